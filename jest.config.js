@@ -1,0 +1,49 @@
+/**
+ * Jest in native ESM mode (Payload 3 is ESM-only): `npm test` sets --experimental-vm-modules.
+ * Three projects: pure unit tests; integration tests through Payload on a throwaway SQLite file
+ * per test file; HTTP tests against the real server, started once.
+ */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+        target: 'es2022',
+      },
+      module: { type: 'es6' },
+    },
+  ],
+}
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform,
+  moduleNameMapper: {
+    '^@payload-config$': '<rootDir>/payload.config.ts',
+    '^@/(.*)$': '<rootDir>/src/$1',
+  },
+  testEnvironment: 'node',
+  testTimeout: 60_000,
+}
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'int',
+      testMatch: ['<rootDir>/tests/int/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/setupIntEnv.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'http',
+      testMatch: ['<rootDir>/tests/http/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/httpGlobalSetup.ts',
+      globalTeardown: '<rootDir>/tests/support/httpGlobalTeardown.ts',
+    },
+  ],
+}

@@ -1,0 +1,42 @@
+import path from 'node:path'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from './src/collections/Articles/config'
+import { Licenses } from './src/collections/Licenses/config'
+import { createMediaCollection } from './src/collections/Media/config'
+import { Users } from './src/collections/Users/config'
+import { createDatabaseAdapter } from './src/config/databaseAdapter'
+import { resolvePayloadSecret } from './src/config/secret'
+import { getSettings } from './src/config/settings'
+
+const settings = getSettings()
+
+export default buildConfig({
+  serverURL: settings.serverUrl,
+  secret: resolvePayloadSecret({ fromEnv: process.env.PAYLOAD_SECRET, filePath: settings.secretFile }).secret,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: path.resolve(process.cwd(), 'src') },
+    meta: { titleSuffix: ' · Publication admin' },
+  },
+  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, Users],
+  editor: lexicalEditor(),
+  db: createDatabaseAdapter(settings.database),
+  sharp,
+  upload: {
+    limits: { fileSize: settings.uploadMaxBytes },
+  },
+  graphQL: {
+    // Bounds the cost of one query; the site itself never uses GraphQL.
+    maxComplexity: 1000,
+  },
+  typescript: {
+    outputFile: path.resolve(process.cwd(), 'src/payload-types.ts'),
+    // Type generation spawns a child on every dev start; `npm run generate:types` does it on purpose.
+    autoGenerate: false,
+  },
+  telemetry: false,
+})

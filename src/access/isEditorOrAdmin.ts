@@ -1,0 +1,6 @@
+import type { Access } from 'payload'
+
+import { hasRole } from './roles'
+
+/** Writing content (articles, media, licenses) is for the newsroom roles only. */
+export const isEditorOrAdmin: Access = ({ req: { user } }) => hasRole(user, 'editor', 'admin')

@@ -1,0 +1,56 @@
+import { RichText } from '@payloadcms/richtext-lexical/react'
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { ArticleFigure } from '@/components/ArticleFigure'
+import { PublishedDate } from '@/components/PublishedDate'
+import { getSettings } from '@/config/settings'
+import { getPublishedArticle } from '@/lib/data/articles'
+import { articlePath } from '@/lib/urls'
+
+type Props = { params: Promise<{ slug: string }> }
+
+// Pages are made on first request and kept until a hook expires their tag (see lib/cache).
+export const dynamicParams = true
+export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+  return []
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getPublishedArticle((await params).slug)
+  if (!article) return {}
+  return {
+    title: article.headline,
+    description: article.standfirst ?? undefined,
+    alternates: { canonical: articlePath(article.slug) },
+    openGraph: {
+      type: 'article',
+      title: article.headline,
+      description: article.standfirst ?? undefined,
+      publishedTime: article.publishedAt ?? undefined,
+      images: article.image ? [{ url: article.image.url, width: article.image.width, height: article.image.height, alt: article.image.alt }] : [],
+    },
+  }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await getPublishedArticle((await params).slug)
+  if (!article) notFound()
+  const origin = getSettings().serverUrl
+  return (
+    <article className="article">
+      <header className="article__header">
+        <h1>{article.headline}</h1>
+        {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
+        <p className="meta">
+          {article.byline ? <span className="byline">By {article.byline}</span> : null}
+          <PublishedDate iso={article.publishedAt} />
+        </p>
+      </header>
+      {article.image ? <ArticleFigure image={article.image} origin={origin} sizes="(min-width: 48rem) 46rem, 100vw" priority /> : null}
+      <div className="article__body">
+        <RichText data={article.body} />
+      </div>
+    </article>
+  )
+}

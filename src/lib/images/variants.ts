@@ -1,0 +1,24 @@
+import widths from './widths.json'
+
+/** Every width a variant exists for, smallest first. */
+export const VARIANT_WIDTHS: readonly number[] = [...widths.imageSizes, ...widths.deviceSizes].sort((a, b) => a - b)
+
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'] as const
+
+export function variantName(width: number): string {
+  return `w${width}`
+}
+
+/** `photo.jpg` → `photo-w768.jpg`; the loader relies on this naming to find a variant without a lookup. */
+export function variantFilename(originalName: string, width: number, extension: string): string {
+  return `${originalName}-${variantName(width)}.${extension}`
+}
+
+/** The URL of the variant for `width` (rounded up to the next existing one) of the file at `src`. */
+export function variantUrl(src: string, width: number): string {
+  const chosen = VARIANT_WIDTHS.find((candidate) => candidate >= width) ?? VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]!
+  const match = /^(.*)\.([A-Za-z0-9]+)((?:[?#].*)?)$/.exec(src)
+  if (!match) return src
+  const [, stem, extension, suffix] = match
+  return `${variantFilename(stem!, chosen, extension!)}${suffix ?? ''}`
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload, RequestContext } from 'payload'
+
+import { LICENSE_CATALOG } from '@/licensing/catalog'
+import { paragraphsToLexical } from '@/lib/richText'
+import { firstArticle, firstImage } from './fixtures/firstArticle'
+import { createStandInImage } from './standInImage'
+
+/** Generated types name SQLite's numeric ids; MongoDB's are strings. Both pass through untouched. */
+type DocId = number | string
+
+/** Seeding happens outside Next (no page cache to clear) and must not trip editorial checks twice. */
+const context: RequestContext = { skipRevalidation: true, seeding: true }
+
+export type SeedReport = { licenses: number; media: number; articles: number }
+
+async function readArticleParagraphs(): Promise<string[]> {
+  const file = path.resolve(process.cwd(), 'src/seed/fixtures/article.txt')
+  const text = await fs.readFile(file, 'utf8')
+  return text.split('\n').filter((line) => line.trim() !== '')
+}
+
+async function seedLicenses(payload: Payload): Promise<{ created: number; bySpdxId: Map<string, DocId> }> {
+  const bySpdxId = new Map<string, DocId>()
+  let created = 0
+  for (const license of LICENSE_CATALOG) {
+    const { docs } = await payload.find({ collection: 'licenses', where: { spdxId: { equals: license.spdxId } }, limit: 1, depth: 0 })
+    const existing = docs[0]
+    if (existing) {
+      bySpdxId.set(license.spdxId, existing.id)
+      continue
+    }
+    const doc = await payload.create({ collection: 'licenses', data: { ...license }, context })
+    bySpdxId.set(license.spdxId, doc.id)
+    created += 1
+  }
+  return { created, bySpdxId }
+}
+
+async function seedImage(payload: Payload, licenseId: DocId): Promise<{ id: DocId; created: boolean }> {
+  const { docs } = await payload.find({ collection: 'media', where: { filename: { equals: firstImage.filename } }, limit: 1, depth: 0 })
+  if (docs[0]) return { id: docs[0].id, created: false }
+  const data = await createStandInImage(firstImage.standInLines)
+  const doc = await payload.create({
+    collection: 'media',
+    data: {
+      alt: firstImage.alt,
+      caption: firstImage.caption,
+      creator: firstImage.creator,
+      creatorUrl: firstImage.creatorUrl,
+      sourceUrl: firstImage.sourceUrl,
+      license: licenseId as number,
+    },
+    file: { data, mimetype: 'image/jpeg', name: firstImage.filename, size: data.length },
+    context,
+  })
+  return { id: doc.id, created: true }
+}
+
+async function seedArticle(payload: Payload, imageId: DocId): Promise<boolean> {
+  const { totalDocs } = await payload.count({ collection: 'articles', where: { slug: { equals: firstArticle.slug } } })
+  if (totalDocs > 0) return false
+  await payload.create({
+    collection: 'articles',
+    data: {
+      ...firstArticle,
+      heroImage: imageId as number,
+      body: paragraphsToLexical(await readArticleParagraphs()),
+      _status: 'published',
+    },
+    context,
+  })
+  return true
+}
+
+/** Creates whatever of the starting content is missing; running it again creates nothing. */
+export async function seed(payload: Payload): Promise<SeedReport> {
+  const licenses = await seedLicenses(payload)
+  const licenseId = licenses.bySpdxId.get(firstImage.licenseSpdxId)
+  if (licenseId === undefined) throw new Error(`Seed license ${firstImage.licenseSpdxId} is missing from the catalog`)
+  const image = await seedImage(payload, licenseId)
+  const articleCreated = await seedArticle(payload, image.id)
+  const report = { licenses: licenses.created, media: image.created ? 1 : 0, articles: articleCreated ? 1 : 0 }
+  payload.logger.info(report, 'seed: created what was missing')
+  return report
+}
+
+/** On start: seed only a publication with no articles at all, drafts included. */
+export async function seedIfEmpty(payload: Payload): Promise<SeedReport | null> {
+  const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: true })
+  if (totalDocs > 0) return null
+  payload.logger.info('no articles yet: seeding the first article, its image and the licenses')
+  return seed(payload)
+}

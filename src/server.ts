@@ -1,0 +1,62 @@
+/**
+ * The production (and development) entry point: Express in front of Next.
+ * Express owns health, logs, security headers and shutdown; everything else is Next's
+ * (the site, Payload's admin at /admin and its REST/GraphQL API at /api).
+ */
+import next from 'next'
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { getSettings } from './config/settings'
+import { seedIfEmpty } from './seed/seed'
+import { createApp } from './server/createApp'
+import { ensureProductionBuild } from './server/ensureBuild'
+import { checkHealth } from './server/health'
+import { createLogger } from './server/logger'
+import { handleShutdownSignals } from './server/shutdown'
+import { closeAllPayloadInstances } from './server/payloadInstances'
+
+const settings = getSettings()
+const logger = createLogger(settings.logLevel)
+
+async function main(): Promise<void> {
+  const cwd = process.cwd()
+  if (settings.isProduction) await ensureProductionBuild(cwd, logger)
+
+  // Its own key: Next's bundle has its own copy of Payload, and sharing one instance across the
+  // two copies loses REST validation details (see stack notes).
+  const payload = await getPayload({ config, key: 'express-server' })
+  if (settings.seedOnStart) await seedIfEmpty(payload)
+
+  const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  const app = createApp({
+    logger,
+    isProduction: settings.isProduction,
+    checkHealth: () => checkHealth(payload, settings.database.engine),
+    handleWithNext: (req, res) => handle(req, res),
+  })
+
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const listening = app.listen(settings.port, settings.host, (error?: Error) => (error ? reject(error) : resolve(listening)))
+  })
+  handleShutdownSignals({
+    server,
+    logger,
+    resources: [
+      { name: 'next', close: () => nextApp.close() },
+      { name: 'database', close: closeAllPayloadInstances },
+    ],
+  })
+  logger.info(
+    { url: settings.serverUrl, database: settings.database.engine, env: settings.nodeEnv },
+    `ready: site ${settings.serverUrl}/, admin ${settings.serverUrl}/admin, API ${settings.serverUrl}/api`,
+  )
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'could not start')
+  process.exit(1)
+})

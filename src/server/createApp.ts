@@ -1,0 +1,40 @@
+import express, { type Express, type Request, type Response } from 'express'
+import type { Logger } from 'pino'
+import { pinoHttp } from 'pino-http'
+
+import type { HealthReport } from './health'
+import { securityHeaders } from './securityHeaders'
+
+type CreateAppArgs = {
+  logger: Logger
+  isProduction: boolean
+  checkHealth: () => Promise<HealthReport>
+  /** Next's request handler: the site, /admin and /api. */
+  handleWithNext: (req: Request, res: Response) => Promise<void>
+}
+
+export function createApp({ logger, isProduction, checkHealth, handleWithNext }: CreateAppArgs): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+
+  app.use(
+    pinoHttp({
+      logger,
+      // Static build assets would drown the log; errors on them still show.
+      autoLogging: { ignore: (req) => Boolean(req.url?.startsWith('/_next/static/')) },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  )
+  app.use(securityHeaders({ isProduction }))
+
+  app.get('/healthz', async (_req, res) => {
+    const report = await checkHealth()
+    res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report)
+  })
+
+  // No body parsers here: Next and Payload read the raw request themselves.
+  app.all('/{*splat}', (req, res) => handleWithNext(req, res))
+
+  return app
+}

@@ -1,0 +1,30 @@
+import helmet from 'helmet'
+
+/**
+ * Helmet's defaults, with a Content-Security-Policy that Next and Payload's admin can live with:
+ * both inline their bootstrap scripts and styles, and development needs eval and a websocket for HMR.
+ */
+export function securityHeaders({ isProduction }: { isProduction: boolean }) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'", ...(isProduction ? [] : ["'unsafe-eval'"])],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...(isProduction ? [] : ['ws:', 'wss:'])],
+        frameAncestors: ["'self'"],
+        frameSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    // Licensed images may be embedded by API consumers on other sites.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Localhost over plain HTTP must keep working; a TLS proxy in front adds HSTS.
+    strictTransportSecurity: false,
+  })
+}

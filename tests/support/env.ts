@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/** A fresh folder for one test file's (or one server's) database and uploads. */
+export function makeThrowawayEnv(label: string): { dir: string; env: Record<string, string> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `publication-${label}-`))
+  return {
+    dir,
+    env: {
+      DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      PAYLOAD_SECRET_FILE: path.join(dir, 'payload-secret'),
+      LOG_LEVEL: 'warn',
+    },
+  }
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,15 @@
+import { makeThrowawayEnv } from './env'
+import { startServer, type RunningServer } from './serverProcess'
+
+export type HttpTestState = { server: RunningServer; dir: string }
+
+/**
+ * Starts the real Express + Next server (production mode) once for all HTTP tests, on a
+ * throwaway database. Workers start after this and inherit TEST_BASE_URL.
+ */
+export default async function globalSetup(): Promise<void> {
+  const { dir, env } = makeThrowawayEnv('http')
+  const server = await startServer(env)
+  process.env.TEST_BASE_URL = server.baseUrl
+  ;(globalThis as { __httpTestState?: HttpTestState }).__httpTestState = { server, dir }
+}
