@@ -24,3 +24,8 @@ export function isAllRightsReserved(license: LicenseFacts | null | undefined): b
 export function licenseShortName(license: LicenseFacts): string {
   return cleanText(license.shortName) || cleanText(license.name) || 'unnamed license'
 }
+
+/** CC0 and other dedications read "CC0 1.0 (public domain)" in credits. */
+export function licenseSuffix(license: LicenseFacts | null | undefined): string {
+  return isPublicDomain(license) ? ' (public domain)' : ''
+}

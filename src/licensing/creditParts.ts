@@ -1,4 +1,4 @@
-import { isPublicDomain, licenseShortName } from './classify'
+import { licenseShortName, licenseSuffix } from './classify'
 import { toSafeHttpUrl } from './safeUrl'
 import { cleanText } from './text'
 import type { CreditSubject } from './types'
@@ -42,7 +42,7 @@ export function toCreditParts(subject: CreditSubject): CreditParts {
     creatorUrl: toSafeHttpUrl(subject.creatorUrl),
     sourceUrl: toSafeHttpUrl(subject.sourceUrl),
     licenseName: license ? licenseShortName(license) : null,
-    licenseSuffix: isPublicDomain(license) ? ' (public domain)' : '',
+    licenseSuffix: licenseSuffix(license),
     deedUrl: license ? toSafeHttpUrl(license.deedUrl) : null,
     changes: changes ? withFinalStop(changes) : null,
   }

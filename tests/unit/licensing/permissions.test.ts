@@ -126,7 +126,7 @@ describe('findLicenseViolations', () => {
   })
 
   describe('missing-creator', () => {
-    it.each(LICENSE_CATALOG.filter((l) => l.requiresAttribution && l.spdxId).map((l) => [l.shortName, l]))(
+    it.each(LICENSE_CATALOG.filter((l) => l.requiresAttribution && l.spdxId).map((l) => [l.shortName, l] as const))(
       'denies %s without a creator',
       (_, l) => {
         const violations = findLicenseViolations({ creator: '  ', license: l }, NONCOMMERCIAL_AS_IS)

@@ -5,8 +5,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 import { ALL_RIGHTS_RESERVED } from '../../../src/licensing/catalog'
-import { buildXmpPacket, toExifCredit } from '../../../src/licensing/xmp'
+import { toExifCredit } from '../../../src/licensing/exif'
+import { buildXmpPacket, toExifCredit as toExifCreditViaXmp } from '../../../src/licensing/xmp'
 import { KREMLIN_CREATOR, KREMLIN_SOURCE, firstPhoto, license } from './fixtures'
+import { readIfd0Text } from './exifReader'
 import { assertBalanced } from './markup'
 
 const FIRST_PHOTO_PACKET = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -124,13 +126,39 @@ describe('buildXmpPacket', () => {
 })
 
 describe('toExifCredit', () => {
-  it('gives Artist and Copyright for the first photo, in UTF-8', () => {
-    expect(toExifCredit(firstPhoto)).toEqual({ Artist: KREMLIN_CREATOR, Copyright: `© ${KREMLIN_CREATOR}` })
+  it('keeps a Cyrillic creator only in UTF-16 XPAuthor, and an ASCII Copyright', () => {
+    expect(toExifCredit(firstPhoto)).toEqual({ XPAuthor: KREMLIN_CREATOR, Copyright: 'CC BY 4.0' })
   })
 
-  it('omits what is missing', () => {
+  it('fills Artist and "(C) name, license" for ASCII creators', () => {
+    expect(toExifCredit({ creator: 'Jane Doe', license: license('CC-BY-NC-4.0') })).toEqual({
+      Artist: 'Jane Doe',
+      XPAuthor: 'Jane Doe',
+      Copyright: '(C) Jane Doe, CC BY-NC 4.0',
+    })
+  })
+
+  it('handles CC0, all rights reserved and missing data', () => {
     expect(toExifCredit({})).toEqual({})
-    expect(toExifCredit({ creator: 'Jane Doe', license: license('CC0-1.0') })).toEqual({ Artist: 'Jane Doe' })
+    expect(toExifCredit({ creator: 'Jane Doe', license: license('CC0-1.0') })).toEqual({
+      Artist: 'Jane Doe',
+      XPAuthor: 'Jane Doe',
+      Copyright: 'CC0 1.0 (public domain)',
+    })
+    expect(toExifCredit({ creator: 'Reuters', license: ALL_RIGHTS_RESERVED })).toEqual({
+      Artist: 'Reuters',
+      XPAuthor: 'Reuters',
+      Copyright: '(C) Reuters. All rights reserved.',
+    })
+    expect(toExifCredit({ creator: '新华社', license: ALL_RIGHTS_RESERVED })).toEqual({
+      XPAuthor: '新华社',
+      Copyright: 'All rights reserved.',
+    })
+    expect(toExifCredit({ creator: 'José Martí' })).toEqual({ XPAuthor: 'José Martí' })
+  })
+
+  it('is also exported from xmp', () => {
+    expect(toExifCreditViaXmp).toBe(toExifCredit)
   })
 })
 
@@ -148,10 +176,23 @@ describe('with sharp', () => {
     expect(xmp).toContain(`<photoshop:Credit>Photo: ${KREMLIN_CREATOR}, CC BY 4.0</photoshop:Credit>`)
     expect(xmp).toContain(`<rdf:li>${KREMLIN_CREATOR}</rdf:li>`)
 
-    // EXIF strings are stored as UTF-8 bytes (see toExifCredit).
-    const exif = metadata.exif ?? Buffer.alloc(0)
-    expect(exif.includes(Buffer.from(KREMLIN_CREATOR, 'utf8'))).toBe(true)
-    expect(exif.includes(Buffer.from(`© ${KREMLIN_CREATOR}`, 'utf8'))).toBe(true)
+    expect(readIfd0Text(metadata.exif ?? Buffer.alloc(0))).toEqual({ XPAuthor: KREMLIN_CREATOR, Copyright: 'CC BY 4.0' })
+  })
+
+  it('writes ASCII EXIF Artist and Copyright exactly', async () => {
+    const subject = { creator: 'Jane Doe', license: license('CC-BY-4.0') }
+    const metadata = await sharp(await writeJpeg(buildXmpPacket(subject), toExifCredit(subject))).metadata()
+    expect(readIfd0Text(metadata.exif ?? Buffer.alloc(0))).toEqual({
+      Artist: 'Jane Doe',
+      XPAuthor: 'Jane Doe',
+      Copyright: '(C) Jane Doe, CC BY 4.0',
+    })
+  })
+
+  // Why toExifCredit never puts non-ASCII text in Artist: libvips would write question marks.
+  it('confirms libvips transliterates EXIF ASCII fields', async () => {
+    const metadata = await sharp(await writeJpeg(buildXmpPacket({}), { Artist: 'Официальный' })).metadata()
+    expect(readIfd0Text(metadata.exif ?? Buffer.alloc(0)).Artist).toBe('???????????')
   })
 
   // Independent reader when present; the sharp assertions above never depend on it.
@@ -166,20 +207,20 @@ describe('with sharp', () => {
       const file = join(dir, 'photo.jpg')
       writeFileSync(file, jpeg)
       const [tags] = JSON.parse(
-        execFileSync('exiftool', ['-json', '-charset', 'exif=utf8', '-XMP:all', '-EXIF:Artist', '-EXIF:Copyright', file], {
+        execFileSync('exiftool', ['-json', '-charset', 'exif=utf8', '-XMP:all', '-EXIF:XPAuthor', '-EXIF:Copyright', file], {
           encoding: 'utf8',
         }),
       ) as Array<Record<string, unknown>>
+      expect(String(tags?.Marked)).toMatch(/^true$/i)
       expect(tags).toMatchObject({
         WebStatement: 'https://creativecommons.org/licenses/by/4.0/',
         Credit: `Photo: ${KREMLIN_CREATOR}, CC BY 4.0`,
         Creator: KREMLIN_CREATOR,
         Rights: `© ${KREMLIN_CREATOR}`,
-        Marked: true,
         LicensorURL: KREMLIN_SOURCE,
         LicensorName: KREMLIN_CREATOR,
-        Artist: KREMLIN_CREATOR,
-        Copyright: `© ${KREMLIN_CREATOR}`,
+        XPAuthor: KREMLIN_CREATOR,
+        Copyright: 'CC BY 4.0',
       })
     } finally {
       rmSync(dir, { recursive: true, force: true })
