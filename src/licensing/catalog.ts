@@ -1,5 +1,8 @@
 import type { LicenseFacts } from './types'
 
+/** A catalog entry always has an id: the seed and the licenses collection key on it. */
+export type CatalogLicense = LicenseFacts & { spdxId: string }
+
 // Data from the SPDX license list and the Creative Commons deeds (see licensing.md §4).
 const cc = (
   path: string,
@@ -7,7 +10,7 @@ const cc = (
   name: string,
   shortName: string,
   flags: Pick<LicenseFacts, 'allowsCommercialUse' | 'allowsModification' | 'requiresShareAlike'>,
-): LicenseFacts =>
+): CatalogLicense =>
   Object.freeze({
     name,
     shortName,
@@ -17,7 +20,7 @@ const cc = (
     ...flags,
   })
 
-export const CC0_1_0: LicenseFacts = Object.freeze({
+export const CC0_1_0: CatalogLicense = Object.freeze({
   name: 'CC0 1.0 Universal',
   shortName: 'CC0 1.0',
   spdxId: 'CC0-1.0',
@@ -78,10 +81,11 @@ export const CC_BY_NC_ND_4_0 = cc(
 )
 
 /** No public license: any use needs a separate grant from the rights holder. */
-export const ALL_RIGHTS_RESERVED: LicenseFacts = Object.freeze({
+export const ALL_RIGHTS_RESERVED: CatalogLicense = Object.freeze({
   name: 'All rights reserved',
   shortName: 'All rights reserved',
-  spdxId: null,
+  // SPDX lists no id for this; LicenseRef- is SPDX's form for terms it does not list.
+  spdxId: 'LicenseRef-All-Rights-Reserved',
   deedUrl: null,
   requiresAttribution: true,
   allowsCommercialUse: false,
@@ -89,7 +93,7 @@ export const ALL_RIGHTS_RESERVED: LicenseFacts = Object.freeze({
   requiresShareAlike: false,
 })
 
-export const LICENSE_CATALOG: readonly LicenseFacts[] = Object.freeze([
+export const LICENSE_CATALOG: readonly CatalogLicense[] = Object.freeze([
   CC0_1_0,
   CC_BY_4_0,
   CC_BY_SA_4_0,
@@ -101,8 +105,8 @@ export const LICENSE_CATALOG: readonly LicenseFacts[] = Object.freeze([
 ])
 
 /** Looks a license up by SPDX id; SPDX ids match case-insensitively (SPDX spec, Annex). */
-export function findLicenseBySpdxId(id: string | null | undefined): LicenseFacts | undefined {
+export function findLicenseBySpdxId(id: string | null | undefined): CatalogLicense | undefined {
   const wanted = typeof id === 'string' ? id.trim().toLowerCase() : ''
   if (!wanted) return undefined
-  return LICENSE_CATALOG.find((license) => license.spdxId?.toLowerCase() === wanted)
+  return LICENSE_CATALOG.find((license) => license.spdxId.toLowerCase() === wanted)
 }

@@ -4,8 +4,8 @@ import { cleanText } from './text'
 import type { CreditSubject } from './types'
 
 /**
- * The credit split into cleaned pieces. Text and HTML are both rendered from this,
- * so the visible HTML text can never drift from the plain-text credit.
+ * The credit split into cleaned, safe pieces (URLs already checked). creditSegments orders
+ * them once for both text and HTML, so the two can never drift apart.
  */
 export type CreditParts = {
   title: string | null

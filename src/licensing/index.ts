@@ -1,5 +1,6 @@
 // Public API of image crediting and licensing: pure functions, no framework imports.
 export type { CreditSubject, LicenseFacts } from './types'
+export type { CatalogLicense } from './catalog'
 export {
   ALL_RIGHTS_RESERVED,
   CC0_1_0,

@@ -1,4 +1,4 @@
-import widths from './widths.json'
+import widths from './widths.json' with { type: 'json' }
 
 /** Every width a variant exists for, smallest first. */
 export const VARIANT_WIDTHS: readonly number[] = [...widths.imageSizes, ...widths.deviceSizes].sort((a, b) => a - b)

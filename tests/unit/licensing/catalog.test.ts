@@ -11,7 +11,7 @@ describe('LICENSE_CATALOG', () => {
       'CC-BY-NC-4.0',
       'CC-BY-NC-SA-4.0',
       'CC-BY-NC-ND-4.0',
-      null,
+      'LicenseRef-All-Rights-Reserved',
     ])
   })
 
@@ -92,6 +92,6 @@ describe('findLicenseBySpdxId', () => {
   })
 
   it('exposes all rights reserved as a constant', () => {
-    expect(ALL_RIGHTS_RESERVED).toMatchObject({ spdxId: null, deedUrl: null, allowsCommercialUse: false })
+    expect(ALL_RIGHTS_RESERVED).toMatchObject({ spdxId: 'LicenseRef-All-Rights-Reserved', deedUrl: null, allowsCommercialUse: false })
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { isAllRightsReserved } from '../../../src/licensing/classify'
 import { ALL_RIGHTS_RESERVED, LICENSE_CATALOG } from '../../../src/licensing/catalog'
 import { describePermissions, findLicenseViolations } from '../../../src/licensing/permissions'
 import type { IntendedUse } from '../../../src/licensing/permissions'
@@ -126,7 +127,7 @@ describe('findLicenseViolations', () => {
   })
 
   describe('missing-creator', () => {
-    it.each(LICENSE_CATALOG.filter((l) => l.requiresAttribution && l.spdxId).map((l) => [l.shortName, l] as const))(
+    it.each(LICENSE_CATALOG.filter((l) => l.requiresAttribution && !isAllRightsReserved(l)).map((l) => [l.shortName, l] as const))(
       'denies %s without a creator',
       (_, l) => {
         const violations = findLicenseViolations({ creator: '  ', license: l }, NONCOMMERCIAL_AS_IS)
