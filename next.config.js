@@ -9,6 +9,12 @@ const widths = require('./src/lib/images/widths.json')
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // The database is the source of truth. A page cache kept on disk would outlive changes made
+    // while the server was down (seed, restore, another database), so it lives in memory only:
+    // each start renders a page once on first request, then serves it until a hook expires it.
+    isrFlushToDisk: false,
+  },
   images: {
     // Payload already made every width (with the credit in the file); see src/lib/images/mediaLoader.ts.
     loader: 'custom',

@@ -9,7 +9,10 @@ export type HttpTestState = { server: RunningServer; dir: string }
  */
 export default async function globalSetup(): Promise<void> {
   const { dir, env } = makeThrowawayEnv('http')
-  const server = await startServer(env)
+  // A small upload limit keeps the over-limit test cheap.
+  const uploadMaxBytes = String(2 * 1024 * 1024)
+  const server = await startServer({ ...env, UPLOAD_MAX_BYTES: uploadMaxBytes })
+  process.env.TEST_UPLOAD_MAX_BYTES = uploadMaxBytes
   process.env.TEST_BASE_URL = server.baseUrl
   ;(globalThis as { __httpTestState?: HttpTestState }).__httpTestState = { server, dir }
 }

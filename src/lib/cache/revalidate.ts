@@ -1,5 +1,3 @@
-import { revalidateTag } from 'next/cache'
-
 type Logger = { info: (obj: object, msg: string) => void; debug: (obj: object, msg: string) => void }
 
 const OUTSIDE_NEXT = 'static generation store missing'
@@ -9,8 +7,11 @@ const OUTSIDE_NEXT = 'static generation store missing'
  * change. Payload also runs outside Next (seed script, Express start-up, tests), where there is
  * no page cache to clear; that case is logged, not an error.
  */
-export function revalidateTags(tags: Iterable<string>, logger: Logger): void {
+export async function revalidateTags(tags: Iterable<string>, logger: Logger): Promise<void> {
   const unique = [...new Set(tags)]
+  // Loaded on use: importing next/cache before Next has set up its runtime (the Express server
+  // loads this config first) breaks Next's AsyncLocalStorage.
+  const { revalidateTag } = await import('next/cache')
   try {
     for (const tag of unique) revalidateTag(tag, { expire: 0 })
     logger.info({ tags: unique }, 'revalidated pages')

@@ -9,14 +9,14 @@ function tagsFor(...docs: Array<Pick<Article, 'slug'> | undefined>): string[] {
 }
 
 /** A save touches readers only when the document is, or was, published. */
-export const revalidateArticleAfterChange: CollectionAfterChangeHook<Article> = ({ doc, previousDoc, req, context }) => {
+export const revalidateArticleAfterChange: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req, context }) => {
   if (context.skipRevalidation) return doc
   const wasOrIsPublished = doc._status === 'published' || previousDoc?._status === 'published'
-  if (wasOrIsPublished) revalidateTags(tagsFor(doc, previousDoc), req.payload.logger)
+  if (wasOrIsPublished) await revalidateTags(tagsFor(doc, previousDoc), req.payload.logger)
   return doc
 }
 
-export const revalidateArticleAfterDelete: CollectionAfterDeleteHook<Article> = ({ doc, req, context }) => {
-  if (!context.skipRevalidation) revalidateTags(tagsFor(doc), req.payload.logger)
+export const revalidateArticleAfterDelete: CollectionAfterDeleteHook<Article> = async ({ doc, req, context }) => {
+  if (!context.skipRevalidation) await revalidateTags(tagsFor(doc), req.payload.logger)
   return doc
 }

@@ -8,6 +8,6 @@ import type { License } from '@/payload-types'
 export const revalidateAfterLicenseChange: CollectionAfterChangeHook<License> = async ({ doc, operation, req, context }) => {
   if (context.skipRevalidation || operation === 'create') return doc
   const mediaIds = await mediaIdsUsingLicense(req.payload, doc.id, req)
-  revalidateTags(await tagsForArticlesUsingMedia(req.payload, mediaIds, req), req.payload.logger)
+  await revalidateTags(await tagsForArticlesUsingMedia(req.payload, mediaIds, req), req.payload.logger)
   return doc
 }

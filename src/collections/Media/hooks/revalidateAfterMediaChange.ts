@@ -7,6 +7,6 @@ import type { Media } from '@/payload-types'
 /** A new file, alt text or credit must show on every page using the image. */
 export const revalidateAfterMediaChange: CollectionAfterChangeHook<Media> = async ({ doc, operation, req, context }) => {
   if (context.skipRevalidation || operation === 'create') return doc
-  revalidateTags(await tagsForArticlesUsingMedia(req.payload, [doc.id], req), req.payload.logger)
+  await revalidateTags(await tagsForArticlesUsingMedia(req.payload, [doc.id], req), req.payload.logger)
   return doc
 }

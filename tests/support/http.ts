@@ -1,0 +1,39 @@
+/** Helpers for tests against the server started by httpGlobalSetup. */
+export function baseUrl(): string {
+  const url = process.env.TEST_BASE_URL
+  if (!url) throw new Error('TEST_BASE_URL is not set: run HTTP tests through `npm test` (the http project starts the server)')
+  return url
+}
+
+export function get(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init })
+}
+
+export async function getJson<T = Record<string, unknown>>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const response = await get(path, init)
+  return { status: response.status, body: (await response.json()) as T }
+}
+
+export const ADMIN = { email: 'http-admin@example.com', password: 'a long test password' }
+
+/**
+ * A token for the first (admin) account. Test files run in parallel, so whichever registers
+ * first wins and the others log in.
+ */
+export async function adminToken(): Promise<string> {
+  const json = { 'content-type': 'application/json' }
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const register = await fetch(`${baseUrl()}/api/users/first-register`, { method: 'POST', headers: json, body: JSON.stringify(ADMIN) })
+    if (register.ok) return ((await register.json()) as { token: string }).token
+    const login = await fetch(`${baseUrl()}/api/users/login`, { method: 'POST', headers: json, body: JSON.stringify(ADMIN) })
+    if (login.ok) return ((await login.json()) as { token: string }).token
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('could not register or log in the test admin')
+}
+
+export function authHeaders(token: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { Authorization: `JWT ${token}`, ...extra }
+}
+
+export const FIRST_SLUG = 'xi-putin-beijing-no-limits-partnership'
