@@ -8,11 +8,12 @@ function tagsFor(...docs: Array<Pick<Article, 'slug'> | undefined>): string[] {
   return [cacheTags.articleList, ...docs.flatMap((doc) => (doc?.slug ? [cacheTags.article(doc.slug)] : []))]
 }
 
-/** A save touches readers only when the document is, or was, published. */
+/**
+ * Every save expires the article's pages. A hook cannot tell an unpublish from a draft save
+ * (both leave a draft behind), and a needless expiry costs one re-render on the next request.
+ */
 export const revalidateArticleAfterChange: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req, context }) => {
-  if (context.skipRevalidation) return doc
-  const wasOrIsPublished = doc._status === 'published' || previousDoc?._status === 'published'
-  if (wasOrIsPublished) await revalidateTags(tagsFor(doc, previousDoc), req.payload.logger)
+  if (!context.skipRevalidation) await revalidateTags(tagsFor(doc, previousDoc), req.payload.logger)
   return doc
 }
 
