@@ -21,6 +21,8 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(process.cwd(), 'src') },
     meta: { titleSuffix: ' · Publication admin' },
+    // Gravatar would send a hash of each editor's e-mail to a third party on every admin page.
+    avatar: 'default',
   },
   collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, Users],
   editor: lexicalEditor(),

@@ -36,7 +36,7 @@ export type Settings = {
 }
 
 /** Reads and checks the environment once; messages name the variable and what to do. */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
+export function loadSettings(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Settings {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')

@@ -23,6 +23,11 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext }:
       logger,
       // Static build assets would drown the log; errors on them still show.
       autoLogging: { ignore: (req) => Boolean(req.url?.startsWith('/_next/static/')) },
+      // Method, path, status and timing are enough; headers would log cookies and noise.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   )

@@ -2,31 +2,31 @@ import type { Server } from 'node:http'
 
 import type { Logger } from 'pino'
 
-type Closable = { name: string; close: () => Promise<void> }
+export type Closable = { name: string; close: () => Promise<void> }
 
 type ShutdownArgs = {
   server: Server
-  logger: Logger
+  logger: Pick<Logger, 'info' | 'error'>
   /** Closed in order once no request is in flight. */
   resources: Closable[]
   /** In-flight requests get this long before the process gives up on them. */
   graceMs?: number
+  exit?: (code: number) => void
 }
 
-/** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close resources, exit. */
-export function handleShutdownSignals({ server, logger, resources, graceMs = 10_000 }: ShutdownArgs): void {
-  let stopping = false
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests')
+/** Stop accepting, let in-flight requests finish, close resources, exit. Safe to call twice. */
+export function createShutdown({ server, logger, resources, graceMs = 10_000, exit = process.exit }: ShutdownArgs): (reason: string) => Promise<void> {
+  let stopping: Promise<void> | undefined
+  const run = async (reason: string) => {
+    logger.info({ reason }, 'shutting down: no new connections, finishing in-flight requests')
     const forced = setTimeout(() => {
       logger.error({ graceMs }, 'in-flight requests did not finish in time; exiting')
-      process.exit(1)
+      exit(1)
     }, graceMs)
     forced.unref()
 
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    // Keep-alive connections with no request in flight would hold close() open.
     server.closeIdleConnections()
     await closed
     let exitCode = 0
@@ -39,9 +39,14 @@ export function handleShutdownSignals({ server, logger, resources, graceMs = 10_
         logger.error({ err: error, resource: resource.name }, 'failed to close')
       }
     }
+    clearTimeout(forced)
     logger.info('shutdown complete')
-    process.exit(exitCode)
+    exit(exitCode)
   }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  return (reason) => (stopping ??= run(reason))
+}
+
+export function handleShutdownSignals(args: ShutdownArgs): void {
+  const shutdown = createShutdown(args)
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutdown(signal))
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { toArticleView, toImageView, toLicenseFacts } from '../../src/lib/data/views'
+import type { Article, License, Media } from '../../src/payload-types'
+
+const license: License = {
+  id: 2,
+  name: 'Creative Commons Attribution 4.0 International',
+  shortName: 'CC BY 4.0',
+  spdxId: 'CC-BY-4.0',
+  deedUrl: 'https://creativecommons.org/licenses/by/4.0/',
+  requiresAttribution: true,
+  allowsCommercialUse: true,
+  allowsModification: true,
+  requiresShareAlike: false,
+  updatedAt: '',
+  createdAt: '',
+}
+
+const media: Media = {
+  id: 'a1b2',
+  alt: 'Two leaders',
+  caption: '  ',
+  creator: 'Официальный веб-сайт',
+  creatorUrl: 'http://kremlin.ru/',
+  sourceUrl: null,
+  license,
+  url: '/api/media/file/x.jpg',
+  width: 1600,
+  height: 900,
+  updatedAt: '',
+  createdAt: '',
+} as unknown as Media
+
+describe('view models', () => {
+  it('turns a populated image into what the page needs, credit included', () => {
+    expect(toImageView(media)).toEqual({
+      url: '/api/media/file/x.jpg',
+      width: 1600,
+      height: 900,
+      alt: 'Two leaders',
+      caption: null,
+      focalX: null,
+      focalY: null,
+      credit: {
+        title: null,
+        creator: 'Официальный веб-сайт',
+        creatorUrl: 'http://kremlin.ru/',
+        sourceUrl: null,
+        changes: null,
+        license: {
+          name: license.name,
+          shortName: 'CC BY 4.0',
+          spdxId: 'CC-BY-4.0',
+          deedUrl: license.deedUrl,
+          requiresAttribution: true,
+          allowsCommercialUse: true,
+          allowsModification: true,
+          requiresShareAlike: false,
+        },
+      },
+    })
+  })
+
+  it('shows no image for an id (not populated), a missing file or nothing', () => {
+    expect(toImageView(7)).toBeNull()
+    expect(toImageView('64f0c0ffee')).toBeNull()
+    expect(toImageView(null)).toBeNull()
+    expect(toImageView({ ...media, url: null })).toBeNull()
+  })
+
+  it('keeps an unpopulated license out of the credit', () => {
+    expect(toLicenseFacts(2)).toBeNull()
+    expect(toImageView({ ...media, license: 2 })?.credit.license).toBeNull()
+  })
+
+  it('builds the article view', () => {
+    const article = { id: 1, headline: 'H', slug: 's', standfirst: null, body: { root: {} }, heroImage: media, publishedAt: '2024-05-16T10:00:00.000Z', updatedAt: 'u', createdAt: 'c' } as unknown as Article
+    expect(toArticleView(article)).toMatchObject({ slug: 's', headline: 'H', standfirst: null, byline: null, publishedAt: '2024-05-16T10:00:00.000Z', image: { alt: 'Two leaders' } })
+  })
+})
