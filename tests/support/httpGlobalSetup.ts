@@ -1,5 +1,5 @@
 import { makeThrowawayEnv } from './env'
-import { startServer, type RunningServer } from './serverProcess'
+import { startServer, type RunningServer } from '../../scripts/lib/serverProcess'
 
 export type HttpTestState = { server: RunningServer; dir: string }
 

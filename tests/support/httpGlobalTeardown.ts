@@ -1,6 +1,6 @@
 import { removeDir } from './env'
 import type { HttpTestState } from './httpGlobalSetup'
-import { stopServer } from './serverProcess'
+import { stopServer } from '../../scripts/lib/serverProcess'
 
 /** Stops the server with SIGTERM; a shutdown that is not clean fails the run. */
 export default async function globalTeardown(): Promise<void> {

@@ -16,14 +16,20 @@ export async function freePort(): Promise<number> {
 export type RunningServer = { child: ChildProcess; baseUrl: string; output: () => string }
 
 /** Starts `src/server.ts` as `npm start` does, and waits until /healthz answers 200. */
-export async function startServer(env: Record<string, string>, timeoutMs = 240_000): Promise<RunningServer> {
+type StartOptions = {
+  timeoutMs?: number
+  /** Show the server's own output instead of collecting it (the benchmark does). */
+  inheritOutput?: boolean
+}
+
+export async function startServer(env: Record<string, string>, { timeoutMs = 240_000, inheritOutput = false }: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let log = ''
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', inheritOutput ? 'inherit' : 'pipe', inheritOutput ? 'inherit' : 'pipe'],
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
