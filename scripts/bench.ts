@@ -51,8 +51,7 @@ async function load(url: string): Promise<{ rps: number; p50: number; p95: numbe
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-bench-'))
 const env = { DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), LOG_LEVEL: 'warn' }
 const startedAt = performance.now()
-// Inherited output: under `npm run`, a child whose output is piped here exits during start-up (code 13).
-const server = await startServer(env, { inheritOutput: true })
+const server = await startServer(env)
 const startMs = performance.now() - startedAt
 const ms = (value: number) => `${value.toFixed(1)} ms`
 

@@ -16,20 +16,14 @@ export async function freePort(): Promise<number> {
 export type RunningServer = { child: ChildProcess; baseUrl: string; output: () => string }
 
 /** Starts `src/server.ts` as `npm start` does, and waits until /healthz answers 200. */
-type StartOptions = {
-  timeoutMs?: number
-  /** Show the server's own output instead of collecting it (the benchmark does). */
-  inheritOutput?: boolean
-}
-
-export async function startServer(env: Record<string, string>, { timeoutMs = 240_000, inheritOutput = false }: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, timeoutMs = 240_000): Promise<RunningServer> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let log = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },
-    stdio: ['ignore', inheritOutput ? 'inherit' : 'pipe', inheritOutput ? 'inherit' : 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
