@@ -1,0 +1,47 @@
+import { unstable_cache } from 'next/cache'
+
+import { cacheTags } from '@/lib/cache/tags'
+import { getPayloadClient } from './payload'
+import { toArticleSummary, toArticleView, type ArticleSummary, type ArticleView } from './views'
+
+const FRONT_PAGE_SIZE = 24
+
+/**
+ * Reads run as an anonymous reader (overrideAccess: false, draft: false), so access rules, not
+ * this code, keep drafts off the site. Results are cached under tags the collection hooks expire.
+ */
+export function getPublishedArticle(slug: string): Promise<ArticleView | null> {
+  return unstable_cache(
+    async () => {
+      const payload = await getPayloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: { slug: { equals: slug } },
+        draft: false,
+        overrideAccess: false,
+        depth: 2,
+        limit: 1,
+      })
+      return docs[0] ? toArticleView(docs[0]) : null
+    },
+    ['article', slug],
+    { tags: [cacheTags.article(slug)] },
+  )()
+}
+
+export const listPublishedArticles: () => Promise<ArticleSummary[]> = unstable_cache(
+  async () => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      draft: false,
+      overrideAccess: false,
+      depth: 2,
+      limit: FRONT_PAGE_SIZE,
+      sort: '-publishedAt',
+    })
+    return docs.map(toArticleSummary)
+  },
+  ['article-list'],
+  { tags: [cacheTags.articleList] },
+)
