@@ -196,6 +196,24 @@ export interface Media {
    * How this copy differs from the original, e.g. "Cropped from original". Resizing needs no note.
    */
   changes?: string | null;
+  /**
+   * For images under "All rights reserved": who granted permission, when, and on what terms. Not shown publicly.
+   */
+  permissionNote?: string | null;
+  /**
+   * As readers and API consumers see it. Computed; not stored.
+   */
+  credit?: {
+    text?: string | null;
+    html?: string | null;
+  };
+  licensePermissions?: {
+    commercialUse?: boolean | null;
+    modification?: boolean | null;
+    attributionRequired?: boolean | null;
+    shareAlike?: boolean | null;
+    summary?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -427,6 +445,22 @@ export interface MediaSelect<T extends boolean = true> {
   sourceUrl?: T;
   license?: T;
   changes?: T;
+  permissionNote?: T;
+  credit?:
+    | T
+    | {
+        text?: T;
+        html?: T;
+      };
+  licensePermissions?:
+    | T
+    | {
+        commercialUse?: T;
+        modification?: T;
+        attributionRequired?: T;
+        shareAlike?: T;
+        summary?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   url?: T;

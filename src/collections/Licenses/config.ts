@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
+import { embedCreditForLicensedMedia } from './hooks/embedCreditForLicensedMedia'
 import { revalidateAfterLicenseChange } from './hooks/revalidateAfterLicenseChange'
 
 /** SPDX ids, or SPDX's LicenseRef- form for licenses SPDX does not list (e.g. all rights reserved). */
@@ -22,7 +23,7 @@ export const Licenses: CollectionConfig = {
     delete: isEditorOrAdmin,
   },
   hooks: {
-    afterChange: [revalidateAfterLicenseChange],
+    afterChange: [embedCreditForLicensedMedia, revalidateAfterLicenseChange],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200, admin: { description: 'Full name, e.g. "Creative Commons Attribution 4.0 International".' } },

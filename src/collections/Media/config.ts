@@ -1,9 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
+import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { IMAGE_MIME_TYPES, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
+import { computeCredit, computeLicensePermissions } from './hooks/computeCredit'
+import { embedCreditAfterChange, removePristineAfterDelete } from './hooks/embedCredit'
+import { noteCrop } from './hooks/noteCrop'
 import { revalidateAfterMediaChange } from './hooks/revalidateAfterMediaChange'
 
 export function createMediaCollection({ staticDir }: { staticDir: string }): CollectionConfig {
@@ -22,7 +26,9 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
       delete: isEditorOrAdmin,
     },
     hooks: {
-      afterChange: [revalidateAfterMediaChange],
+      beforeChange: [noteCrop],
+      afterChange: [embedCreditAfterChange, revalidateAfterMediaChange],
+      afterDelete: [removePristineAfterDelete],
     },
     upload: {
       staticDir,
@@ -69,6 +75,39 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
             maxLength: 300,
             admin: { description: 'How this copy differs from the original, e.g. "Cropped from original". Resizing needs no note.' },
           },
+          {
+            name: 'permissionNote',
+            type: 'textarea',
+            maxLength: 1000,
+            // The terms of a private grant are the newsroom's business, not the public API's.
+            access: { read: isAuthenticatedField },
+            admin: { description: 'For images under "All rights reserved": who granted permission, when, and on what terms. Not shown publicly.' },
+          },
+        ],
+      },
+      {
+        name: 'credit',
+        type: 'group',
+        virtual: true,
+        admin: { readOnly: true, position: 'sidebar', description: 'As readers and API consumers see it. Computed; not stored.' },
+        hooks: { afterRead: [computeCredit] },
+        fields: [
+          { name: 'text', type: 'text', admin: { readOnly: true } },
+          { name: 'html', type: 'text', admin: { readOnly: true } },
+        ],
+      },
+      {
+        name: 'licensePermissions',
+        type: 'group',
+        virtual: true,
+        admin: { hidden: true },
+        hooks: { afterRead: [computeLicensePermissions] },
+        fields: [
+          { name: 'commercialUse', type: 'checkbox' },
+          { name: 'modification', type: 'checkbox' },
+          { name: 'attributionRequired', type: 'checkbox' },
+          { name: 'shareAlike', type: 'checkbox' },
+          { name: 'summary', type: 'text' },
         ],
       },
     ],

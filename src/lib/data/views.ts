@@ -45,6 +45,20 @@ export function toLicenseFacts(license: License | number | string | null | undef
   }
 }
 
+type CreditFields = Pick<Media, 'title' | 'creator' | 'creatorUrl' | 'sourceUrl' | 'changes'>
+
+/** The public credit of an image; `license` must be populated to appear. */
+export function toCreditSubject(media: CreditFields, license: Media['license'] | null | undefined): CreditSubject {
+  return {
+    title: media.title ?? null,
+    creator: media.creator ?? null,
+    creatorUrl: media.creatorUrl ?? null,
+    sourceUrl: media.sourceUrl ?? null,
+    changes: media.changes ?? null,
+    license: toLicenseFacts(license),
+  }
+}
+
 /** Null when the image is missing, unpopulated or has no file: the page then shows no figure. */
 export function toImageView(media: Media | number | string | null | undefined): ImageView | null {
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
@@ -56,14 +70,7 @@ export function toImageView(media: Media | number | string | null | undefined): 
     caption: media.caption?.trim() || null,
     focalX: media.focalX ?? null,
     focalY: media.focalY ?? null,
-    credit: {
-      title: media.title ?? null,
-      creator: media.creator ?? null,
-      creatorUrl: media.creatorUrl ?? null,
-      sourceUrl: media.sourceUrl ?? null,
-      changes: media.changes ?? null,
-      license: toLicenseFacts(media.license),
-    },
+    credit: toCreditSubject(media, media.license),
   }
 }
 

@@ -1,0 +1,30 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import { toCreditSubject } from '@/lib/data/views'
+import type { Media } from '@/payload-types'
+import { embedCreditInFiles, removePristineCopy } from '../files/embedCredit'
+import { resolveLicense } from '../resolveLicense'
+
+function staticDirOf(req: PayloadRequest): string {
+  const upload = req.payload.collections.media.config.upload
+  if (!upload.staticDir) throw new Error('The media collection has no staticDir')
+  return upload.staticDir
+}
+
+/** Writes the credit into the image files of one media document. */
+export async function embedMediaCredit(media: Media, req: PayloadRequest, isNewUpload = false): Promise<void> {
+  const subject = toCreditSubject(media, await resolveLicense(media.license, req))
+  const files = await embedCreditInFiles({ media, subject, staticDir: staticDirOf(req), isNewUpload })
+  req.payload.logger.debug({ media: media.id, files }, 'wrote credit metadata into image files')
+}
+
+/** After an upload, a new file, or a change to the credit, the files are rewritten. */
+export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, req }) => {
+  await embedMediaCredit(doc, req, Boolean(req.file))
+  return doc
+}
+
+export const removePristineAfterDelete: CollectionAfterDeleteHook<Media> = async ({ doc, req }) => {
+  await removePristineCopy(staticDirOf(req), doc.filename)
+  return doc
+}

@@ -1,0 +1,16 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { Media } from '@/payload-types'
+
+type Crop = { width?: number; height?: number }
+
+/**
+ * A crop in the admin's image editor changes the work: record it (CC BY asks for changes to be
+ * marked, and no-derivatives licenses forbid it) unless the editor already wrote a note.
+ */
+export const noteCrop: CollectionBeforeChangeHook<Media> = ({ data, req }) => {
+  const edits = req.query?.uploadEdits as { crop?: Crop } | undefined
+  const cropped = Boolean(edits?.crop && (edits.crop.width ?? 100) < 100) || Boolean(edits?.crop && (edits.crop.height ?? 100) < 100)
+  if (cropped && !data.changes?.trim()) return { ...data, changes: 'Cropped from original' }
+  return data
+}

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import sharp from 'sharp'
+
+import { originalsDir } from '../../src/collections/Media/files/embedCredit'
+import type { License, Media } from '../../src/payload-types'
+import { usePayload } from '../support/usePayload'
+
+const payload = usePayload()
+const mediaDir = () => process.env.MEDIA_DIR!
+
+let license: License
+let media: Media
+
+function filesOf(doc: Media): string[] {
+  return [doc.filename!, ...Object.values(doc.sizes ?? {}).map((size) => size!.filename!)]
+}
+
+async function xmpOf(file: string): Promise<string> {
+  const { xmp } = await sharp(path.join(mediaDir(), file)).metadata()
+  return xmp?.toString('utf8') ?? ''
+}
+
+/** exiftool reads the files independently of sharp (Debian: libimage-exiftool-perl; .ci/run installs it). */
+function exiftool(file: string): Record<string, unknown> {
+  try {
+    const out = execFileSync('exiftool', ['-json', '-charset', 'utf8', '-XMP-xmpRights:all', '-XMP-plus:all', '-XMP-photoshop:Credit', '-XMP-dc:all', '-EXIF:Artist', '-EXIF:Copyright', '-EXIF:XPAuthor', path.join(mediaDir(), file)])
+    return (JSON.parse(out.toString('utf8')) as Array<Record<string, unknown>>)[0]!
+  } catch (error) {
+    throw new Error('exiftool is needed for this test: apt-get install -y libimage-exiftool-perl', { cause: error })
+  }
+}
+
+beforeAll(async () => {
+  license = await payload().create({
+    collection: 'licenses',
+    data: { name: 'Creative Commons Attribution 4.0 International', shortName: 'CC BY 4.0', spdxId: 'CC-BY-4.0', deedUrl: 'https://creativecommons.org/licenses/by/4.0/', allowsCommercialUse: true, allowsModification: true },
+  })
+  const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#468' } }).jpeg().toBuffer()
+  media = await payload().create({
+    collection: 'media',
+    data: { alt: 'Test', creator: 'Официальный веб-сайт Президента Российской Федерации', creatorUrl: 'http://kremlin.ru/', sourceUrl: 'http://kremlin.ru/', license: license.id },
+    file: { data, mimetype: 'image/jpeg', name: 'meta.jpg', size: data.length },
+  })
+})
+
+describe('credit metadata inside the image files', () => {
+  it('is written as XMP into the original and every size, Cyrillic intact', async () => {
+    expect(filesOf(media)).toHaveLength(6)
+    for (const file of filesOf(media)) {
+      const xmp = await xmpOf(file)
+      expect(xmp).toContain('https://creativecommons.org/licenses/by/4.0/')
+      expect(xmp).toContain('Официальный веб-сайт Президента Российской Федерации')
+      expect(xmp).toMatch(/photoshop:Credit/)
+    }
+  })
+
+  it('reads back with exiftool: web statement, licensor, credit line, creator, rights, EXIF copyright', () => {
+    const tags = exiftool(media.sizes!.w768!.filename!)
+    expect(tags).toMatchObject({
+      WebStatement: 'https://creativecommons.org/licenses/by/4.0/',
+      LicensorURL: 'http://kremlin.ru/',
+      Credit: 'Photo: Официальный веб-сайт Президента Российской Федерации, CC BY 4.0',
+      Creator: 'Официальный веб-сайт Президента Российской Федерации',
+      Copyright: 'CC BY 4.0',
+      XPAuthor: 'Официальный веб-сайт Президента Российской Федерации',
+    })
+    expect(String(tags.Rights)).toContain('Официальный веб-сайт')
+  })
+
+  it('keeps the untouched upload outside the served folder', () => {
+    expect(fs.existsSync(path.join(originalsDir(mediaDir()), 'meta.jpg'))).toBe(true)
+  })
+
+  it('is rewritten when the license record changes', async () => {
+    await payload().update({ collection: 'licenses', id: license.id, data: { deedUrl: 'https://creativecommons.org/licenses/by/4.0/deed.en' } })
+    for (const file of filesOf(media)) expect(await xmpOf(file)).toContain('https://creativecommons.org/licenses/by/4.0/deed.en')
+  })
+
+  it('is rewritten when the image’s credit changes, from the untouched upload', async () => {
+    const updated = await payload().update({ collection: 'media', id: media.id, data: { creator: 'Jane Doe' } })
+    const xmp = await xmpOf(updated.filename!)
+    expect(xmp).toContain('Jane Doe')
+    expect(xmp).not.toContain('Официальный')
+    expect(exiftool(updated.filename!)).toMatchObject({ Artist: 'Jane Doe' })
+    const { width, height } = await sharp(path.join(mediaDir(), updated.filename!)).metadata()
+    expect([width, height]).toEqual([1200, 800])
+  })
+
+  it('exposes the computed credit and the license permissions in the API document', async () => {
+    const doc = await payload().findByID({ collection: 'media', id: media.id, depth: 0 })
+    expect(doc.credit?.text).toBe('Photo: Jane Doe, CC BY 4.0')
+    expect(doc.credit?.html).toContain('rel="license"')
+    expect(doc.licensePermissions).toMatchObject({ commercialUse: true, modification: true, attributionRequired: true, shareAlike: false })
+  })
+
+  it('removes the kept original with the media document', async () => {
+    await payload().delete({ collection: 'media', id: media.id })
+    expect(fs.existsSync(path.join(originalsDir(mediaDir()), 'meta.jpg'))).toBe(false)
+  })
+})
