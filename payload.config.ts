@@ -8,6 +8,7 @@ import { Articles } from './src/collections/Articles/config'
 import { Licenses } from './src/collections/Licenses/config'
 import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
+import { SiteSettings } from './src/globals/SiteSettings'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
@@ -25,6 +26,7 @@ export default buildConfig({
     avatar: 'default',
   },
   collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, Users],
+  globals: [SiteSettings],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(settings.database),
   sharp,

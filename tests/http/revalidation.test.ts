@@ -30,7 +30,7 @@ async function pages(): Promise<[string, string]> {
 beforeAll(async () => {
   token = await adminToken()
   ids.license = (
-    await send('POST', '/api/licenses', { name: 'Test license', shortName: 'Test licence v1', spdxId: 'LicenseRef-Revalidation-Test', deedUrl: 'https://example.com/deed', allowsCommercialUse: true })
+    await send('POST', '/api/licenses', { name: 'Creative Commons Attribution 3.0 Unported', shortName: 'Test licence v1', spdxId: 'CC-BY-3.0', deedUrl: 'https://creativecommons.org/licenses/by/3.0/', allowsCommercialUse: true, allowsModification: true })
   ).doc.id
   const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#a53' } }).png().toBuffer()
   const form = new FormData()

@@ -27,7 +27,7 @@ export default function FrontendLayout({ children }: { children: ReactNode }) {
         <main id="main">{children}</main>
         <footer className="footer">
           <p>
-            {site.name} · Images are credited under each photo with their license.
+            {site.name} · Every image is credited under the photo with its license. <Link href="/credits">Image credits</Link>
           </p>
         </footer>
       </body>

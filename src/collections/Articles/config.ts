@@ -4,6 +4,7 @@ import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
 import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
 import { toSlug, validateSlug } from '@/lib/slug'
 import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './hooks/revalidateArticle'
+import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const HEADLINE_MAX_LENGTH = 160
@@ -27,7 +28,7 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 50,
   },
   hooks: {
-    beforeChange: [setPublishedAt],
+    beforeChange: [setPublishedAt, enforceImageLicense],
     afterChange: [revalidateArticleAfterChange],
     afterDelete: [revalidateArticleAfterDelete],
   },

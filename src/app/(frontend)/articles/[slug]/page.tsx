@@ -3,9 +3,12 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleFigure } from '@/components/ArticleFigure'
+import { JsonLd } from '@/components/JsonLd'
 import { PublishedDate } from '@/components/PublishedDate'
 import { getSettings } from '@/config/settings'
 import { getPublishedArticle } from '@/lib/data/articles'
+import { site } from '@/lib/site'
+import { toNewsArticleJsonLd } from '@/lib/structuredData'
 import { articlePath } from '@/lib/urls'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -39,6 +42,7 @@ export default async function ArticlePage({ params }: Props) {
   const origin = getSettings().serverUrl
   return (
     <article className="article">
+      <JsonLd data={toNewsArticleJsonLd(article, { origin, site })} />
       <header className="article__header">
         <h1>{article.headline}</h1>
         {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}

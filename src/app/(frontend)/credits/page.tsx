@@ -1,0 +1,50 @@
+import type { Metadata } from 'next'
+import Image from 'next/image'
+import Link from 'next/link'
+
+import { ImageCredit } from '@/components/ImageCredit'
+import { getSettings } from '@/config/settings'
+import { listCreditedImages } from '@/lib/data/credits'
+import { absoluteUrl, articlePath } from '@/lib/urls'
+
+// Per request from tag-cached data, like the front page (no database at build time).
+export const dynamic = 'force-dynamic'
+
+export const metadata: Metadata = {
+  title: 'Image credits',
+  description: 'Every image on this site, with its creator, source and license.',
+}
+
+export default async function CreditsPage() {
+  const images = await listCreditedImages()
+  const origin = getSettings().serverUrl
+  return (
+    <section className="credits">
+      <h1>Image credits</h1>
+      <p className="standfirst">Every image in a published article, with its creator, source and license, and the articles it appears in.</p>
+      {images.length === 0 ? <p>No images are in use.</p> : null}
+      <ul className="credits__list">
+        {images.map(({ image, articles }) => (
+          <li key={image.url} className="credits__item">
+            <Image src={image.url} alt={image.alt} width={image.width} height={image.height} sizes="10rem" />
+            <div>
+              <p className="credits__credit">
+                <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />
+              </p>
+              {image.caption ? <p className="caption">{image.caption}</p> : null}
+              <p className="meta">
+                Used in:{' '}
+                {articles.map((article, index) => (
+                  <span key={article.slug}>
+                    {index > 0 ? ', ' : null}
+                    <Link href={articlePath(article.slug)}>{article.headline}</Link>
+                  </span>
+                ))}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,37 @@
+import { unstable_cache } from 'next/cache'
+
+import { cacheTags } from '@/lib/cache/tags'
+import { getPayloadClient } from './payload'
+import { toArticleSummary, type ImageView } from './views'
+
+export type CreditedImage = { image: ImageView; articles: Array<{ slug: string; headline: string }> }
+
+/** Every image that published articles use, each with the articles using it, newest first. */
+export function groupImagesByUse(articles: Array<{ slug: string; headline: string; image: ImageView | null }>): CreditedImage[] {
+  const byUrl = new Map<string, CreditedImage>()
+  for (const article of articles) {
+    if (!article.image) continue
+    const entry = byUrl.get(article.image.url) ?? { image: article.image, articles: [] }
+    entry.articles.push({ slug: article.slug, headline: article.headline })
+    byUrl.set(article.image.url, entry)
+  }
+  return [...byUrl.values()]
+}
+
+/** Tagged with the article list: every article, image and license change expires it. */
+export const listCreditedImages: () => Promise<CreditedImage[]> = unstable_cache(
+  async () => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'articles',
+      draft: false,
+      overrideAccess: false,
+      depth: 2,
+      pagination: false,
+      sort: '-publishedAt',
+    })
+    return groupImagesByUse(docs.map(toArticleSummary))
+  },
+  ['credited-images'],
+  { tags: [cacheTags.articleList] },
+)
