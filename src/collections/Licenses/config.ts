@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { publicReadNewsroomWrite } from '@/access/publicReadNewsroomWrite'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { embedCreditForLicensedMedia } from './hooks/embedCreditForLicensedMedia'
 import { revalidateAfterLicenseChange } from './hooks/revalidateAfterLicenseChange'
@@ -16,12 +15,7 @@ export const Licenses: CollectionConfig = {
     defaultColumns: ['shortName', 'spdxId', 'allowsCommercialUse', 'allowsModification'],
     description: 'The terms images are used under. Credits and publishing checks read these fields.',
   },
-  access: {
-    read: anyone,
-    create: isEditorOrAdmin,
-    update: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-  },
+  access: publicReadNewsroomWrite,
   hooks: {
     afterChange: [embedCreditForLicensedMedia, revalidateAfterLicenseChange],
   },

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
 import { isAuthenticatedField } from '@/access/isAuthenticated'
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { publicReadNewsroomWrite } from '@/access/publicReadNewsroomWrite'
 import { IMAGE_MIME_TYPES, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { computeCredit, computeLicensePermissions } from './hooks/computeCredit'
@@ -19,12 +18,7 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
       defaultColumns: ['filename', 'alt', 'creator', 'license'],
       description: 'Images with their credit and license. Every image needs alt text and a license.',
     },
-    access: {
-      read: anyone,
-      create: isEditorOrAdmin,
-      update: isEditorOrAdmin,
-      delete: isEditorOrAdmin,
-    },
+    access: publicReadNewsroomWrite,
     hooks: {
       beforeChange: [noteCrop],
       afterChange: [embedCreditAfterChange, revalidateAfterMediaChange],

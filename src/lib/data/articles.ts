@@ -29,19 +29,22 @@ export function getPublishedArticle(slug: string): Promise<ArticleView | null> {
   )()
 }
 
+/** Published articles, newest first, as a reader may see them (not cached: callers cache). */
+export async function findPublishedSummaries(limit?: number): Promise<ArticleSummary[]> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    draft: false,
+    overrideAccess: false,
+    depth: 2,
+    ...(limit ? { limit } : { pagination: false }),
+    sort: '-publishedAt',
+  })
+  return docs.map(toArticleSummary)
+}
+
 export const listPublishedArticles: () => Promise<ArticleSummary[]> = unstable_cache(
-  async () => {
-    const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'articles',
-      draft: false,
-      overrideAccess: false,
-      depth: 2,
-      limit: FRONT_PAGE_SIZE,
-      sort: '-publishedAt',
-    })
-    return docs.map(toArticleSummary)
-  },
+  () => findPublishedSummaries(FRONT_PAGE_SIZE),
   ['article-list'],
   { tags: [cacheTags.articleList] },
 )

@@ -1,8 +1,8 @@
 import { unstable_cache } from 'next/cache'
 
 import { cacheTags } from '@/lib/cache/tags'
-import { getPayloadClient } from './payload'
-import { toArticleSummary, type ImageView } from './views'
+import { findPublishedSummaries } from './articles'
+import type { ImageView } from './views'
 
 export type CreditedImage = { image: ImageView; articles: Array<{ slug: string; headline: string }> }
 
@@ -20,18 +20,7 @@ export function groupImagesByUse(articles: Array<{ slug: string; headline: strin
 
 /** Tagged with the article list: every article, image and license change expires it. */
 export const listCreditedImages: () => Promise<CreditedImage[]> = unstable_cache(
-  async () => {
-    const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'articles',
-      draft: false,
-      overrideAccess: false,
-      depth: 2,
-      pagination: false,
-      sort: '-publishedAt',
-    })
-    return groupImagesByUse(docs.map(toArticleSummary))
-  },
+  async () => groupImagesByUse(await findPublishedSummaries()),
   ['credited-images'],
   { tags: [cacheTags.articleList] },
 )
