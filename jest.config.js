@@ -11,6 +11,8 @@ const transform = {
         parser: { syntax: 'typescript', tsx: true },
         transform: { react: { runtime: 'automatic' } },
         target: 'es2022',
+        // Keeps `with { type: 'json' }`, which Node needs to import JSON as a module.
+        experimental: { keepImportAttributes: true },
       },
       module: { type: 'es6' },
     },

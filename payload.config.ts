@@ -9,15 +9,17 @@ import { Licenses } from './src/collections/Licenses/config'
 import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { isJobRunner } from './src/access/isJobRunner'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
 
 const settings = getSettings()
+const { secret } = resolvePayloadSecret({ fromEnv: process.env.PAYLOAD_SECRET, filePath: settings.secretFile })
 
 export default buildConfig({
   serverURL: settings.serverUrl,
-  secret: resolvePayloadSecret({ fromEnv: process.env.PAYLOAD_SECRET, filePath: settings.secretFile }).secret,
+  secret,
   admin: {
     user: Users.slug,
     importMap: { baseDir: path.resolve(process.cwd(), 'src') },
@@ -32,6 +34,11 @@ export default buildConfig({
   sharp,
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
+  },
+  jobs: {
+    // Scheduled publishing adds its task; the server's runner (src/server/jobRunner.ts) runs them.
+    access: { run: isJobRunner },
+    tasks: [],
   },
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.

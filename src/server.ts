@@ -3,18 +3,23 @@
  * Express owns health, logs, security headers and shutdown; everything else is Next's
  * (the site, Payload's admin at /admin and its REST/GraphQL API at /api).
  */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import next from 'next'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
+import { deriveJobRunnerToken } from './config/secret'
 import { getSettings } from './config/settings'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
 import { checkHealth } from './server/health'
 import { createLogger } from './server/logger'
-import { handleShutdownSignals } from './server/shutdown'
+import { startJobRunner } from './server/jobRunner'
 import { closeAllPayloadInstances } from './server/payloadInstances'
+import { handleShutdownSignals } from './server/shutdown'
 
 const settings = getSettings()
 const logger = createLogger(settings.logLevel)
@@ -39,13 +44,20 @@ async function main(): Promise<void> {
     handleWithNext: (req, res) => handle(req, res),
   })
 
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(settings.port, settings.host, (error?: Error) => (error ? reject(error) : resolve(listening)))
+  })
+  const jobs = startJobRunner({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    token: deriveJobRunnerToken(payload.secret),
+    intervalMs: settings.jobsIntervalMs,
+    logger,
   })
   handleShutdownSignals({
     server,
     logger,
     resources: [
+      { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },
       { name: 'database', close: closeAllPayloadInstances },
     ],

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -53,4 +53,9 @@ function readSecretFile(filePath: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new Error(`Could not read PAYLOAD_SECRET from ${filePath}`, { cause: error })
   }
+}
+
+/** The token the server's own job runner presents to /api/payload-jobs/run; derived, never stored. */
+export function deriveJobRunnerToken(secret: string): string {
+  return createHmac('sha256', secret).update('job-runner').digest('base64url')
 }

@@ -17,6 +17,7 @@ const envSchema = z.object({
   PAYLOAD_SECRET_FILE: z.string().default('data/payload-secret'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SEED_ON_START: booleanFlag.default(true),
+  JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -32,6 +33,8 @@ export type Settings = {
   secretFile: string
   uploadMaxBytes: number
   seedOnStart: boolean
+  /** How often the in-process runner looks for due jobs (scheduled publishing). */
+  jobsIntervalMs: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
 }
 
@@ -55,6 +58,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     secretFile: path.resolve(cwd, vars.PAYLOAD_SECRET_FILE),
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     seedOnStart: vars.SEED_ON_START,
+    jobsIntervalMs: vars.JOBS_INTERVAL_SECONDS * 1000,
     logLevel: vars.LOG_LEVEL,
   }
 }

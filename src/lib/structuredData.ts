@@ -29,7 +29,7 @@ export function toNewsArticleJsonLd(article: ArticleView, { origin, site }: { or
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     inLanguage: site.locale,
     ...(article.publishedAt ? { datePublished: new Date(article.publishedAt).toISOString() } : {}),
-    dateModified: new Date(article.updatedAt).toISOString(),
+    dateModified: new Date(article.revisedAt ?? article.updatedAt).toISOString(),
     author: article.byline ? [{ '@type': 'Person', name: article.byline }] : [publisher],
     publisher,
     ...(image ? { image: [imageObject] } : {}),

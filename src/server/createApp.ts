@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
 import type { HealthReport } from './health'
+import { JOBS_PATH } from './jobRunner'
 import { securityHeaders } from './securityHeaders'
 
 type CreateAppArgs = {
@@ -21,8 +22,8 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext }:
   app.use(
     pinoHttp({
       logger,
-      // Static build assets would drown the log; errors on them still show.
-      autoLogging: { ignore: (req) => Boolean(req.url?.startsWith('/_next/static/')) },
+      // Static build assets and the job runner's own polling would drown the log.
+      autoLogging: { ignore: (req) => Boolean(req.url?.startsWith('/_next/static/') || req.url?.startsWith(JOBS_PATH)) },
       // Method, path, status and timing are enough; headers would log cookies and noise.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

@@ -37,6 +37,8 @@ const article: ArticleView = {
   standfirst: 'A standfirst.',
   publishedAt: '2024-05-16T10:00:00.000Z',
   updatedAt: '2024-05-17T08:30:00.000Z',
+  revisedAt: null,
+  corrections: [],
   byline: 'Newsroom staff',
   body: { root: { type: 'root', children: [], direction: 'ltr', format: '', indent: 0, version: 1 } },
   image: {
@@ -66,6 +68,11 @@ describe('toNewsArticleJsonLd', () => {
     })
     expect(parsed.dateModified).toBe('2024-05-17T08:30:00.000Z')
     expect(parsed.mainEntityOfPage['@id']).toBe('https://news.example/articles/xi-putin')
+  })
+
+  it('dates a materially revised article from its revision', () => {
+    const revised = toNewsArticleJsonLd({ ...article, revisedAt: '2024-05-18T09:00:00+02:00' }, { origin: 'https://news.example', site: { name: 'The Dispatch', locale: 'en' } })
+    expect(revised.dateModified).toBe('2024-05-18T07:00:00.000Z')
   })
 
   it('credits the publisher when there is no byline, and leaves out a missing image', () => {

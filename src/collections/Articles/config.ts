@@ -1,34 +1,46 @@
 import { slugField, type CollectionConfig, type TextField } from 'payload'
 
-import { isEditorOrAdmin } from '@/access/isEditorOrAdmin'
+import { canDeleteArticle, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
+import { isAuthenticatedField } from '@/access/isAuthenticated'
+import { isNewsroomMember } from '@/access/isNewsroomMember'
 import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
+import { previewUrl } from '@/lib/preview'
 import { toSlug, validateSlug } from '@/lib/slug'
-import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './hooks/revalidateArticle'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
+import { preventContributorPublishing } from './hooks/preventContributorPublishing'
+import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './hooks/revalidateArticle'
+import { setAuthor } from './hooks/setAuthor'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { stampRevision } from './hooks/stampRevision'
 
 export const HEADLINE_MAX_LENGTH = 160
+export const MAX_VERSIONS_PER_ARTICLE = 50
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     useAsTitle: 'headline',
-    defaultColumns: ['headline', '_status', 'publishedAt', 'byline', 'updatedAt'],
+    defaultColumns: ['headline', '_status', 'publishedAt', 'author', 'updatedAt'],
     listSearchableFields: ['headline', 'slug'],
+    description: 'Drafts autosave and never reach readers until published. Every save is kept in Versions.',
+    preview: (doc, { req }) => (typeof doc.slug === 'string' && doc.slug ? previewUrl(req.payload.secret, doc.slug) : null),
+    livePreview: {
+      url: ({ data, req }) => (typeof data.slug === 'string' && data.slug ? previewUrl(req.payload.secret, data.slug) : '/'),
+    },
   },
   access: {
     read: publishedOrAuthenticated,
-    create: isEditorOrAdmin,
-    update: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-    readVersions: isEditorOrAdmin,
+    create: isNewsroomMember,
+    update: canUpdateArticle,
+    delete: canDeleteArticle,
+    readVersions: isNewsroomMember,
   },
   versions: {
-    drafts: { autosave: { interval: 1500 } },
-    maxPerDoc: 50,
+    drafts: { autosave: { interval: 1500 }, schedulePublish: true },
+    maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   hooks: {
-    beforeChange: [setPublishedAt, enforceImageLicense],
+    beforeChange: [setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense],
     afterChange: [revalidateArticleAfterChange],
     afterDelete: [revalidateArticleAfterDelete],
   },
@@ -38,6 +50,7 @@ export const Articles: CollectionConfig = {
       type: 'text',
       required: true,
       maxLength: HEADLINE_MAX_LENGTH,
+      admin: { description: `What readers see first; up to ${HEADLINE_MAX_LENGTH} characters.` },
       validate: (value: unknown) =>
         typeof value === 'string' && value.trim() !== ''
           ? value.length <= HEADLINE_MAX_LENGTH || `Keep the headline to ${HEADLINE_MAX_LENGTH} characters or fewer.`
@@ -56,14 +69,47 @@ export const Articles: CollectionConfig = {
       }),
     }),
     { name: 'standfirst', type: 'textarea', maxLength: 320, admin: { description: 'One or two sentences under the headline; also the page description.' } },
-    { name: 'heroImage', label: 'Image', type: 'upload', relationTo: 'media' },
+    { name: 'heroImage', label: 'Image', type: 'upload', relationTo: 'media', admin: { description: 'Its credit and license come from the image record (Media).' } },
+    {
+      name: 'creditPreview',
+      type: 'ui',
+      admin: { components: { Field: '/components/admin/CreditPreview.client#CreditPreview' } },
+    },
     { name: 'body', type: 'richText', required: true },
-    { name: 'byline', type: 'text', maxLength: 120, admin: { position: 'sidebar' } },
+    {
+      name: 'corrections',
+      type: 'array',
+      admin: { description: 'Each correction is shown to readers in a notice under the article, and marks it as updated.' },
+      labels: { singular: 'Correction', plural: 'Corrections' },
+      fields: [
+        { name: 'date', type: 'date', required: true, defaultValue: () => new Date().toISOString(), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'text', type: 'textarea', required: true, maxLength: 1000, admin: { description: 'What was wrong and what is right now.' } },
+      ],
+    },
+    { name: 'byline', type: 'text', maxLength: 120, admin: { position: 'sidebar', description: 'As printed: "By …".' } },
+    {
+      name: 'author',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      access: { read: isAuthenticatedField, update: canSetAuthor },
+      admin: { position: 'sidebar', description: 'The account responsible. Set to whoever creates the article.' },
+    },
     {
       name: 'publishedAt',
       type: 'date',
       index: true,
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'Set on first publish if left empty.' },
+    },
+    {
+      name: 'revisedAt',
+      label: 'Updated at',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set it when a published article is materially revised: readers see "Updated <date>". Corrections set it too.',
+      },
     },
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAuthenticatedField } from '@/access/isAuthenticated'
+import { isNewsroomMember } from '@/access/isNewsroomMember'
 import { publicReadNewsroomWrite } from '@/access/publicReadNewsroomWrite'
 import { IMAGE_MIME_TYPES, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
@@ -18,7 +19,9 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
       defaultColumns: ['filename', 'alt', 'creator', 'license'],
       description: 'Images with their credit and license. Every image needs alt text and a license.',
     },
-    access: publicReadNewsroomWrite,
+    // Contributors upload images for their drafts; changing or removing them is for editors.
+    access: { ...publicReadNewsroomWrite, create: isNewsroomMember },
+    versions: { maxPerDoc: 20 },
     hooks: {
       beforeChange: [noteCrop],
       afterChange: [embedCreditAfterChange, revalidateAfterMediaChange],

@@ -8,6 +8,7 @@ import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 export const Users: CollectionConfig = {
   slug: 'users',
   auth: {
+    // Five wrong passwords lock the account for ten minutes (an admin can unlock it sooner).
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
   },
@@ -32,11 +33,11 @@ export const Users: CollectionConfig = {
       name: 'role',
       type: 'select',
       required: true,
-      defaultValue: 'editor',
+      defaultValue: 'contributor',
       saveToJWT: true,
       options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
       access: { create: isAdminField, update: isAdminField },
-      admin: { description: 'Admins manage users; editors write and publish content.' },
+      admin: { description: 'Contributors write drafts and upload images; editors also publish and delete; admins also manage users and settings.' },
     },
   ],
 }

@@ -1,4 +1,5 @@
 import { unstable_cache } from 'next/cache'
+import { headers } from 'next/headers'
 
 import { cacheTags } from '@/lib/cache/tags'
 import { getPayloadClient } from './payload'
@@ -48,3 +49,23 @@ export const listPublishedArticles: () => Promise<ArticleSummary[]> = unstable_c
   ['article-list'],
   { tags: [cacheTags.articleList] },
 )
+
+/**
+ * The latest draft, for an editor in draft mode. The session is checked on every render, so a
+ * leftover draft-mode cookie without a login shows the published page. Never cached.
+ */
+export async function getArticleForPreview(slug: string): Promise<ArticleView | null> {
+  const payload = await getPayloadClient()
+  const { user } = await payload.auth({ headers: await headers() })
+  if (!user) return getPublishedArticle(slug)
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { slug: { equals: slug } },
+    draft: true,
+    overrideAccess: false,
+    user,
+    depth: 2,
+    limit: 1,
+  })
+  return docs[0] ? toArticleView(docs[0]) : null
+}

@@ -21,10 +21,15 @@ export type ArticleSummary = {
   image: ImageView | null
 }
 
+export type Correction = { date: string; text: string }
+
 export type ArticleView = ArticleSummary & {
   byline: string | null
   body: Article['body']
   updatedAt: string
+  /** Set when the article was materially revised after publication; readers see "Updated". */
+  revisedAt: string | null
+  corrections: Correction[]
 }
 
 function isPopulated<T extends object>(value: T | number | string | null | undefined): value is T {
@@ -90,5 +95,7 @@ export function toArticleView(article: Article): ArticleView {
     byline: article.byline ?? null,
     body: article.body,
     updatedAt: article.updatedAt,
+    revisedAt: article.revisedAt ?? null,
+    corrections: (article.corrections ?? []).map(({ date, text }) => ({ date, text })).sort((a, b) => a.date.localeCompare(b.date)),
   }
 }

@@ -1,12 +1,16 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { ArticleFigure } from '@/components/ArticleFigure'
+import { CorrectionsNotice } from '@/components/CorrectionsNotice'
 import { JsonLd } from '@/components/JsonLd'
+import { LivePreviewListener } from '@/components/LivePreviewListener.client'
+import { PreviewBanner } from '@/components/PreviewBanner'
 import { PublishedDate } from '@/components/PublishedDate'
 import { getSettings } from '@/config/settings'
-import { getPublishedArticle } from '@/lib/data/articles'
+import { getArticleForPreview, getPublishedArticle } from '@/lib/data/articles'
 import { site } from '@/lib/site'
 import { toNewsArticleJsonLd } from '@/lib/structuredData'
 import { articlePath } from '@/lib/urls'
@@ -19,42 +23,58 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return []
 }
 
+async function loadArticle(slug: string) {
+  const { isEnabled: preview } = await draftMode()
+  return { preview, article: preview ? await getArticleForPreview(slug) : await getPublishedArticle(slug) }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getPublishedArticle((await params).slug)
+  const { article, preview } = await loadArticle((await params).slug)
   if (!article) return {}
   return {
     title: article.headline,
     description: article.standfirst ?? undefined,
     alternates: { canonical: articlePath(article.slug) },
+    ...(preview ? { robots: { index: false, follow: false } } : {}),
     openGraph: {
       type: 'article',
       title: article.headline,
       description: article.standfirst ?? undefined,
       publishedTime: article.publishedAt ?? undefined,
+      modifiedTime: article.revisedAt ?? undefined,
       images: article.image ? [{ url: article.image.url, width: article.image.width, height: article.image.height, alt: article.image.alt }] : [],
     },
   }
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await getPublishedArticle((await params).slug)
+  const { article, preview } = await loadArticle((await params).slug)
   if (!article) notFound()
   const origin = getSettings().serverUrl
   return (
     <article className="article">
-      <JsonLd data={toNewsArticleJsonLd(article, { origin, site })} />
+      {preview ? (
+        <>
+          <PreviewBanner slug={article.slug} />
+          <LivePreviewListener serverUrl={origin} />
+        </>
+      ) : (
+        <JsonLd data={toNewsArticleJsonLd(article, { origin, site })} />
+      )}
       <header className="article__header">
         <h1>{article.headline}</h1>
         {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
         <p className="meta">
           {article.byline ? <span className="byline">By {article.byline}</span> : null}
           <PublishedDate iso={article.publishedAt} />
+          {article.revisedAt ? <PublishedDate iso={article.revisedAt} prefix="Updated " /> : null}
         </p>
       </header>
       {article.image ? <ArticleFigure image={article.image} origin={origin} sizes="(min-width: 48rem) 46rem, 100vw" priority /> : null}
       <div className="article__body">
         <RichText data={article.body} />
       </div>
+      <CorrectionsNotice corrections={article.corrections} />
     </article>
   )
 }
