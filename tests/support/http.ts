@@ -37,3 +37,14 @@ export function authHeaders(token: string, extra: Record<string, string> = {}): 
 }
 
 export const FIRST_SLUG = 'xi-putin-beijing-no-limits-partnership'
+
+/** Creates (as the admin) a user with the given role and returns a token for it. */
+export async function tokenFor(role: 'contributor' | 'editor' | 'admin', email: string, password = 'another long password'): Promise<{ token: string; id: number | string }> {
+  const admin = await adminToken()
+  const json = { 'content-type': 'application/json' }
+  const created = await fetch(`${baseUrl()}/api/users`, { method: 'POST', headers: authHeaders(admin, json), body: JSON.stringify({ email, password, role }) })
+  if (!created.ok && created.status !== 400) throw new Error(`could not create ${email}: ${created.status} ${await created.text()}`)
+  const login = await fetch(`${baseUrl()}/api/users/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) })
+  const body = (await login.json()) as { token: string; user: { id: number | string } }
+  return { token: body.token, id: body.user.id }
+}

@@ -13,6 +13,8 @@ export default async function globalSetup(): Promise<void> {
   const uploadMaxBytes = String(2 * 1024 * 1024)
   const server = await startServer({ ...env, UPLOAD_MAX_BYTES: uploadMaxBytes })
   process.env.TEST_UPLOAD_MAX_BYTES = uploadMaxBytes
+  // Lets tests build the links the admin builds (preview) without a browser.
+  process.env.TEST_PAYLOAD_SECRET = env.PAYLOAD_SECRET
   process.env.TEST_BASE_URL = server.baseUrl
   ;(globalThis as { __httpTestState?: HttpTestState }).__httpTestState = { server, dir }
 }

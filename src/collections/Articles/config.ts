@@ -23,9 +23,9 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['headline', '_status', 'publishedAt', 'author', 'updatedAt'],
     listSearchableFields: ['headline', 'slug'],
     description: 'Drafts autosave and never reach readers until published. Every save is kept in Versions.',
-    preview: (doc, { req }) => (typeof doc.slug === 'string' && doc.slug ? previewUrl(req.payload.secret, doc.slug) : null),
+    preview: (doc, { req }) => (typeof doc.slug === 'string' && doc.slug ? previewUrl(req.payload.config.secret, doc.slug) : null),
     livePreview: {
-      url: ({ data, req }) => (typeof data.slug === 'string' && data.slug ? previewUrl(req.payload.secret, data.slug) : '/'),
+      url: ({ data, req }) => (typeof data.slug === 'string' && data.slug ? previewUrl(req.payload.config.secret, data.slug) : '/'),
     },
   },
   access: {

@@ -9,7 +9,7 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams
   const path = params.get('path')
   const payload = await getPayloadClient()
-  if (!isPreviewablePath(path) || !isValidPreviewToken(payload.secret, path, params.get('token'))) {
+  if (!isPreviewablePath(path) || !isValidPreviewToken(payload.config.secret, path, params.get('token'))) {
     return new Response('This preview link is not valid. Open the preview from the article in the admin.', { status: 403 })
   }
   const { user } = await payload.auth({ headers: request.headers })
