@@ -1,7 +1,7 @@
 /**
  * Jest in native ESM mode (Payload 3 is ESM-only): `npm test` sets --experimental-vm-modules.
- * Three projects: pure unit tests; integration tests through Payload on a throwaway SQLite file
- * per test file; HTTP tests against the real server, started once.
+ * Projects: pure unit tests; integration tests through Payload on a throwaway SQLite file per
+ * test file; HTTP tests against the real server, started once; browser tests (e2e) in Chromium.
  */
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -27,11 +27,12 @@ const shared = {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   testEnvironment: 'node',
-  testTimeout: 60_000,
 }
 
 /** @type {import('jest').Config} */
 export default {
+  // A global option (projects ignore it); the slowest browser test sets its own.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -44,6 +45,14 @@ export default {
       ...shared,
       displayName: 'http',
       testMatch: ['<rootDir>/tests/http/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/httpGlobalSetup.ts',
+      globalTeardown: '<rootDir>/tests/support/httpGlobalTeardown.ts',
+    },
+    {
+      ...shared,
+      // Browser tests (Chromium): `npm run test:e2e`, not part of `npm test`.
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/httpGlobalSetup.ts',
       globalTeardown: '<rootDir>/tests/support/httpGlobalTeardown.ts',
     },

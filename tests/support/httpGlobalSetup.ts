@@ -11,7 +11,8 @@ export default async function globalSetup(): Promise<void> {
   const { dir, env } = makeThrowawayEnv('http')
   // A small upload limit keeps the over-limit test cheap.
   const uploadMaxBytes = String(2 * 1024 * 1024)
-  const server = await startServer({ ...env, UPLOAD_MAX_BYTES: uploadMaxBytes })
+  // The job runner looks every 2 s, so scheduled publishing is tested without long waits.
+  const server = await startServer({ ...env, UPLOAD_MAX_BYTES: uploadMaxBytes, JOBS_INTERVAL_SECONDS: '2' })
   process.env.TEST_UPLOAD_MAX_BYTES = uploadMaxBytes
   // Lets tests build the links the admin builds (preview) without a browser.
   process.env.TEST_PAYLOAD_SECRET = env.PAYLOAD_SECRET

@@ -36,7 +36,8 @@ export const Articles: CollectionConfig = {
     readVersions: isNewsroomMember,
   },
   versions: {
-    drafts: { autosave: { interval: 1500 }, schedulePublish: true },
+    // Minute steps: news is scheduled to the minute, and a 24-hour clock avoids am/pm slips.
+    drafts: { autosave: { interval: 1500 }, schedulePublish: { timeIntervals: 1, timeFormat: 'HH:mm' } },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   hooks: {

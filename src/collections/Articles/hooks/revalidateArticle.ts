@@ -9,11 +9,13 @@ function tagsFor(...docs: Array<Pick<Article, 'slug'> | undefined>): string[] {
 }
 
 /**
- * Every save expires the article's pages. A hook cannot tell an unpublish from a draft save
- * (both leave a draft behind), and a needless expiry costs one re-render on the next request.
+ * Every save of an existing article expires its pages: a hook cannot tell an unpublish from a
+ * draft save (both leave a draft behind), and a needless expiry costs one re-render. A new draft
+ * changes nothing public (and the admin creates one while rendering, where Next forbids it).
  */
-export const revalidateArticleAfterChange: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req, context }) => {
-  if (!context.skipRevalidation) await revalidateTags(tagsFor(doc, previousDoc), req.payload.logger)
+export const revalidateArticleAfterChange: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, operation, req, context }) => {
+  if (context.skipRevalidation || (operation === 'create' && doc._status !== 'published')) return doc
+  await revalidateTags(tagsFor(doc, previousDoc), req.payload.logger)
   return doc
 }
 
