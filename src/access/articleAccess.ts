@@ -2,10 +2,21 @@ import type { Access, FieldAccess, Where } from 'payload'
 
 import { hasRole } from './roles'
 
-/** Editors and admins edit any article; contributors only their own. */
-export const canUpdateArticle: Access = ({ req: { user } }) => {
+const publishes = (data: unknown): boolean => (data as { _status?: string } | undefined)?._status === 'published'
+
+/**
+ * Anyone in the newsroom writes articles; only editors and admins publish. The admin asks this
+ * with `_status: 'published'` to decide whether to show the Publish button.
+ */
+export const canCreateArticle: Access = ({ req: { user }, data }) => {
   if (hasRole(user, 'editor', 'admin')) return true
-  if (hasRole(user, 'contributor')) return { author: { equals: user!.id } }
+  return hasRole(user, 'contributor') && !publishes(data)
+}
+
+/** Editors and admins edit (and publish) any article; contributors edit drafts of their own. */
+export const canUpdateArticle: Access = ({ req: { user }, data }) => {
+  if (hasRole(user, 'editor', 'admin')) return true
+  if (hasRole(user, 'contributor') && !publishes(data)) return { author: { equals: user!.id } }
   return false
 }
 

@@ -1,6 +1,6 @@
 import { slugField, type CollectionConfig, type TextField } from 'payload'
 
-import { canDeleteArticle, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
+import { canCreateArticle, canDeleteArticle, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
 import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { isNewsroomMember } from '@/access/isNewsroomMember'
 import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
@@ -30,7 +30,7 @@ export const Articles: CollectionConfig = {
   },
   access: {
     read: publishedOrAuthenticated,
-    create: isNewsroomMember,
+    create: canCreateArticle,
     update: canUpdateArticle,
     delete: canDeleteArticle,
     readVersions: isNewsroomMember,

@@ -5,7 +5,8 @@ import type { Article } from '@/payload-types'
 
 /**
  * Contributors save drafts; publishing (directly, or by a schedule they set) is an editor's
- * decision. Checked on every write path: admin, REST, GraphQL and scheduled jobs.
+ * decision. Access rules already refuse it (src/access/articleAccess.ts); this also covers
+ * server-side writes that skip access but carry the contributor as the user.
  */
 export const preventContributorPublishing: CollectionBeforeChangeHook<Article> = ({ data, req }) => {
   if (data._status === 'published' && hasRole(req.user, 'contributor')) {
