@@ -86,6 +86,23 @@ describe('an editor in the admin', () => {
     expect(((await api.json()) as Doc).headline).toBe(EDITED_HEADLINE)
   })
 
+  it('shows the draft in live preview beside the editor, following each autosave', async () => {
+    await openArticle(editor, articleId)
+    await editor.click('#live-preview-toggler')
+    const preview = editor.frameLocator('iframe').first()
+    await expect(preview.locator('h1').innerText({ timeout: 15_000 })).resolves.toBe('A draft headline nobody should see')
+    await expect(preview.locator('.preview-banner').innerText()).resolves.toMatch(/Draft preview/)
+    await editor.fill('#field-headline', 'Live preview follows the editor')
+    const deadline = Date.now() + 15_000
+    let shown = ''
+    while (Date.now() < deadline && shown !== 'Live preview follows the editor') {
+      shown = await preview.locator('h1').innerText()
+      if (shown !== 'Live preview follows the editor') await editor.waitForTimeout(500)
+    }
+    expect(shown).toBe('Live preview follows the editor')
+    await screenshot(editor, 'admin-live-preview')
+  })
+
   it('restores an older version and brings back the old headline', async () => {
     await editor.goto(`${baseUrl()}/admin/collections/articles/${articleId}/versions`)
     const versionLinks = editor.locator('table a')
