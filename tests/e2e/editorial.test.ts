@@ -50,6 +50,7 @@ afterAll(async () => {
 describe('an editor in the admin', () => {
   it('edits the headline and a body paragraph in Lexical, publishes, and readers see it within 5 seconds', async () => {
     await openArticle(editor, articleId)
+    await expect(editor.getByTestId('credit-preview').innerText()).resolves.toBe('Photo: Официальный веб-сайт Президента Российской Федерации, CC BY 4.0')
     await editor.fill('#field-headline', EDITED_HEADLINE)
     await editor.locator('[data-lexical-editor="true"] p').first().click()
     await editor.keyboard.press('Control+End')

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { previewUrl } from '../../src/lib/preview'
@@ -74,6 +75,19 @@ describe('contributors', () => {
     expect((await call('POST', '/api/licenses', contributor.token, { name: 'x', shortName: 'x', spdxId: 'LicenseRef-x' })).status).toBe(403)
     expect((await call('POST', '/api/globals/site-settings', contributor.token, { commercial: false })).status).toBe(403)
     expect((await call('PATCH', `/api/users/${contributor.id}`, contributor.token, { role: 'admin' })).body.doc?.role ?? 'contributor').toBe('contributor')
+  })
+
+  it('upload images but cannot delete them', async () => {
+    const license = (await getJson<{ docs: Doc[] }>('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).body.docs[0]!
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#246' } }).png().toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([png], { type: 'image/png' }), 'contributed.png')
+    form.append('_payload', JSON.stringify({ alt: 'Contributed', creator: 'A contributor', license: license.id }))
+    const upload = await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(contributor.token), body: form })
+    expect(upload.status).toBe(201)
+    const id = ((await upload.json()) as { doc: Doc }).doc.id
+    cleanup.push(['media', id])
+    expect((await call('DELETE', `/api/media/${id}`, contributor.token)).status).toBe(403)
   })
 
   it('have their drafts published by an editor', async () => {
