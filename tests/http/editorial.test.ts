@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { previewUrl } from '../../src/lib/preview'
-import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, tokenFor } from '../support/http'
+import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, tokenFor, uploadForm } from '../support/http'
 
 type Doc = Record<string, any>
 
@@ -79,10 +78,7 @@ describe('contributors', () => {
 
   it('upload images but cannot delete them', async () => {
     const license = (await getJson<{ docs: Doc[] }>('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).body.docs[0]!
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#246' } }).png().toBuffer()
-    const form = new FormData()
-    form.append('file', new Blob([png], { type: 'image/png' }), 'contributed.png')
-    form.append('_payload', JSON.stringify({ alt: 'Contributed', creator: 'A contributor', license: license.id }))
+    const form = uploadForm(await pngBlob(64, 64), 'contributed.png', { alt: 'Contributed', creator: 'A contributor', license: license.id })
     const upload = await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(contributor.token), body: form })
     expect(upload.status).toBe(201)
     const id = ((await upload.json()) as { doc: Doc }).doc.id

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson } from '../support/http'
+import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm } from '../support/http'
 
 type Doc = Record<string, any>
 
@@ -99,10 +99,7 @@ describe('publishing rules over REST', () => {
 
   it('answers publishing with a non-commercial image with 400 and the rule, and saves it as a draft', async () => {
     const license = (await getJson<{ docs: Doc[] }>('/api/licenses?where[spdxId][equals]=CC-BY-NC-4.0')).body.docs[0]!
-    const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#555' } }).png().toBuffer()
-    const form = new FormData()
-    form.append('file', new Blob([png], { type: 'image/png' }), 'nc-photo.png')
-    form.append('_payload', JSON.stringify({ alt: 'A non-commercial photo', creator: 'Jane Doe', license: license.id }))
+    const form = uploadForm(await pngBlob(320, 200), 'nc-photo.png', { alt: 'A non-commercial photo', creator: 'Jane Doe', license: license.id })
     const media = (await (await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(token), body: form })).json()) as { doc: Doc }
     created.push(['media', media.doc.id])
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { adminToken, authHeaders, baseUrl, get } from '../support/http'
+import { adminToken, authHeaders, baseUrl, get, pngBlob, uploadForm } from '../support/http'
 
 type Doc = Record<string, any>
 
@@ -32,10 +31,7 @@ beforeAll(async () => {
   ids.license = (
     await send('POST', '/api/licenses', { name: 'Creative Commons Attribution 3.0 Unported', shortName: 'Test licence v1', spdxId: 'CC-BY-3.0', deedUrl: 'https://creativecommons.org/licenses/by/3.0/', allowsCommercialUse: true, allowsModification: true })
   ).doc.id
-  const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#a53' } }).png().toBuffer()
-  const form = new FormData()
-  form.append('file', new Blob([png], { type: 'image/png' }), 'revalidation.png')
-  form.append('_payload', JSON.stringify({ alt: 'Test image', caption: 'First caption.', creator: 'Test Creator', license: ids.license }))
+  const form = uploadForm(await pngBlob(800, 450), 'revalidation.png', { alt: 'Test image', caption: 'First caption.', creator: 'Test Creator', license: ids.license })
   ids.media = (await send('POST', '/api/media', form)).doc.id
   const article = await send('POST', '/api/articles', {
     headline: 'Revalidation test article',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { adminToken, authHeaders, baseUrl, get, getJson } from '../support/http'
+import { adminToken, authHeaders, baseUrl, get, getJson, uploadForm } from '../support/http'
 
 type Doc = Record<string, any>
 type Errors = { errors: Array<{ message: string; data?: { errors?: Array<{ path: string; message: string }> } }> }
@@ -24,13 +24,6 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
 async function licenseId(): Promise<number | string> {
   const { body } = await getJson<{ docs: Doc[] }>('/api/licenses?where[spdxId][equals]=CC-BY-4.0')
   return body.docs[0]!.id
-}
-
-function uploadForm(file: Blob, name: string, data: Record<string, unknown>): FormData {
-  const form = new FormData()
-  form.append('file', file, name)
-  form.append('_payload', JSON.stringify(data))
-  return form
 }
 
 beforeAll(async () => {

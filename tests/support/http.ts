@@ -48,3 +48,17 @@ export async function tokenFor(role: 'contributor' | 'editor' | 'admin', email: 
   const body = (await login.json()) as { token: string; user: { id: number | string } }
   return { token: body.token, id: body.user.id }
 }
+
+/** Payload's multipart upload: the file, plus the document's fields as JSON in `_payload`. */
+export function uploadForm(file: Blob, name: string, data: Record<string, unknown>): FormData {
+  const form = new FormData()
+  form.append('file', file, name)
+  form.append('_payload', JSON.stringify(data))
+  return form
+}
+
+/** A plain PNG of the given size, as a Blob ready for `uploadForm`. */
+export async function pngBlob(width: number, height: number, background = '#456'): Promise<Blob> {
+  const { default: sharp } = await import('sharp')
+  return new Blob([await sharp({ create: { width, height, channels: 3, background } }).png().toBuffer()], { type: 'image/png' })
+}
