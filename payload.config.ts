@@ -49,5 +49,7 @@ export default buildConfig({
     // Type generation spawns a child on every dev start; `npm run generate:types` does it on purpose.
     autoGenerate: false,
   },
+  // Production logs are JSON lines like the server's own (pino); development keeps Payload's pretty output.
+  logger: settings.isProduction ? { options: { level: settings.logLevel, base: { app: 'publication', component: 'payload' } }, destination: process.stdout } : undefined,
   telemetry: false,
 })

@@ -29,7 +29,8 @@ export function toNewsArticleJsonLd(article: ArticleView, { origin, site }: { or
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     inLanguage: site.locale,
     ...(article.publishedAt ? { datePublished: new Date(article.publishedAt).toISOString() } : {}),
-    dateModified: new Date(article.revisedAt ?? article.updatedAt).toISOString(),
+    // The last material revision readers were told about, not every save of the record.
+    dateModified: new Date(article.revisedAt ?? article.publishedAt ?? article.updatedAt).toISOString(),
     author: article.byline ? [{ '@type': 'Person', name: article.byline }] : [publisher],
     publisher,
     ...(image ? { image: [imageObject] } : {}),

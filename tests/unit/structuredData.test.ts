@@ -66,7 +66,8 @@ describe('toNewsArticleJsonLd', () => {
       creator: { '@type': 'Organization', name: 'Официальный веб-сайт Президента Российской Федерации', url: 'http://kremlin.ru/' },
       copyrightNotice: '© Официальный веб-сайт Президента Российской Федерации',
     })
-    expect(parsed.dateModified).toBe('2024-05-17T08:30:00.000Z')
+    // Not updatedAt (any save of the record): the publication date until a material revision.
+    expect(parsed.dateModified).toBe('2024-05-16T10:00:00.000Z')
     expect(parsed.mainEntityOfPage['@id']).toBe('https://news.example/articles/xi-putin')
   })
 
