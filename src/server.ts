@@ -28,8 +28,9 @@ async function main(): Promise<void> {
   const cwd = process.cwd()
   if (settings.isProduction) await ensureProductionBuild(cwd, logger)
 
-  // Its own key: Next's bundle has its own copy of Payload, and sharing one instance across the
-  // two copies loses REST validation details (see stack notes).
+  // Its own instance: this one loads our config through tsx, Next's route handlers load the
+  // bundled config and make theirs on first use. One instance built from one copy of the
+  // config would serve hooks from the other (next/cache included) — two stay apart.
   const payload = await getPayload({ config, key: 'express-server' })
   if (settings.seedOnStart) await seedIfEmpty(payload)
 
