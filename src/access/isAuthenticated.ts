@@ -1,5 +1,3 @@
-import type { Access, FieldAccess } from 'payload'
-
-export const isAuthenticated: Access = ({ req: { user } }) => Boolean(user)
+import type { FieldAccess } from 'payload'
 
 export const isAuthenticatedField: FieldAccess = ({ req: { user } }) => Boolean(user)

@@ -11,8 +11,8 @@ import { createStandInImage } from './standInImage'
 /** Generated types name SQLite's numeric ids; MongoDB's are strings. Both pass through untouched. */
 type DocId = number | string
 
-/** Seeding happens outside Next (no page cache to clear) and must not trip editorial checks twice. */
-const context: RequestContext = { skipRevalidation: true, seeding: true }
+/** Seeding happens outside Next: there is no page cache to clear. */
+const context: RequestContext = { skipRevalidation: true }
 
 export type SeedReport = { licenses: number; media: number; articles: number }
 

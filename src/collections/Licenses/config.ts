@@ -2,8 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { publicReadNewsroomWrite } from '@/access/publicReadNewsroomWrite'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
-import { embedCreditForLicensedMedia } from './hooks/embedCreditForLicensedMedia'
-import { revalidateAfterLicenseChange } from './hooks/revalidateAfterLicenseChange'
+import { applyLicenseChange } from './hooks/applyLicenseChange'
 
 /** SPDX ids, or SPDX's LicenseRef- form for licenses SPDX does not list (e.g. all rights reserved). */
 const SPDX_ID = /^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.+-]*)$/
@@ -17,7 +16,7 @@ export const Licenses: CollectionConfig = {
   },
   access: publicReadNewsroomWrite,
   hooks: {
-    afterChange: [embedCreditForLicensedMedia, revalidateAfterLicenseChange],
+    afterChange: [applyLicenseChange],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200, admin: { description: 'Full name, e.g. "Creative Commons Attribution 4.0 International".' } },

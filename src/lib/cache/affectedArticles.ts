@@ -17,15 +17,3 @@ export async function tagsForArticlesUsingMedia(payload: Payload, mediaIds: Id[]
   })
   return [cacheTags.articleList, ...docs.flatMap((doc) => (doc.slug ? [cacheTags.article(doc.slug)] : []))]
 }
-
-export async function mediaIdsUsingLicense(payload: Payload, licenseId: Id, req: PayloadRequest): Promise<Id[]> {
-  const { docs } = await payload.find({
-    collection: 'media',
-    where: { license: { equals: licenseId } },
-    select: {},
-    depth: 0,
-    pagination: false,
-    req,
-  })
-  return docs.map((doc) => doc.id)
-}

@@ -18,9 +18,22 @@ export async function embedMediaCredit(media: Media, req: PayloadRequest, isNewU
   req.payload.logger.debug({ media: media.id, files }, 'wrote credit metadata into image files')
 }
 
+const FILE_CREDIT_FIELDS = ['filename', 'title', 'creator', 'creatorUrl', 'sourceUrl', 'changes', 'license'] as const
+
+const licenseIdOf = (license: Media['license'] | undefined) => (typeof license === 'object' && license !== null ? license.id : license)
+
+/** Whether anything written into the files differs (an alt-text edit re-encodes nothing). */
+function fileCreditChanged(doc: Media, previous: Media | undefined): boolean {
+  if (!previous) return true
+  return FILE_CREDIT_FIELDS.some((field) =>
+    field === 'license' ? licenseIdOf(doc.license) !== licenseIdOf(previous.license) : doc[field] !== previous[field],
+  )
+}
+
 /** After an upload, a new file, or a change to the credit, the files are rewritten. */
-export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, req }) => {
-  await embedMediaCredit(doc, req, Boolean(req.file))
+export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, previousDoc, operation, req }) => {
+  const isNewUpload = Boolean(req.file)
+  if (operation === 'create' || isNewUpload || fileCreditChanged(doc, previousDoc)) await embedMediaCredit(doc, req, isNewUpload)
   return doc
 }
 

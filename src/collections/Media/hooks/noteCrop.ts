@@ -9,8 +9,8 @@ type Crop = { width?: number; height?: number }
  * marked, and no-derivatives licenses forbid it) unless the editor already wrote a note.
  */
 export const noteCrop: CollectionBeforeChangeHook<Media> = ({ data, req }) => {
-  const edits = req.query?.uploadEdits as { crop?: Crop } | undefined
-  const cropped = Boolean(edits?.crop && (edits.crop.width ?? 100) < 100) || Boolean(edits?.crop && (edits.crop.height ?? 100) < 100)
+  const crop = (req.query?.uploadEdits as { crop?: Crop } | undefined)?.crop
+  const cropped = Boolean(crop) && ((crop?.width ?? 100) < 100 || (crop?.height ?? 100) < 100)
   if (cropped && !data.changes?.trim()) return { ...data, changes: 'Cropped from original' }
   return data
 }
