@@ -13,12 +13,6 @@ const nextConfig = {
   // instanceof checks (REST validation errors then lose their field list).
   serverExternalPackages: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-mongodb', '@payloadcms/drizzle', '@payloadcms/graphql'],
   reactStrictMode: true,
-  experimental: {
-    // The database is the source of truth. A page cache kept on disk would outlive changes made
-    // while the server was down (seed, restore, another database), so it lives in memory only:
-    // each start renders a page once on first request, then serves it until a hook expires it.
-    isrFlushToDisk: false,
-  },
   images: {
     // Payload already made every width (with the credit in the file); see src/lib/images/mediaLoader.ts.
     loader: 'custom',

@@ -18,7 +18,9 @@ const settings = getSettings()
 const { secret } = resolvePayloadSecret({ fromEnv: process.env.PAYLOAD_SECRET, filePath: settings.secretFile })
 
 export default buildConfig({
-  serverURL: settings.serverUrl,
+  // No serverURL: Payload then builds upload URLs and the admin's API calls relative to the page,
+  // so the admin and every image work under any host name (127.0.0.1, a LAN address, a proxy).
+  // SERVER_URL is used only where a standard needs an absolute URL (JSON-LD, Open Graph, feeds).
   secret,
   admin: {
     user: Users.slug,

@@ -1,24 +1,27 @@
 /**
- * The production (and development) entry point: Express in front of Next.
- * Express owns health, logs, security headers and shutdown; everything else is Next's
- * (the site, Payload's admin at /admin and its REST/GraphQL API at /api).
+ * The production (and development) entry point. A Node HTTP server whose first stops are the
+ * response cache and the static path for public image files (both answer without Express); every
+ * other request goes to Express (health, logs, security headers) and from there to Next (the site,
+ * Payload's admin at /admin and its REST/GraphQL API at /api).
  */
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 
 import next from 'next'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { deriveJobRunnerToken } from './config/secret'
 import { getSettings } from './config/settings'
+import { registerPurgeTarget } from './lib/cache/purge'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
 import { checkHealth } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
+import { createMediaFiles } from './server/mediaFiles'
 import { closeAllPayloadInstances } from './server/payloadInstances'
+import { publicFileLookup } from './server/publicFiles'
+import { createResponseCache } from './server/responseCache'
 import { handleShutdownSignals } from './server/shutdown'
 
 const settings = getSettings()
@@ -38,20 +41,36 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger })
+  const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: publicFileLookup(payload), logger })
+  registerPurgeTarget('response-cache', (tags) => void cache.purge(tags))
+  registerPurgeTarget('media-visibility', (tags) => {
+    if (tags.some((tag) => tag.startsWith('media:') || tag === 'api:media')) mediaFiles.forget()
+  })
+
   const app = createApp({
     logger,
     isProduction: settings.isProduction,
-    checkHealth: () => checkHealth(payload, settings.database.engine),
+    checkHealth: async () => ({ ...(await checkHealth(payload, settings.database.engine)), cache: cache.stats() }),
     handleWithNext: (req, res) => handle(req, res),
   })
-
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(settings.port, settings.host, (error?: Error) => (error ? reject(error) : resolve(listening)))
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (cache.handle(req, res)) return
+    if (mediaFiles.handle(req, res, () => app(req, res))) return
+    app(req, res)
   })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(settings.port, settings.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+
   const jobs = startJobRunner({
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    token: deriveJobRunnerToken(payload.secret),
+    run: () => payload.jobs.run({ allQueues: true }),
     intervalMs: settings.jobsIntervalMs,
+    timeoutMs: settings.jobsTimeoutMs,
     logger,
   })
   handleShutdownSignals({

@@ -3,8 +3,12 @@
 import { RefreshRouteOnSave } from '@payloadcms/live-preview-react'
 import { useRouter } from 'next/navigation'
 
-/** In the admin's live preview, re-renders the page from the server after every (auto)save. */
-export function LivePreviewListener({ serverUrl }: { serverUrl: string }) {
+/**
+ * In the admin's live preview, re-renders the page from the server after every (auto)save. The
+ * admin is this page's own origin, whatever host name it was opened under.
+ */
+export function LivePreviewListener() {
   const router = useRouter()
-  return <RefreshRouteOnSave refresh={() => router.refresh()} serverURL={serverUrl} />
+  const origin = typeof window === 'undefined' ? '' : window.location.origin
+  return <RefreshRouteOnSave refresh={() => router.refresh()} serverURL={origin} />
 }

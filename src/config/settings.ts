@@ -18,6 +18,9 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SEED_ON_START: booleanFlag.default(true),
   JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),
+  JOBS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(1).max(65536).default(64),
+  CACHE_S_MAXAGE_SECONDS: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -35,6 +38,12 @@ export type Settings = {
   seedOnStart: boolean
   /** How often the in-process runner looks for due jobs (scheduled publishing). */
   jobsIntervalMs: number
+  /** A job run taking longer is abandoned so the next can start. */
+  jobsTimeoutMs: number
+  /** Memory bound of the response cache (bodies in every encoding). */
+  responseCacheMaxBytes: number
+  /** `s-maxage` on cached responses, for a shared proxy that purges; unset: none. */
+  cacheSMaxAgeSeconds: number | undefined
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
 }
 
@@ -59,6 +68,9 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     seedOnStart: vars.SEED_ON_START,
     jobsIntervalMs: vars.JOBS_INTERVAL_SECONDS * 1000,
+    jobsTimeoutMs: vars.JOBS_TIMEOUT_SECONDS * 1000,
+    responseCacheMaxBytes: Math.round(vars.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
+    cacheSMaxAgeSeconds: vars.CACHE_S_MAXAGE_SECONDS,
     logLevel: vars.LOG_LEVEL,
   }
 }

@@ -26,3 +26,8 @@ export function previewUrl(secret: string, slug: string): string {
 export function isPreviewablePath(path: string | null): path is string {
   return typeof path === 'string' && /^\/articles\/[a-z0-9-]+$/.test(path)
 }
+
+/** Where the draft of a previewable page is shown: its own route, so public pages carry no preview code. */
+export function previewPagePath(path: string): string {
+  return `/preview${path}`
+}

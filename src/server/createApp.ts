@@ -3,13 +3,13 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
 import type { HealthReport } from './health'
-import { JOBS_PATH } from './jobRunner'
+import type { CacheStats } from './responseCache/store'
 import { securityHeaders } from './securityHeaders'
 
 type CreateAppArgs = {
   logger: Logger
   isProduction: boolean
-  checkHealth: () => Promise<HealthReport>
+  checkHealth: () => Promise<HealthReport & { cache?: CacheStats }>
   /** Next's request handler: the site, /admin and /api. */
   handleWithNext: (req: Request, res: Response) => Promise<void>
 }
@@ -22,8 +22,8 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext }:
   app.use(
     pinoHttp({
       logger,
-      // Static build assets and the job runner's own polling would drown the log.
-      autoLogging: { ignore: (req) => Boolean(req.url?.startsWith('/_next/static/') || req.url?.startsWith(JOBS_PATH)) },
+      // Static build assets would drown the log.
+      autoLogging: { ignore: (req) => Boolean(req.url?.startsWith('/_next/static/')) },
       // Method, path, status and timing are enough; headers would log cookies and noise.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

@@ -4,10 +4,34 @@ import path from 'node:path'
 
 import type { Logger } from 'pino'
 
-/** `npm start` on a fresh clone has no production build yet: make one, once. */
+/** What the production build is made from: a newer file here means the build is stale. */
+const BUILD_INPUTS = ['src', 'payload.config.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+
+/** The newest modification time (ms) of a file or of any file under a folder; 0 if missing. */
+export function newestMtime(target: string): number {
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(target)
+  } catch {
+    return 0
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return fs.readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs)
+}
+
+/** Why a build is needed, or null when the one in `.next/` is newer than everything it is made from. */
+export function buildNeeded(cwd: string): string | null {
+  const built = newestMtime(path.join(cwd, '.next', 'BUILD_ID'))
+  if (built === 0) return 'no production build found'
+  const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(cwd, input)) > built)
+  return changed ? `the production build is older than ${changed}` : null
+}
+
+/** `npm start` on a fresh clone, or after the code changed, builds first. */
 export async function ensureProductionBuild(cwd: string, logger: Logger): Promise<void> {
-  if (fs.existsSync(path.join(cwd, '.next', 'BUILD_ID'))) return
-  logger.info('no production build found: running `next build` (about 1–2 minutes, once)')
+  const reason = buildNeeded(cwd)
+  if (!reason) return
+  logger.info({ reason }, `${reason}: running \`next build\` (about 1–2 minutes)`)
   const started = Date.now()
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(cwd, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {

@@ -1,39 +1,49 @@
 import type { Logger } from 'pino'
 
 type JobRunnerArgs = {
-  /** Where this server listens, seen from inside (not the public URL). */
-  baseUrl: string
-  token: string
+  /** Runs the due jobs once (in-process: `payload.jobs.run`). */
+  run: () => Promise<unknown>
   intervalMs: number
-  logger: Pick<Logger, 'debug' | 'warn'>
+  /** A run taking longer is abandoned (logged), so one hung job cannot stop scheduling for good or block shutdown. */
+  timeoutMs: number
+  logger: Pick<Logger, 'debug' | 'error'>
 }
 
-export const JOBS_PATH = '/api/payload-jobs/run'
+export type JobRunner = { close: () => Promise<void>; tick: () => Promise<void> }
 
 /**
- * Runs due jobs (scheduled publish and unpublish) from inside the server, so one machine needs
- * no outside cron. It calls Payload's job endpoint on itself: jobs then run within Next, where
- * publishing also clears the affected pages from the cache.
+ * Runs due jobs (scheduled publish and unpublish, file rewrites) from inside the server, so one
+ * machine needs no outside cron, and without a loopback HTTP call: hooks purge caches through
+ * `purgeTags`, which works from any code in the process.
  */
-export function startJobRunner({ baseUrl, token, intervalMs, logger }: JobRunnerArgs): { close: () => Promise<void> } {
+export function startJobRunner({ run, intervalMs, timeoutMs, logger }: JobRunnerArgs): JobRunner {
   let running: Promise<void> | undefined
-  const tick = () => {
-    if (running) return
-    running = fetch(`${baseUrl}${JOBS_PATH}?allQueues=true`, { headers: { authorization: `Bearer ${token}` } })
-      .then(async (response) => {
-        if (!response.ok) logger.warn({ status: response.status, body: await response.text() }, 'job run failed')
-        else logger.debug('job run done')
-      })
-      .catch((error: unknown) => logger.warn({ err: error }, 'job run failed'))
-      .finally(() => {
-        running = undefined
-      })
+  const tick = (): Promise<void> => {
+    if (running) return running
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        logger.error({ timeoutMs }, 'job run did not finish in time; abandoned so the next run can start')
+        resolve()
+      }, timeoutMs)
+      timer.unref()
+    })
+    const work = run().then(
+      () => logger.debug({}, 'job run done'),
+      (error: unknown) => logger.error({ err: error }, 'job run failed'),
+    )
+    running = Promise.race([work, timedOut]).finally(() => {
+      clearTimeout(timer)
+      running = undefined
+    })
+    return running
   }
-  const timer = setInterval(tick, intervalMs)
-  timer.unref()
+  const interval = setInterval(() => void tick(), intervalMs)
+  interval.unref()
   return {
+    tick,
     close: async () => {
-      clearInterval(timer)
+      clearInterval(interval)
       await running
     },
   }

@@ -1,25 +1,12 @@
-type Logger = { info: (obj: object, msg: string) => void; debug: (obj: object, msg: string) => void }
+import { purgeTags } from './purge'
+import { cacheTags } from './tags'
 
-const OUTSIDE_NEXT = 'static generation store missing'
+type Logger = { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void }
 
 /**
- * Expires the tagged pages and data now (not stale-while-revalidate), so the next reader gets the
- * change. Payload also runs outside Next (seed script, Express start-up, tests), where there is
- * no page cache to clear; that case is logged, not an error.
+ * Purges the tagged pages now, plus the credits page and the public API reads, which the
+ * hooks calling this do not name yet. Replaced by exact tags per change in the collection hooks.
  */
 export async function revalidateTags(tags: Iterable<string>, logger: Logger): Promise<void> {
-  const unique = [...new Set(tags)]
-  // Loaded on use: importing next/cache before Next has set up its runtime (the Express server
-  // loads this config first) breaks Next's AsyncLocalStorage.
-  const { revalidateTag } = await import('next/cache')
-  try {
-    for (const tag of unique) revalidateTag(tag, { expire: 0 })
-    logger.info({ tags: unique }, 'revalidated pages')
-  } catch (error) {
-    if (error instanceof Error && error.message.includes(OUTSIDE_NEXT)) {
-      logger.debug({ tags: unique }, 'not inside Next: no page cache to revalidate')
-      return
-    }
-    throw error
-  }
+  await purgeTags([...tags, cacheTags.credits, cacheTags.api('articles'), cacheTags.api('media'), cacheTags.api('licenses')], logger)
 }

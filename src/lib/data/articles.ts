@@ -1,7 +1,3 @@
-import { unstable_cache } from 'next/cache'
-import { headers } from 'next/headers'
-
-import { cacheTags } from '@/lib/cache/tags'
 import { getPayloadClient } from './payload'
 import { toArticleSummary, toArticleView, type ArticleSummary, type ArticleView } from './views'
 
@@ -9,28 +5,23 @@ const FRONT_PAGE_SIZE = 24
 
 /**
  * Reads run as an anonymous reader (overrideAccess: false, draft: false), so access rules, not
- * this code, keep drafts off the site. Results are cached under tags the collection hooks expire.
+ * this code, keep drafts off the site. Nothing is cached here: the server's response cache keeps
+ * the finished pages and purges them by tag (src/server/responseCache).
  */
-export function getPublishedArticle(slug: string): Promise<ArticleView | null> {
-  return unstable_cache(
-    async () => {
-      const payload = await getPayloadClient()
-      const { docs } = await payload.find({
-        collection: 'articles',
-        where: { slug: { equals: slug } },
-        draft: false,
-        overrideAccess: false,
-        depth: 2,
-        limit: 1,
-      })
-      return docs[0] ? toArticleView(docs[0]) : null
-    },
-    ['article', slug],
-    { tags: [cacheTags.article(slug)] },
-  )()
+export async function getPublishedArticle(slug: string): Promise<ArticleView | null> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { slug: { equals: slug } },
+    draft: false,
+    overrideAccess: false,
+    depth: 2,
+    limit: 1,
+  })
+  return docs[0] ? toArticleView(docs[0]) : null
 }
 
-/** Published articles, newest first, as a reader may see them (not cached: callers cache). */
+/** Published articles, newest first, as a reader may see them. */
 export async function findPublishedSummaries(limit?: number): Promise<ArticleSummary[]> {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
@@ -44,20 +35,15 @@ export async function findPublishedSummaries(limit?: number): Promise<ArticleSum
   return docs.map(toArticleSummary)
 }
 
-export const listPublishedArticles: () => Promise<ArticleSummary[]> = unstable_cache(
-  () => findPublishedSummaries(FRONT_PAGE_SIZE),
-  ['article-list'],
-  { tags: [cacheTags.articleList] },
-)
+export function listPublishedArticles(): Promise<ArticleSummary[]> {
+  return findPublishedSummaries(FRONT_PAGE_SIZE)
+}
 
-/**
- * The latest draft, for an editor in draft mode. The session is checked on every render, so a
- * leftover draft-mode cookie without a login shows the published page. Never cached.
- */
-export async function getArticleForPreview(slug: string): Promise<ArticleView | null> {
+/** The latest draft, for a logged-in editor on the preview route; null without a session. */
+export async function getArticleDraft(slug: string, requestHeaders: Headers): Promise<ArticleView | null> {
   const payload = await getPayloadClient()
-  const { user } = await payload.auth({ headers: await headers() })
-  if (!user) return getPublishedArticle(slug)
+  const { user } = await payload.auth({ headers: requestHeaders })
+  if (!user) return null
   const { docs } = await payload.find({
     collection: 'articles',
     where: { slug: { equals: slug } },

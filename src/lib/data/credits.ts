@@ -1,6 +1,3 @@
-import { unstable_cache } from 'next/cache'
-
-import { cacheTags } from '@/lib/cache/tags'
 import { findPublishedSummaries } from './articles'
 import type { ImageView } from './views'
 
@@ -18,9 +15,6 @@ export function groupImagesByUse(articles: Array<{ slug: string; headline: strin
   return [...byUrl.values()]
 }
 
-/** Tagged with the article list: every article, image and license change expires it. */
-export const listCreditedImages: () => Promise<CreditedImage[]> = unstable_cache(
-  async () => groupImagesByUse(await findPublishedSummaries()),
-  ['credited-images'],
-  { tags: [cacheTags.articleList] },
-)
+export async function listCreditedImages(): Promise<CreditedImage[]> {
+  return groupImagesByUse(await findPublishedSummaries())
+}

@@ -2,9 +2,9 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { getPayloadClient } from '@/lib/data/payload'
-import { isPreviewablePath, isValidPreviewToken } from '@/lib/preview'
+import { isPreviewablePath, isValidPreviewToken, previewPagePath } from '@/lib/preview'
 
-/** Turns on Next's draft mode for a logged-in user holding a valid link, then opens the page. */
+/** Turns on Next's draft mode for a logged-in user holding a valid link, then opens the draft. */
 export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams
   const path = params.get('path')
@@ -17,5 +17,5 @@ export async function GET(request: Request): Promise<Response> {
     return new Response('Log in to the admin to preview drafts.', { status: 401 })
   }
   ;(await draftMode()).enable()
-  redirect(path)
+  redirect(previewPagePath(path))
 }

@@ -1,0 +1,29 @@
+import { RichText } from '@payloadcms/richtext-lexical/react'
+
+import type { ArticleView as Article } from '@/lib/data/views'
+import { ArticleFigure } from './ArticleFigure'
+import { CorrectionsNotice } from './CorrectionsNotice'
+import { PublishedDate } from './PublishedDate'
+
+/** The article as readers see it; the public page and the editors' preview both render this. */
+export function ArticleView({ article, origin, children }: { article: Article; origin: string; children?: React.ReactNode }) {
+  return (
+    <article className="article">
+      {children}
+      <header className="article__header">
+        <h1>{article.headline}</h1>
+        {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
+        <p className="meta">
+          {article.byline ? <span className="byline">By {article.byline}</span> : null}
+          <PublishedDate iso={article.publishedAt} />
+          {article.revisedAt ? <PublishedDate iso={article.revisedAt} prefix="Updated " /> : null}
+        </p>
+      </header>
+      {article.image ? <ArticleFigure image={article.image} origin={origin} sizes="(min-width: 48rem) 46rem, 100vw" priority /> : null}
+      <div className="article__body">
+        <RichText data={article.body} />
+      </div>
+      <CorrectionsNotice corrections={article.corrections} />
+    </article>
+  )
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto'
+import type { OutgoingHttpHeaders } from 'node:http'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER } from '@/lib/cache/headers'
+import type { CachedResponse } from './store'
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+
+/** Headers that belong to one connection or one transfer, or that the cache sets itself. */
+const NOT_REPLAYED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'date',
+  'etag',
+  'set-cookie',
+  'cache-control',
+  'vary',
+  'x-nextjs-cache',
+  'x-nextjs-prerender',
+  'x-nextjs-stale-time',
+])
+
+function headerList(value: OutgoingHttpHeaders[string]): string[] {
+  if (value === undefined) return []
+  return (Array.isArray(value) ? value : [String(value)]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)
+}
+
+/** Tags the response carries itself (route handlers set them) plus the route's own. */
+export function responseTags(headers: OutgoingHttpHeaders, routeTags: readonly string[]): string[] {
+  const own = String(headers[SURROGATE_KEY_HEADER.toLowerCase()] ?? '').split(/\s+/).filter(Boolean)
+  return [...new Set([...routeTags, ...own])]
+}
+
+/**
+ * Whether a finished response may be shared with every anonymous reader: no cookie set, not
+ * marked private, not already encoded, and either a known public route or marked public itself.
+ */
+export function isShareable(headers: OutgoingHttpHeaders, isKnownRoute: boolean, tags: readonly string[]): boolean {
+  if (headers['set-cookie'] !== undefined) return false
+  if (headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity') return false
+  if (tags.length === 0) return false
+  if (isKnownRoute) return true
+  const cacheControl = headerList(headers['cache-control']).map((item) => item.toLowerCase())
+  return cacheControl.includes('public') && !cacheControl.includes('private') && !cacheControl.includes('no-store')
+}
+
+/** Cache-Control to replay: the response's own when it is public, otherwise the site's default. */
+export function sharedCacheControl(headers: OutgoingHttpHeaders, sMaxAgeSeconds: number | undefined): string {
+  const own = headerList(headers['cache-control'])
+  const base = own.some((item) => item.toLowerCase() === 'public') ? own.join(', ') : PUBLIC_CACHE_CONTROL
+  return sMaxAgeSeconds && !/s-maxage/i.test(base) ? `${base}, s-maxage=${sMaxAgeSeconds}` : base
+}
+
+function etag(body: Buffer, suffix: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}${suffix}"`
+}
+
+/** Builds the entry: replayable headers, brotli and gzip made once, one strong ETag per encoding. */
+export async function buildEntry(args: { status: number; headers: OutgoingHttpHeaders; body: Buffer; tags: string[]; sMaxAgeSeconds?: number }): Promise<CachedResponse> {
+  const { status, headers, body, tags, sMaxAgeSeconds } = args
+  const replayed: Record<string, string | string[]> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || NOT_REPLAYED.has(name)) continue
+    replayed[name] = Array.isArray(value) ? value : String(value)
+  }
+  replayed['cache-control'] = sharedCacheControl(headers, sMaxAgeSeconds)
+  replayed[SURROGATE_KEY_HEADER.toLowerCase()] = tags.join(' ')
+  replayed.vary = [...new Set([...headerList(headers.vary), 'Accept-Encoding'])].join(', ')
+  const [br, gz] = await Promise.all([
+    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzip(body, { level: 9 }),
+  ])
+  const identityTag = etag(body, '')
+  return {
+    status,
+    headers: replayed,
+    bodies: { identity: body, gzip: gz, br },
+    etags: { identity: identityTag, gzip: identityTag.replace(/"$/, '-gzip"'), br: identityTag.replace(/"$/, '-br"') },
+    tags,
+    storedAt: Date.now(),
+  }
+}

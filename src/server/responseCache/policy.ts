@@ -1,0 +1,104 @@
+import { cacheTags } from '@/lib/cache/tags'
+
+/** What the response cache needs to know about a request: a plain shape, so the rules are unit-tested. */
+export type RequestFacts = {
+  method?: string | undefined
+  url?: string | undefined
+  headers: Record<string, string | string[] | undefined>
+}
+
+/** Paths the cache never reads or stores: editors' tools, Next internals, files (served elsewhere). */
+const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', '/api/media/file/']
+
+/** Headers Next answers differently for (client navigation, prefetch, server actions): never mixed up with the HTML page. */
+const NEXT_VARIANT_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action']
+
+/** Cookies that make a response personal: a Payload session, Next's draft mode. */
+const PERSONAL_COOKIE = /(?:^|;\s*)(?:payload-[^=]*|__prerender_bypass|__next_preview_data)=/
+
+/**
+ * Why this request must neither read nor write the cache, or null when it may. Anything carrying a
+ * session, draft mode or a draft query is personal; anything Next varies by header is passed through.
+ */
+export function bypassReason({ method, url, headers }: RequestFacts): string | null {
+  if (method !== 'GET' && method !== 'HEAD') return 'method'
+  if (!url || !url.startsWith('/')) return 'url'
+  if (headers.authorization) return 'authorization'
+  const cookie = headers.cookie
+  if (cookie && PERSONAL_COOKIE.test(Array.isArray(cookie) ? cookie.join('; ') : cookie)) return 'session cookie'
+  if (headers.range) return 'range'
+  if (NEXT_VARIANT_HEADERS.some((name) => headers[name] !== undefined)) return 'next variant'
+  const queryStart = url.indexOf('?')
+  const path = queryStart === -1 ? url : url.slice(0, queryStart)
+  if (PASS_THROUGH_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix))) return 'path'
+  if (queryStart !== -1) {
+    const query = new URLSearchParams(url.slice(queryStart + 1))
+    if (query.has('draft') || query.has('_rsc') || query.has('preview')) return 'draft or variant query'
+  }
+  return null
+}
+
+/** HEAD is answered from the GET entry. The key is the path and query as sent. */
+export function cacheKey(url: string): string {
+  return url
+}
+
+function pathOf(url: string): string {
+  const queryStart = url.indexOf('?')
+  return queryStart === -1 ? url : url.slice(0, queryStart)
+}
+
+const API_COLLECTIONS = ['articles', 'media', 'licenses'] as const
+
+/**
+ * Tags of the pages and API reads the app renders without setting them itself (Next pages and
+ * Payload's REST routes). An empty list means "not a known public route": such a response is
+ * stored only if it carries its own Surrogate-Key and a public Cache-Control.
+ */
+export function routeTags(url: string): string[] {
+  const path = pathOf(url)
+  if (path === '/') return [cacheTags.articleList, cacheTags.site]
+  if (path === '/credits') return [cacheTags.credits, cacheTags.site]
+  const article = /^\/articles\/([^/]+)$/.exec(path)
+  if (article) {
+    let slug: string
+    try {
+      slug = decodeURIComponent(article[1]!)
+    } catch {
+      return []
+    }
+    return /\s/.test(slug) ? [] : [cacheTags.article(slug), cacheTags.site]
+  }
+  const api = /^\/api\/([a-z-]+)(?:\/[^/]+)?$/.exec(path)
+  const collection = API_COLLECTIONS.find((name) => name === api?.[1])
+  if (collection) return [cacheTags.api(collection)]
+  if (path === '/api/globals/site-settings') return [cacheTags.site]
+  return []
+}
+
+/** Statuses worth keeping: a page, or a definite "not here" (purged by the same tags when it appears). */
+export function isStorableStatus(status: number): boolean {
+  return status === 200 || status === 404
+}
+
+/** Picks the encoding to send: brotli, then gzip, then none; `q=0` refuses one. */
+export function chooseEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | 'identity' {
+  const value = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding ?? ''
+  const accepted = new Set<string>()
+  for (const part of value.toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((piece) => piece.trim())
+    const quality = params.find((param) => param.startsWith('q='))
+    if (name && !(quality && Number(quality.slice(2)) === 0)) accepted.add(name)
+  }
+  if (accepted.has('br')) return 'br'
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip'
+  return 'identity'
+}
+
+/** True when an If-None-Match header names one of the entry's tags (weak or strong, or `*`). */
+export function matchesETag(ifNoneMatch: string | string[] | undefined, etags: readonly string[]): boolean {
+  if (!ifNoneMatch) return false
+  const value = Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch
+  if (value.trim() === '*') return true
+  return value.split(',').some((candidate) => etags.includes(candidate.trim().replace(/^W\//, '')))
+}

@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { chooseEncoding, matchesETag } from './policy'
+import type { CachedResponse } from './store'
+
+/** Answers from a stored entry: 304 when the client has it, the best encoding otherwise, no body for HEAD. */
+export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): number {
+  const encoding = chooseEncoding(req.headers['accept-encoding'])
+  const etag = entry.etags[encoding]
+  for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value)
+  res.setHeader('etag', etag)
+  res.setHeader('x-cache', 'HIT')
+  res.setHeader('age', String(Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000))))
+  if (entry.status === 200 && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
+    res.removeHeader('content-type')
+    res.writeHead(304)
+    res.end()
+    return 304
+  }
+  const body = entry.bodies[encoding]
+  if (encoding !== 'identity') res.setHeader('content-encoding', encoding)
+  res.setHeader('content-length', body.length)
+  res.writeHead(entry.status)
+  res.end(req.method === 'HEAD' ? undefined : body)
+  return entry.status
+}

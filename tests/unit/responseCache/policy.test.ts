@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { bypassReason, chooseEncoding, matchesETag, routeTags } from '../../../src/server/responseCache/policy'
+
+const anonymous = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers })
+
+describe('bypassReason', () => {
+  it('lets anonymous GET and HEAD of public pages and API reads through to the cache', () => {
+    for (const url of ['/', '/articles/some-slug', '/credits', '/api/articles?where[slug][equals]=x&depth=2', '/api/licenses/3', '/feed.xml']) {
+      expect(bypassReason(anonymous(url))).toBeNull()
+      expect(bypassReason(anonymous(url, {}, 'HEAD'))).toBeNull()
+    }
+  })
+
+  it('never reads or writes for anything personal: sessions, draft mode, draft queries', () => {
+    expect(bypassReason(anonymous('/', { authorization: 'JWT abc' }))).toBe('authorization')
+    expect(bypassReason(anonymous('/', { authorization: 'users API-Key abc' }))).toBe('authorization')
+    expect(bypassReason(anonymous('/', { cookie: 'payload-token=abc' }))).toBe('session cookie')
+    expect(bypassReason(anonymous('/', { cookie: 'theme=dark; payload-token=abc' }))).toBe('session cookie')
+    expect(bypassReason(anonymous('/', { cookie: '__prerender_bypass=1' }))).toBe('session cookie')
+    expect(bypassReason(anonymous('/', { cookie: '__next_preview_data=1' }))).toBe('session cookie')
+    expect(bypassReason(anonymous('/api/articles?draft=true'))).not.toBeNull()
+    expect(bypassReason(anonymous('/api/articles?draft=1'))).not.toBeNull()
+    // An unrelated cookie does not make a page personal.
+    expect(bypassReason(anonymous('/', { cookie: 'theme=dark' }))).toBeNull()
+  })
+
+  it('passes Next variants (client navigation, prefetch) and ranges through, never mixing them with the HTML page', () => {
+    for (const header of ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action']) {
+      expect(bypassReason(anonymous('/articles/x', { [header]: '1' }))).toBe('next variant')
+    }
+    expect(bypassReason(anonymous('/articles/x?_rsc=abc'))).not.toBeNull()
+    expect(bypassReason(anonymous('/articles/x', { range: 'bytes=0-10' }))).toBe('range')
+  })
+
+  it('leaves editors tools, writes and internals alone', () => {
+    for (const url of ['/admin', '/admin/collections/articles', '/next/preview?path=/articles/x', '/preview/articles/x', '/_next/static/x.js', '/healthz', '/api/users/me', '/api/payload-jobs/run', '/api/graphql', '/api/media/file/a.jpg']) {
+      expect(bypassReason(anonymous(url))).toBe('path')
+    }
+    expect(bypassReason(anonymous('/', {}, 'POST'))).toBe('method')
+  })
+})
+
+describe('routeTags', () => {
+  it('tags pages and API reads with what they show', () => {
+    expect(routeTags('/')).toEqual(['articles', 'site'])
+    expect(routeTags('/credits')).toEqual(['credits', 'site'])
+    expect(routeTags('/articles/xi-putin')).toEqual(['article:xi-putin', 'site'])
+    expect(routeTags('/articles/%D0%BF%D1%83%D1%82%D0%B8%D0%BD')).toEqual(['article:путин', 'site'])
+    expect(routeTags('/api/articles?depth=2')).toEqual(['api:articles'])
+    expect(routeTags('/api/media/12')).toEqual(['api:media'])
+    expect(routeTags('/api/licenses')).toEqual(['api:licenses'])
+    expect(routeTags('/api/globals/site-settings')).toEqual(['site'])
+  })
+
+  it('knows nothing of other routes (they must mark themselves public)', () => {
+    for (const url of ['/feed.xml', '/api/users', '/wp-login.php', '/articles/a/b', '/articles/%E0%A4%A', '/articles/a%20b']) expect(routeTags(url)).toEqual([])
+  })
+})
+
+describe('chooseEncoding', () => {
+  it('prefers brotli, then gzip, and honours q=0', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br')
+    expect(chooseEncoding('gzip')).toBe('gzip')
+    expect(chooseEncoding('br;q=0, gzip;q=0.5')).toBe('gzip')
+    expect(chooseEncoding('br;q=0.0, gzip;q=0')).toBe('identity')
+    expect(chooseEncoding(undefined)).toBe('identity')
+    expect(chooseEncoding('identity')).toBe('identity')
+  })
+})
+
+describe('matchesETag', () => {
+  it('matches strong and weak forms, lists and *', () => {
+    expect(matchesETag('"abc"', ['"abc"'])).toBe(true)
+    expect(matchesETag('W/"abc"', ['"abc"'])).toBe(true)
+    expect(matchesETag('"x", "abc-br"', ['"abc"', '"abc-br"'])).toBe(true)
+    expect(matchesETag('*', ['"abc"'])).toBe(true)
+    expect(matchesETag('"other"', ['"abc"'])).toBe(false)
+    expect(matchesETag(undefined, ['"abc"'])).toBe(false)
+  })
+})

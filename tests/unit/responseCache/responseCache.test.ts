@@ -1,0 +1,163 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
+
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { pino } from 'pino'
+
+import { createResponseCache, type ResponseCache } from '../../../src/server/responseCache'
+
+type App = (req: http.IncomingMessage, res: http.ServerResponse) => void
+
+let server: http.Server | undefined
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
+
+/** The cache in front of a fake app that counts its renders, as src/server.ts wires it. */
+async function start(app: App): Promise<{ base: string; cache: ResponseCache; renders: () => number }> {
+  let renders = 0
+  const cache = createResponseCache({ maxBytes: 1_000_000, logger: pino({ level: 'silent' }) })
+  server = http.createServer((req, res) => {
+    if (cache.handle(req, res)) return
+    renders += 1
+    app(req, res)
+  })
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache, renders: () => renders }
+}
+
+const page: App = (req, res) => {
+  res.setHeader('content-type', 'text/html; charset=utf-8')
+  res.setHeader('cache-control', 'private, no-cache, no-store, max-age=0, must-revalidate')
+  res.setHeader('vary', 'rsc, next-router-state-tree')
+  const personal = req.headers.authorization || req.headers.cookie ? ' (editor view)' : ''
+  res.write('<html><body>article')
+  res.end(`${personal}${'.'.repeat(2000)}</body></html>`)
+}
+
+/** Node's fetch asks for gzip/br and decodes; raw requests show what was sent. */
+function raw(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }))
+    })
+    request.on('error', reject)
+    request.end()
+  })
+}
+
+async function stored(cache: ResponseCache, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 100 && cache.stats().stores < count; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+describe('response cache in front of the app', () => {
+  it('renders once, then serves hits with a strong ETag, public Cache-Control and the right encoding', async () => {
+    const { base, cache, renders } = await start(page)
+    const miss = await raw(`${base}/articles/a`, { 'accept-encoding': 'br' })
+    expect(miss.headers['content-encoding']).toBeUndefined()
+    await stored(cache, 1)
+    const br = await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip, deflate, br' })
+    const gz = await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip' })
+    const plain = await raw(`${base}/articles/a`)
+    expect(renders()).toBe(1)
+    expect(br.headers['x-cache']).toBe('HIT')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(zlib.brotliDecompressSync(br.body).equals(miss.body)).toBe(true)
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(zlib.gunzipSync(gz.body).equals(miss.body)).toBe(true)
+    expect(plain.body.equals(miss.body)).toBe(true)
+    expect(plain.headers['content-length']).toBe(String(miss.body.length))
+    for (const hit of [br, gz, plain]) {
+      expect(hit.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+      expect(hit.headers.vary).toBe('rsc, next-router-state-tree, Accept-Encoding')
+      expect(hit.headers['surrogate-key']).toBe('article:a site')
+    }
+    expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3)
+  })
+
+  it('answers If-None-Match with 304 and HEAD without a body', async () => {
+    const { base, cache } = await start(page)
+    await raw(`${base}/articles/a`)
+    await stored(cache, 1)
+    const first = await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip' })
+    const revalidated = await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip', 'if-none-match': first.headers.etag! })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.body.length).toBe(0)
+    expect(revalidated.headers.etag).toBe(first.headers.etag)
+    const stale = await raw(`${base}/articles/a`, { 'if-none-match': '"something-else"' })
+    expect(stale.status).toBe(200)
+    const head = await raw(`${base}/articles/a`, {}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+    expect(head.headers['x-cache']).toBe('HIT')
+  })
+
+  it('never serves or stores a personal response', async () => {
+    const { base, cache, renders } = await start(page)
+    // An editor's view first: it must not be stored...
+    const personal: Array<Record<string, string>> = [{ authorization: 'JWT x' }, { cookie: 'payload-token=x' }, { cookie: '__prerender_bypass=x' }]
+    for (const headers of personal) {
+      const editor = await raw(`${base}/articles/a`, headers)
+      expect(editor.body.toString()).toContain('(editor view)')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(cache.stats().stores).toBe(0)
+    // ...and once a reader's copy is stored, an editor still gets a fresh render, not the cache.
+    const reader = await raw(`${base}/articles/a`)
+    expect(reader.body.toString()).not.toContain('(editor view)')
+    await stored(cache, 1)
+    const rendersBefore = renders()
+    const editor = await raw(`${base}/articles/a`, { cookie: 'payload-token=x' })
+    expect(editor.headers['x-cache']).toBeUndefined()
+    expect(editor.body.toString()).toContain('(editor view)')
+    expect(renders()).toBe(rendersBefore + 1)
+    const draft = await raw(`${base}/api/articles?draft=true`)
+    expect(draft.headers['x-cache']).toBeUndefined()
+  })
+
+  it('never stores a response that sets a cookie, or an unknown route that did not mark itself public', async () => {
+    const { base, cache, renders } = await start((req, res) => {
+      if (req.url === '/articles/cookie') res.setHeader('set-cookie', 'session=1')
+      if (req.url === '/feed.xml') res.setHeader('cache-control', 'public, max-age=0, must-revalidate')
+      if (req.url === '/feed.xml') res.setHeader('surrogate-key', 'articles site')
+      res.end('body')
+    })
+    for (const url of ['/articles/cookie', '/some/route', '/feed.xml']) await raw(`${base}${url}`)
+    await stored(cache, 1)
+    for (const url of ['/articles/cookie', '/some/route', '/feed.xml']) await raw(`${base}${url}`)
+    expect(renders()).toBe(5)
+    expect((await raw(`${base}/feed.xml`)).headers['x-cache']).toBe('HIT')
+  })
+
+  it('keeps RSC requests apart from the HTML page', async () => {
+    const { base, cache } = await start((req, res) => res.end(req.headers.rsc ? 'rsc payload' : '<html>page</html>'))
+    await raw(`${base}/articles/a`)
+    await stored(cache, 1)
+    expect((await raw(`${base}/articles/a`, { rsc: '1' })).body.toString()).toBe('rsc payload')
+    expect((await raw(`${base}/articles/a`)).body.toString()).toBe('<html>page</html>')
+  })
+
+  it('purges by tag: the next request renders again', async () => {
+    let version = 1
+    const { base, cache, renders } = await start((_req, res) => res.end(`version ${version}`))
+    await raw(`${base}/articles/a`)
+    await raw(`${base}/articles/b`)
+    await stored(cache, 2)
+    version = 2
+    expect(cache.purge(['article:a'])).toBe(1)
+    expect((await raw(`${base}/articles/a`)).body.toString()).toBe('version 2')
+    expect((await raw(`${base}/articles/b`)).body.toString()).toBe('version 1')
+    expect(renders()).toBe(3)
+  })
+
+  it('does not store error responses', async () => {
+    const { base, cache } = await start((_req, res) => {
+      res.statusCode = 500
+      res.end('broken')
+    })
+    await raw(`${base}/articles/a`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(cache.stats().stores).toBe(0)
+  })
+})
