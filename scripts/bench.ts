@@ -1,20 +1,28 @@
 /**
- * `npm run bench`: starts the production server on a throwaway database and prints figures —
- * start-up time, first (uncached) and cached page times, throughput and latency under load,
- * and the server's memory. Figures only; nothing here passes or fails.
+ * `npm run bench`: figures, not pass/fail. Starts the production server on a throwaway database,
+ * measures a baseline (a bare node:http server answering the article page's bytes) under the same
+ * load in the same run, then each public URL, an uncached render, publish → visible under load, and
+ * the server's memory. Load comes from autocannon: BENCH_CONNECTIONS (32), BENCH_SECONDS (10).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import autocannon from 'autocannon'
+
+import { startBaseline } from './lib/baselineServer'
 import { startServer, stopServer } from './lib/serverProcess'
 
 const SLUG = 'xi-putin-beijing-no-limits-partnership'
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400)
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const ADMIN = { email: 'bench@example.com', password: 'a long bench password' }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+
+async function load(url: string, headers: Record<string, string> = {}): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
 }
 
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
@@ -23,56 +31,87 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) }
 }
 
-async function timed(url: string): Promise<number> {
+async function timed(url: string, init?: RequestInit): Promise<{ ms: number; response: Response; text: string }> {
   const started = performance.now()
-  const response = await fetch(url)
-  await response.arrayBuffer()
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
-  return performance.now() - started
+  const response = await fetch(url, init)
+  const text = await response.text()
+  return { ms: performance.now() - started, response, text }
 }
 
-async function load(url: string): Promise<{ rps: number; p50: number; p95: number; p99: number }> {
-  const latencies: number[] = []
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next += 1
-        latencies.push(await timed(url))
-      }
-    }),
-  )
-  const seconds = (performance.now() - started) / 1000
-  latencies.sort((a, b) => a - b)
-  return { rps: Math.round(REQUESTS / seconds), p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) }
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
 }
+
+const ms = (value: number) => `${value.toFixed(1)} ms`
+const line = (name: string, figures: Figures, baseline?: Figures) =>
+  `${name.padEnd(26)} ${String(figures.rps).padStart(6)} req/s  p50 ${String(figures.p50).padStart(3)} ms  p99 ${String(figures.p99).padStart(4)} ms` +
+  (baseline ? `  ${((figures.rps / baseline.rps) * 100).toFixed(0).padStart(3)} % of baseline` : '') +
+  (figures.errors || figures.non2xx ? `  (errors ${figures.errors}, non-2xx ${figures.non2xx})` : '')
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-bench-'))
 const env = { DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), LOG_LEVEL: 'warn' }
 const startedAt = performance.now()
 const server = await startServer(env)
-const startMs = performance.now() - startedAt
-const ms = (value: number) => `${value.toFixed(1)} ms`
+console.log(`server start (migrations + seed + Next ready): ${ms(performance.now() - startedAt)}`)
+console.log(`load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per URL, on ${os.cpus().length} cores shared with the load generator\n`)
 
 try {
   const base = server.baseUrl
-  console.log(`server start (migrations + seed + Next ready): ${ms(startMs)}`)
-  console.log(`article page, first request (renders, fills cache): ${ms(await timed(`${base}/articles/${SLUG}`))}`)
-  console.log(`article page, cached: ${ms(await timed(`${base}/articles/${SLUG}`))}`)
-  console.log(`\nload: ${REQUESTS} requests, ${CONCURRENCY} at a time`)
-  for (const [name, url] of [
+  const articleUrl = `${base}/articles/${SLUG}`
+  const first = await timed(articleUrl)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const cached = await timed(articleUrl, { headers: { 'accept-encoding': 'br' } })
+  const article = Buffer.from(await (await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer())
+
+  const baselineServer = await startBaseline(article, { 'content-type': 'text/html; charset=utf-8' })
+  const baseline = await load(baselineServer.url)
+  baselineServer.child.kill()
+  console.log(line('baseline (node:http)', baseline))
+
+  const media = (await (await fetch(`${base}/api/media?depth=0&limit=1`)).json()) as { docs: Array<{ sizes: { w768: { url: string } } }> }
+  const targets: Array<[string, string]> = [
     ['article page', `/articles/${SLUG}`],
     ['front page', '/'],
-    ['REST article depth=2', `/api/articles?where[slug][equals]=${SLUG}&depth=2`],
-    ['image variant w768', '/api/media/file/xi-putin-beijing-stand-in-w768.jpg'],
-    ['health', '/healthz'],
-  ] as const) {
-    const result = await load(`${base}${url}`)
-    console.log(`${name.padEnd(22)} ${String(result.rps).padStart(5)} req/s   p50 ${ms(result.p50)}   p95 ${ms(result.p95)}   p99 ${ms(result.p99)}`)
+    ['REST by slug, depth=2', `/api/articles?where[slug][equals]=${SLUG}&depth=2`],
+    ['image variant w768', media.docs[0]!.sizes.w768.url],
+    ['/healthz', '/healthz'],
+  ]
+  for (const [name, url] of targets) console.log(line(name, await load(`${base}${url}`, { 'accept-encoding': 'br, gzip' }), baseline))
+
+  const renders: number[] = []
+  for (let index = 0; index < 20; index += 1) renders.push((await timed(`${articleUrl}?uncached=${index}`)).ms)
+  console.log(`\narticle page, first request after start: ${ms(first.ms)}; cached (br): ${ms(cached.ms)}, ${cached.response.headers.get('content-length')} bytes`)
+  console.log(`uncached article render (20 misses): median ${ms(median(renders))}, slowest ${ms(Math.max(...renders))}`)
+
+  await fetch(`${base}/api/users/first-register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  const { token } = (await (await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { token: string }
+  const { docs } = (await (await fetch(`${base}/api/articles?where[slug][equals]=${SLUG}&depth=0`)).json()) as { docs: Array<{ id: number | string }> }
+  const loadRun = load(articleUrl, { 'accept-encoding': 'br, gzip' })
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  const headline = `Benchmark headline ${Date.now()}`
+  const publishStarted = performance.now()
+  const patch = await fetch(`${base}/api/articles/${docs[0]!.id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+    body: JSON.stringify({ headline, _status: 'published' }),
+  })
+  const patchMs = performance.now() - publishStarted
+  let visibleMs = Number.NaN
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const [page, api] = await Promise.all([timed(articleUrl), timed(`${base}/api/articles/${docs[0]!.id}?depth=0`)])
+    if (page.text.includes(headline) && api.text.includes(headline)) {
+      visibleMs = performance.now() - publishStarted
+      break
+    }
   }
+  const underLoad = await loadRun
+  console.log(`publish → visible on the page and in the API, under load: ${ms(visibleMs)} (PATCH ${patch.status} took ${ms(patchMs)}); load meanwhile: ${line('', underLoad).trim()}`)
+
   const memory = memoryOf(server.child.pid!)
-  console.log(`\nserver memory after load: RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB`)
+  console.log(`server memory after load: RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB`)
+  const health = (await (await fetch(`${base}/healthz`)).json()) as { cache?: object }
+  console.log(`response cache: ${JSON.stringify(health.cache)}`)
 } finally {
   const code = await stopServer(server.child)
   console.log(`graceful shutdown exit code: ${code}`)

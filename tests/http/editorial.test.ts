@@ -126,18 +126,23 @@ describe('preview', () => {
     expect((await get(secretUrl)).status).toBe(401)
   })
 
-  it('shows the draft to a logged-in editor, and only to them', async () => {
+  it('shows the draft to a logged-in editor on its own route, and only to them', async () => {
     const enable = await get(secretUrl, { headers: authHeaders(admin) })
     expect(enable.status).toBe(307)
-    expect(enable.headers.get('location')).toBe('/articles/preview-me')
+    expect(enable.headers.get('location')).toBe('/preview/articles/preview-me')
     const cookie = enable.headers.get('set-cookie')!.split(';')[0]!
-    const asEditor = await get('/articles/preview-me', { headers: { ...authHeaders(admin), cookie } })
+    const asEditor = await get('/preview/articles/preview-me', { headers: { ...authHeaders(admin), cookie } })
     expect(asEditor.status).toBe(200)
     const html = await asEditor.text()
     expect(html).toContain('Unpublished words.')
     expect(html).toContain('Draft preview')
-    // The same cookie without a login shows nothing of the draft.
+    // The same cookie without a login is sent to the public page, which has no draft.
+    const withoutLogin = await get('/preview/articles/preview-me', { headers: { cookie } })
+    expect(withoutLogin.status).toBe(307)
+    expect(withoutLogin.headers.get('location')).toBe('/articles/preview-me')
     expect((await get('/articles/preview-me', { headers: { cookie } })).status).toBe(404)
+    // The public page never shows a draft, not even to the editor in draft mode.
+    expect(await (await get('/articles/preview-me', { headers: { ...authHeaders(admin), cookie } })).text()).not.toContain('Unpublished words.')
   })
 })
 

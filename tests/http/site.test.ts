@@ -47,10 +47,10 @@ describe('article page', () => {
     expect(figure).toMatch(/<a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/" rel="license">CC BY 4\.0<\/a>/)
   })
 
-  it('serves the image variant the page points at', async () => {
-    const src = /src="([^"]+-w1600\.jpg)"/.exec(html)?.[1]
-    expect(src).toBeDefined()
-    const image = await fetch(src!)
+  it('serves the image variant the page points at, by a same-origin path', async () => {
+    const src = /src="([^"]+-w1600\.jpg[^"]*)"/.exec(html)?.[1]
+    expect(src).toMatch(/^\/api\/media\/file\//)
+    const image = await get(src!)
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toBe('image/jpeg')
   })

@@ -62,3 +62,14 @@ export async function pngBlob(width: number, height: number, background = '#456'
   const { default: sharp } = await import('sharp')
   return new Blob([await sharp({ create: { width, height, channels: 3, background } }).png().toBuffer()], { type: 'image/png' })
 }
+
+/** Requests a public URL until the response cache answers it (stores happen just after a miss). */
+export async function getCached(path: string, init: RequestInit = {}): Promise<Response> {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const response = await get(path, init)
+    if (response.headers.get('x-cache') === 'HIT') return response
+    await response.arrayBuffer()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`${path} never came from the response cache`)
+}

@@ -1,0 +1,144 @@
+import http from 'node:http'
+import zlib from 'node:zlib'
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { paragraphsToLexical } from '../../src/lib/richText'
+import { adminToken, authHeaders, baseUrl, FIRST_SLUG, get, getCached, pngBlob, uploadForm } from '../support/http'
+
+type Doc = { id: number | string; headline: string; slug: string; sizes: { w768: { url: string } } }
+
+/** Its own article, so other test files purging meanwhile cannot make these pass or fail. */
+const SLUG = 'response-cache-test'
+let token: string
+let id: number | string | undefined
+let image: Doc | undefined
+
+function send(method: string, path: string, body?: object): Promise<Response> {
+  return fetch(`${baseUrl()}${path}`, { method, headers: authHeaders(token, { 'content-type': 'application/json' }), body: body ? JSON.stringify(body) : undefined })
+}
+
+/** Raw bytes as sent (fetch would decode them). */
+function raw(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${baseUrl()}${path}`, { method, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }))
+    })
+    request.on('error', reject)
+    request.end()
+  })
+}
+
+beforeAll(async () => {
+  token = await adminToken()
+  const { docs: licenses } = (await (await get('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).json()) as { docs: Doc[] }
+  const form = uploadForm(await pngBlob(1000, 600), 'response-cache.png', { alt: 'Test image', creator: 'Test Creator', license: licenses[0]!.id })
+  const uploaded = await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(token), body: form })
+  expect(uploaded.status).toBe(201)
+  image = ((await uploaded.json()) as { doc: Doc }).doc
+  const created = await send('POST', '/api/articles', { headline: 'Cached v1', slug: SLUG, heroImage: image.id, body: paragraphsToLexical(['Public words.']), _status: 'published' })
+  expect(created.status).toBe(201)
+  id = ((await created.json()) as { doc: Doc }).doc.id
+})
+
+afterAll(async () => {
+  if (id !== undefined) await send('DELETE', `/api/articles/${id}`)
+  if (image !== undefined) await send('DELETE', `/api/media/${image.id}`)
+})
+
+describe('response cache over the real site', () => {
+  it('serves article pages, the front page, /credits and REST reads from the cache, with validators', async () => {
+    for (const path of [`/articles/${SLUG}`, '/', '/credits', `/api/articles?where[slug][equals]=${FIRST_SLUG}&depth=2`, '/api/licenses']) {
+      const hit = await getCached(path)
+      expect(hit.status).toBe(200)
+      expect(hit.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+      expect(hit.headers.get('etag')).toMatch(/^"[\w-]+"$/)
+      expect(hit.headers.get('vary')).toContain('Accept-Encoding')
+      // Security headers are replayed with the stored response.
+      expect(hit.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
+  it('answers 304 to a matching If-None-Match, HEAD without a body, and each encoding correctly', async () => {
+    await getCached(`/articles/${SLUG}`)
+    const br = await raw(`/articles/${SLUG}`, { 'accept-encoding': 'br' })
+    const gzip = await raw(`/articles/${SLUG}`, { 'accept-encoding': 'gzip' })
+    const plain = await raw(`/articles/${SLUG}`)
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(plain.body.toString())
+    expect(zlib.gunzipSync(gzip.body).toString()).toBe(plain.body.toString())
+    expect(plain.body.toString()).toContain('Cached v1')
+    const notModified = await raw(`/articles/${SLUG}`, { 'accept-encoding': 'br', 'if-none-match': br.headers.etag! })
+    expect(notModified.status).toBe(304)
+    expect(notModified.body.length).toBe(0)
+    const head = await raw(`/articles/${SLUG}`, {}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+  })
+
+  it('never serves a draft or an editor view to a reader, whatever the request carries', async () => {
+    expect((await send('PATCH', `/api/articles/${id}?draft=true`, { headline: 'Secret draft v2', _status: 'draft' })).status).toBe(200)
+    // The editor sees the draft (fresh, not from the cache)...
+    const editorView = await get(`/api/articles/${id}?draft=true`, { headers: authHeaders(token) })
+    expect(editorView.headers.get('x-cache')).toBeNull()
+    expect(await editorView.text()).toContain('Secret draft v2')
+    const cookieView = await get(`/api/articles/${id}?draft=true`, { headers: { cookie: `payload-token=${token}` } })
+    expect(cookieView.headers.get('x-cache')).toBeNull()
+    expect(await cookieView.text()).toContain('Secret draft v2')
+    // ...and readers, asking every way, never do.
+    for (const path of [`/articles/${SLUG}`, `/api/articles/${id}`, `/api/articles/${id}?draft=true`, `/api/articles?where[slug][equals]=${SLUG}`, '/']) {
+      for (let attempt = 0; attempt < 3; attempt += 1) expect(await (await get(path)).text()).not.toContain('Secret draft v2')
+    }
+    // An editor's responses carry no shared caching.
+    expect(editorView.headers.get('cache-control') ?? '').not.toContain('public')
+  })
+
+  it('makes a publish visible on the page and in the API as soon as the API call returns', async () => {
+    await getCached(`/articles/${SLUG}`)
+    await getCached(`/api/articles/${id}`)
+    expect((await send('PATCH', `/api/articles/${id}`, { headline: 'Cached v3', _status: 'published' })).status).toBe(200)
+    expect(await (await get(`/articles/${SLUG}`)).text()).toContain('Cached v3')
+    expect(await (await get(`/api/articles/${id}`)).text()).toContain('Cached v3')
+    expect(await (await get('/')).text()).toContain('Cached v3')
+  })
+
+  it('reports its size, bound and counts in /healthz', async () => {
+    const { cache } = (await (await get('/healthz')).json()) as { cache: { entries: number; bytes: number; maxBytes: number; hits: number; misses: number; purges: number } }
+    expect(cache.entries).toBeGreaterThan(0)
+    expect(cache.bytes).toBeLessThanOrEqual(cache.maxBytes)
+    expect(cache.maxBytes).toBe(64 * 1024 * 1024)
+    expect(cache.hits).toBeGreaterThan(0)
+    expect(cache.purges).toBeGreaterThan(0)
+  })
+})
+
+describe('image files', () => {
+  it('are served as static files with validators, ranges, and a Cache-Control that fits the URL', async () => {
+    const path = image!.sizes.w768.url.split('?')[0]!
+    const plain = await get(path)
+    expect(plain.status).toBe(200)
+    expect(plain.headers.get('content-type')).toMatch(/^image\//)
+    expect(plain.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+    expect(plain.headers.get('last-modified')).toBeTruthy()
+    // fetch adds `Cache-Control: no-cache` to conditional requests (an end-to-end reload), so ask as a browser does.
+    const etag = plain.headers.get('etag')!
+    expect((await raw(path, { 'if-none-match': etag })).status).toBe(304)
+    const range = await get(path, { headers: { range: 'bytes=0-99' } })
+    expect(range.status).toBe(206)
+    expect((await range.arrayBuffer()).byteLength).toBe(100)
+    const versioned = await get(`${path}?v=abc`)
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('leave names that are not plain files to Payload (no 5xx, no traversal)', async () => {
+    for (const path of ['/api/media/file/..%2Fpayload-secret', '/api/media/file/%2e%2e%2fsecret', '/api/media/file/missing.jpg']) {
+      const response = await get(path)
+      expect(response.status).toBeGreaterThanOrEqual(400)
+      expect(response.status).toBeLessThan(500)
+    }
+  })
+})
