@@ -11,7 +11,7 @@ import { getPayload } from 'payload'
 
 import config from '../payload.config'
 import { getSettings } from './config/settings'
-import { registerPurgeTarget } from './lib/cache/purge'
+import { purgeTags, registerPurgeTarget, withPurgeLog } from './lib/cache/purge'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
@@ -54,11 +54,20 @@ async function main(): Promise<void> {
     checkHealth: async () => ({ ...(await checkHealth(payload, settings.database.engine)), cache: cache.stats() }),
     handleWithNext: (req, res) => handle(req, res),
   })
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (cache.handle(req, res)) return
-    if (mediaFiles.handle(req, res, () => app(req, res))) return
-    app(req, res)
-  })
+  const toApp = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)
+    // A write commits before its response is sent: purge its tags again then (see withPurgeLog).
+    const purged = new Set<string>()
+    res.once('close', () => {
+      if (purged.size > 0) void purgeTags(purged, logger)
+    })
+    withPurgeLog(purged, () => app(req, res))
+  }
+  const server = createServer((req: IncomingMessage, res: ServerResponse) =>
+    cache.handle(req, res, () => {
+      if (!mediaFiles.handle(req, res, () => toApp(req, res))) toApp(req, res)
+    }),
+  )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(settings.port, settings.host, () => {
@@ -68,7 +77,11 @@ async function main(): Promise<void> {
   })
 
   const jobs = startJobRunner({
-    run: () => payload.jobs.run({ allQueues: true }),
+    run: async () => {
+      const purged = new Set<string>()
+      await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true }))
+      if (purged.size > 0) await purgeTags(purged, logger)
+    },
     intervalMs: settings.jobsIntervalMs,
     timeoutMs: settings.jobsTimeoutMs,
     logger,

@@ -106,6 +106,27 @@ describe('response cache over the real site', () => {
     expect(await (await get('/')).text()).toContain('Cached v3')
   })
 
+  it('keeps a publish visible while readers load the page during it (no old copy cached again)', async () => {
+    let reading = true
+    const readers = Array.from({ length: 32 }, async () => {
+      while (reading) for (const path of [`/articles/${SLUG}`, `/api/articles/${id}`]) await (await get(path)).arrayBuffer()
+    })
+    try {
+      for (let round = 1; round <= 3; round += 1) {
+        const headline = `Under load ${round}`
+        expect((await send('PATCH', `/api/articles/${id}`, { headline, _status: 'published' })).status).toBe(200)
+        for (const wait of [0, 400]) {
+          await new Promise((resolve) => setTimeout(resolve, wait))
+          expect(await (await get(`/articles/${SLUG}`)).text()).toContain(headline)
+          expect(await (await get(`/api/articles/${id}`)).text()).toContain(headline)
+        }
+      }
+    } finally {
+      reading = false
+      await Promise.all(readers)
+    }
+  })
+
   it('reports its size, bound and counts in /healthz', async () => {
     const { cache } = (await (await get('/healthz')).json()) as { cache: { entries: number; bytes: number; maxBytes: number; hits: number; misses: number; purges: number } }
     expect(cache.entries).toBeGreaterThan(0)

@@ -4,11 +4,29 @@
  * later a bus to other processes or a proxy. The registry lives on globalThis because Next's
  * bundle and the server's own modules are separate module graphs in one process.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 export type PurgeTarget = (tags: string[]) => Promise<void> | void
 type PurgeLogger = { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void }
 
 const REGISTRY = Symbol.for('publication.purgeTargets')
-type GlobalWithRegistry = typeof globalThis & { [REGISTRY]?: Map<string, PurgeTarget> }
+const PURGE_LOG = Symbol.for('publication.purgeLog')
+type GlobalWithRegistry = typeof globalThis & { [REGISTRY]?: Map<string, PurgeTarget>; [PURGE_LOG]?: AsyncLocalStorage<Set<string>> }
+
+function purgeLog(): AsyncLocalStorage<Set<string>> {
+  const global = globalThis as GlobalWithRegistry
+  global[PURGE_LOG] ??= new AsyncLocalStorage()
+  return global[PURGE_LOG]
+}
+
+/**
+ * Runs work (a request, a job run) noting every tag it purges in `log`. Hooks purge inside the
+ * database transaction; a reader arriving before the commit renders the old state and may cache
+ * it again. The caller purges the logged tags once more after the work has committed.
+ */
+export function withPurgeLog<T>(log: Set<string>, work: () => T): T {
+  return purgeLog().run(log, work)
+}
 
 function targets(): Map<string, PurgeTarget> {
   const global = globalThis as GlobalWithRegistry
@@ -28,6 +46,8 @@ export function registerPurgeTarget(name: string, target: PurgeTarget): () => vo
 export async function purgeTags(tags: Iterable<string>, logger: PurgeLogger): Promise<void> {
   const unique = [...new Set(tags)]
   if (unique.length === 0) return
+  const log = purgeLog().getStore()
+  for (const tag of unique) log?.add(tag)
   const results = await Promise.allSettled([...targets()].map(async ([name, target]) => ({ name, result: await target(unique) })))
   for (const [index, result] of results.entries()) {
     if (result.status === 'rejected') logger.error({ err: result.reason, target: [...targets().keys()][index], tags: unique }, 'purge failed')

@@ -16,11 +16,12 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 async function start(app: App): Promise<{ base: string; cache: ResponseCache; renders: () => number }> {
   let renders = 0
   const cache = createResponseCache({ maxBytes: 1_000_000, logger: pino({ level: 'silent' }) })
-  server = http.createServer((req, res) => {
-    if (cache.handle(req, res)) return
-    renders += 1
-    app(req, res)
-  })
+  server = http.createServer((req, res) =>
+    cache.handle(req, res, () => {
+      renders += 1
+      app(req, res)
+    }),
+  )
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache, renders: () => renders }
 }
@@ -149,6 +150,21 @@ describe('response cache in front of the app', () => {
     expect((await raw(`${base}/articles/a`)).body.toString()).toBe('version 2')
     expect((await raw(`${base}/articles/b`)).body.toString()).toBe('version 1')
     expect(renders()).toBe(3)
+  })
+
+  it('renders a URL once for concurrent misses, and lets them all render when the result cannot be stored', async () => {
+    const { base, renders } = await start((req, res) => {
+      setTimeout(() => {
+        if (req.url === '/articles/private') res.setHeader('set-cookie', 'a=b')
+        res.end(`rendered ${req.url}`)
+      }, 100)
+    })
+    const pages = await Promise.all(Array.from({ length: 10 }, () => raw(`${base}/articles/a`)))
+    expect(pages.map((page) => page.body.toString())).toEqual(Array(10).fill('rendered /articles/a'))
+    expect(renders()).toBe(1)
+    const personal = await Promise.all(Array.from({ length: 5 }, () => raw(`${base}/articles/private`)))
+    expect(personal.every((page) => page.body.toString() === 'rendered /articles/private')).toBe(true)
+    expect(renders()).toBe(1 + 5)
   })
 
   it('does not store error responses', async () => {
