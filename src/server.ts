@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // Its own instance: this one loads our config through tsx, Next's route handlers load the
   // bundled config and make theirs on first use. One instance built from one copy of the
   // config would serve hooks from the other (next/cache included) — two stay apart.
-  const payload = await getPayload({ config, key: 'express-server' })
+  const payload = await getPayload({ config })
   if (settings.seedOnStart) await seedIfEmpty(payload)
 
   const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })

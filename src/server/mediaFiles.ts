@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
 
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import send from 'send'
 
-import { bypassReason } from './responseCache/policy'
+import { bypassReason, matchesETag } from './responseCache/policy'
 
 export const MEDIA_FILE_PREFIX = '/api/media/file/'
 
@@ -12,8 +15,16 @@ export const MEDIA_FILE_PREFIX = '/api/media/file/'
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 const REVALIDATE_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 
+/** The only types uploads may have (src/lib/images/variants.ts); anything else is left to `send`. */
+const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' }
+const MAX_MEMORY_FILE_BYTES = 2 * 1024 * 1024
+
+type FileInMemory = { body: Buffer; etag: string; lastModified: string; contentType: string }
+
 type MediaFilesOptions = {
   mediaDir: string
+  /** Bytes of hot files kept in memory (variants are small); 0 turns it off. */
+  memoryBytes?: number
   /** Whether an anonymous reader may see this file (its image is public). */
   isPublicFile: (filename: string) => Promise<boolean>
   logger: Pick<Logger, 'info' | 'warn'>
@@ -22,7 +33,7 @@ type MediaFilesOptions = {
 export type MediaFiles = {
   /** Serves a public file as a static file (true), or leaves the request to the app (false). */
   handle: (req: IncomingMessage, res: ServerResponse, next: () => void) => boolean
-  /** Forgets which files are public: called on any image purge. */
+  /** Forgets which files are public and their bytes: called on any image purge (files are rewritten in place). */
   forget: () => void
 }
 
@@ -44,19 +55,68 @@ function fileNameOf(url: string): { name: string; versioned: boolean } | null {
  * Last-Modified and Range. Anything else (a session, an embargoed or unknown file, a bad name)
  * goes to Payload's own file route, which applies the collection's access rules.
  */
-export function createMediaFiles({ mediaDir, isPublicFile, logger }: MediaFilesOptions): MediaFiles {
+export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isPublicFile, logger }: MediaFilesOptions): MediaFiles {
   const visibility = new LRUCache<string, boolean>({ max: 10_000 })
+  const inMemory = new LRUCache<string, FileInMemory>({ maxSize: Math.max(1, memoryBytes), sizeCalculation: (file) => file.body.length + 256 })
+  // Bumped by every purge: a read that started before one may hold bytes rewritten since.
+  let generation = 0
+
+  const log = (req: IncomingMessage, res: ServerResponse, started: bigint, cache: string) =>
+    logger.info({ req: { method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Number(process.hrtime.bigint() - started) / 1e6, cache }, 'request completed')
+
+  const setCommonHeaders = (res: ServerResponse, versioned: boolean) => {
+    res.setHeader('Cache-Control', versioned ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL)
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
+  }
+
+  /** Reads a small public file into memory once; its ETag is a hash of the bytes. */
+  const remember = async (name: string): Promise<void> => {
+    const contentType = CONTENT_TYPES[path.extname(name).toLowerCase()]
+    if (!contentType || memoryBytes <= 0) return
+    const startedAt = generation
+    const file = path.join(mediaDir, name)
+    const stat = await fs.stat(file)
+    if (!stat.isFile() || stat.size > MAX_MEMORY_FILE_BYTES) return
+    const body = await fs.readFile(file)
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+    if (startedAt === generation) inMemory.set(name, { body, etag, lastModified: stat.mtime.toUTCString(), contentType })
+  }
+
+  /** Whole-file GET/HEAD from memory, with 304 for a matching validator; ranges go to `send`. */
+  const serveFromMemory = (req: IncomingMessage, res: ServerResponse, file: FileInMemory, versioned: boolean): boolean => {
+    if (req.headers.range) return false
+    const started = process.hrtime.bigint()
+    setCommonHeaders(res, versioned)
+    res.setHeader('ETag', file.etag)
+    res.setHeader('Last-Modified', file.lastModified)
+    res.setHeader('Accept-Ranges', 'bytes')
+    const ifNoneMatch = req.headers['if-none-match']
+    const notModified = ifNoneMatch ? matchesETag(ifNoneMatch, [file.etag]) : req.headers['if-modified-since'] === file.lastModified
+    if (notModified) {
+      res.writeHead(304)
+      res.end()
+    } else {
+      res.setHeader('Content-Type', file.contentType)
+      res.setHeader('Content-Length', file.body.length)
+      res.writeHead(200)
+      res.end(req.method === 'HEAD' ? undefined : file.body)
+    }
+    log(req, res, started, 'file')
+    return true
+  }
 
   const serveFile = (req: IncomingMessage, res: ServerResponse, name: string, versioned: boolean, next: () => void) => {
+    const remembered = inMemory.get(name)
+    if (remembered && serveFromMemory(req, res, remembered, versioned)) return
     const started = process.hrtime.bigint()
     send(req, encodeURIComponent(name), { root: mediaDir, etag: true, lastModified: true, cacheControl: false, dotfiles: 'deny', index: false })
-      .on('headers', (response: ServerResponse) => {
-        response.setHeader('Cache-Control', versioned ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL)
-        response.setHeader('X-Content-Type-Options', 'nosniff')
-        response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
-      })
+      .on('headers', (response: ServerResponse) => setCommonHeaders(response, versioned))
       .on('error', () => next())
-      .on('end', () => logger.info({ req: { method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Number(process.hrtime.bigint() - started) / 1e6, cache: 'file' }, 'request completed'))
+      .on('end', () => {
+        log(req, res, started, 'file')
+        if (!remembered) remember(name).catch((error: unknown) => logger.warn({ err: error, file: name }, 'could not keep a file in memory'))
+      })
       .pipe(res)
   }
 
@@ -73,9 +133,10 @@ export function createMediaFiles({ mediaDir, isPublicFile, logger }: MediaFilesO
       return true
     }
     if (known === false) return false
+    const askedAt = generation
     isPublicFile(file.name)
       .then((isPublic) => {
-        visibility.set(file.name, isPublic)
+        if (askedAt === generation) visibility.set(file.name, isPublic)
         if (isPublic) serveFile(req, res, file.name, file.versioned, next)
         else next()
       })
@@ -86,5 +147,12 @@ export function createMediaFiles({ mediaDir, isPublicFile, logger }: MediaFilesO
     return true
   }
 
-  return { handle, forget: () => visibility.clear() }
+  return {
+    handle,
+    forget: () => {
+      generation += 1
+      visibility.clear()
+      inMemory.clear()
+    },
+  }
 }
