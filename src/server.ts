@@ -19,7 +19,6 @@ import { checkHealth } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
-import { closeAllPayloadInstances } from './server/payloadInstances'
 import { publicFileLookup } from './server/publicFiles'
 import { createResponseCache } from './server/responseCache'
 import { handleShutdownSignals } from './server/shutdown'
@@ -31,9 +30,10 @@ async function main(): Promise<void> {
   const cwd = process.cwd()
   if (settings.isProduction) await ensureProductionBuild(cwd, logger)
 
-  // Its own instance: this one loads our config through tsx, Next's route handlers load the
-  // bundled config and make theirs on first use. One instance built from one copy of the
-  // config would serve hooks from the other (next/cache included) — two stay apart.
+  // The process's only Payload: Next's route handlers and pages ask getPayload for the default
+  // instance and get this one (payload is external to Next's bundle, see next.config.js), so the
+  // health check, the job runner and every request share one database connection. Hooks purge
+  // through src/lib/cache/purge.ts, which needs no Next request context.
   const payload = await getPayload({ config })
   if (settings.seedOnStart) await seedIfEmpty(payload)
 
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     resources: [
       { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },
-      { name: 'database', close: closeAllPayloadInstances },
+      { name: 'database', close: () => payload.destroy() },
     ],
   })
   logger.info(

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 
 import type { ArticleSummary } from '@/lib/data/views'
 import { articlePath } from '@/lib/urls'
@@ -18,7 +17,7 @@ export function ArticleCard({ article, origin, lead }: { article: ArticleSummary
         />
       ) : null}
       <h2 className="card__headline">
-        <Link href={articlePath(article.slug)}>{article.headline}</Link>
+        <a href={articlePath(article.slug)}>{article.headline}</a>
       </h2>
       {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
       <p className="meta">

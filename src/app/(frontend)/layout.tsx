@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 
 import { getSettings } from '@/config/settings'
@@ -20,14 +19,14 @@ export default function FrontendLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="masthead">
-          <Link href="/" className="masthead__name">
+          <a href="/" className="masthead__name">
             {site.name}
-          </Link>
+          </a>
         </header>
         <main id="main">{children}</main>
         <footer className="footer">
           <p>
-            {site.name} · Every image is credited under the photo with its license. <Link href="/credits">Image credits</Link>
+            {site.name} · Every image is credited under the photo with its license. <a href="/credits">Image credits</a>
           </p>
         </footer>
       </body>

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 
 export default function NotFound() {
   return (
@@ -6,7 +5,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>There is no article at this address. It may have been moved or unpublished.</p>
       <p>
-        <Link href="/">Go to the front page</Link>
+        <a href="/">Go to the front page</a>
       </p>
     </section>
   )

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Image from 'next/image'
-import Link from 'next/link'
 
 import { ImageCredit } from '@/components/ImageCredit'
 import { getSettings } from '@/config/settings'
@@ -37,7 +36,7 @@ export default async function CreditsPage() {
                 {articles.map((article, index) => (
                   <span key={article.slug}>
                     {index > 0 ? ', ' : null}
-                    <Link href={articlePath(article.slug)}>{article.headline}</Link>
+                    <a href={articlePath(article.slug)}>{article.headline}</a>
                   </span>
                 ))}
               </p>
