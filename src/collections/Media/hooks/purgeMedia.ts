@@ -1,0 +1,31 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+
+import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
+import { tagsForMediaChange } from '@/lib/cache/changeTags'
+import { purgeTags } from '@/lib/cache/purge'
+import type { Media } from '@/payload-types'
+
+type Id = number | string
+type Shown = Array<{ slug: string }>
+
+const shownKey = (id: Id) => `mediaShownIn:${id}`
+
+async function purge(id: Id, shownIn: Shown, req: PayloadRequest): Promise<void> {
+  await purgeTags(tagsForMediaChange([id], shownIn), req.payload.logger)
+}
+
+/** A new file, alt text, credit or release must show on every page using the image. */
+export const purgeMediaAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, req }) => {
+  await purge(doc.id, await findLiveArticlesShowing([doc.id], req), req)
+  return doc
+}
+
+/** The pages showing an image are found before it goes (deleting it clears their references). */
+export const rememberPagesShowingMedia: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  req.context[shownKey(id)] = await findLiveArticlesShowing([id], req)
+}
+
+export const purgeMediaAfterDelete: CollectionAfterDeleteHook<Media> = async ({ id, doc, req }) => {
+  await purge(doc.id, (req.context[shownKey(id)] as Shown | undefined) ?? [], req)
+  return doc
+}
