@@ -9,7 +9,10 @@ const beforeKey = (id: number | string) => `liveArticleBefore:${id}`
 
 /** Notes what readers see before the save, to compare with what they see after it. */
 export const rememberLiveArticle: CollectionBeforeChangeHook<Article> = async ({ operation, originalDoc, req }) => {
-  if (operation === 'update' && originalDoc) req.context[beforeKey(originalDoc.id)] = await readLiveArticle(originalDoc.id, req)
+  if (operation !== 'update' || !originalDoc) return
+  // Read first: a nested Local API call replaces req.context with a copy.
+  const before = await readLiveArticle(originalDoc.id, req)
+  req.context[beforeKey(originalDoc.id)] = before
 }
 
 async function purge(before: LiveArticle | null, after: LiveArticle | null, req: PayloadRequest): Promise<void> {

@@ -22,7 +22,9 @@ export const purgeMediaAfterChange: CollectionAfterChangeHook<Media> = async ({ 
 
 /** The pages showing an image are found before it goes (deleting it clears their references). */
 export const rememberPagesShowingMedia: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  req.context[shownKey(id)] = await findLiveArticlesShowing([id], req)
+  // Read first: a nested Local API call replaces req.context with a copy.
+  const shownIn = await findLiveArticlesShowing([id], req)
+  req.context[shownKey(id)] = shownIn
 }
 
 export const purgeMediaAfterDelete: CollectionAfterDeleteHook<Media> = async ({ id, doc, req }) => {
