@@ -36,6 +36,7 @@ export async function createArticle(payload: Payload, data: Partial<Article> & {
   })
 }
 
+/** The very first account becomes an admin whatever its role (makeFirstUserAdmin): make an admin first. */
 export async function createUser(payload: Payload, role: User['role']): Promise<User> {
   return payload.create({ collection: 'users', data: { email: `${role}-${next()}@example.com`, password: 'a long password here', role } })
 }

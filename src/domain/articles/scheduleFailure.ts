@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { PayloadJob } from '@/payload-types'
+import type { Article, PayloadJob } from '@/payload-types'
 
 type Id = number | string
 type ScheduleJob = Pick<PayloadJob, 'input' | 'error' | 'log' | 'waitUntil' | 'hasError'>
@@ -22,16 +22,23 @@ export function describeScheduleFailure(job: ScheduleJob | null | undefined): st
   return `The publish scheduled${when} did not happen, and the article is still a draft: ${reason}`
 }
 
-/** The newest scheduled publish of this article that ran, if it failed. */
+/**
+ * The newest failed scheduled publish of this article since its published row last changed (a
+ * publish or unpublish since then makes the failure history). Payload deletes jobs that succeed.
+ */
 export async function findScheduleFailure(articleId: Id, req: PayloadRequest): Promise<string | null> {
+  const row = await req.payload.db.findOne<Article>({ collection: 'articles', where: { id: { equals: articleId } }, req })
+  if (!row) return null
   const { docs } = await req.payload.find({
     collection: 'payload-jobs',
     where: {
       and: [
         { taskSlug: { equals: 'schedulePublish' } },
+        { hasError: { equals: true } },
+        { updatedAt: { greater_than: row.updatedAt } },
         { 'input.doc.relationTo': { equals: 'articles' } },
-        { 'input.doc.value': { equals: String(articleId) } },
-        { or: [{ hasError: { equals: true } }, { completedAt: { exists: true } }] },
+        // Queued by the admin as a string, by code as the id itself.
+        { or: [{ 'input.doc.value': { equals: articleId } }, { 'input.doc.value': { equals: String(articleId) } }] },
       ],
     },
     sort: '-updatedAt',
