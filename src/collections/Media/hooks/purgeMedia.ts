@@ -1,6 +1,7 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
 
 import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
+import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
 import { tagsForMediaChange } from '@/lib/cache/changeTags'
 import { purgeTags } from '@/lib/cache/purge'
 import type { Media } from '@/payload-types'
@@ -10,13 +11,9 @@ type Shown = Array<{ slug: string }>
 
 const shownKey = (id: Id) => `mediaShownIn:${id}`
 
-async function purge(id: Id, shownIn: Shown, req: PayloadRequest): Promise<void> {
-  await purgeTags(tagsForMediaChange([id], shownIn), req.payload.logger)
-}
-
 /** A new file, alt text, credit or release must show on every page using the image. */
 export const purgeMediaAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, req }) => {
-  await purge(doc.id, await findLiveArticlesShowing([doc.id], req), req)
+  await purgeTags(await tagsForArticlesUsingMedia([doc.id], req), req.payload.logger)
   return doc
 }
 
@@ -28,6 +25,6 @@ export const rememberPagesShowingMedia: CollectionBeforeDeleteHook = async ({ id
 }
 
 export const purgeMediaAfterDelete: CollectionAfterDeleteHook<Media> = async ({ id, doc, req }) => {
-  await purge(doc.id, (req.context[shownKey(id)] as Shown | undefined) ?? [], req)
+  await purgeTags(tagsForMediaChange([doc.id], (req.context[shownKey(id)] as Shown | undefined) ?? []), req.payload.logger)
   return doc
 }
