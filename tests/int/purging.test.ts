@@ -111,6 +111,20 @@ describe('image, license and settings hooks', () => {
     expect(all()).toEqual(sorted([`media:${doomed.id}`, 'api:media', 'articles', 'credits', 'api:articles', 'article:' + showing.slug]))
   })
 
+  it('purges /credits when the images in use or their credits change, and not for an article without an image', async () => {
+    const credited = await createImage(payload(), licenses.get('CC-BY-4.0')!)
+    purged = []
+    await createArticle(payload(), { _status: 'published', heroImage: credited.id })
+    expect(all()).toContain('credits')
+    purged = []
+    await payload().update({ collection: 'media', id: credited.id, data: { creator: 'Another Creator' } })
+    expect(all()).toContain('credits')
+    purged = []
+    await createArticle(payload(), { _status: 'published' })
+    expect(all()).not.toContain('credits')
+    expect(all()).toContain('articles')
+  })
+
   it('purges the site tag when the site settings change', async () => {
     await payload().updateGlobal({ slug: 'site-settings', data: { commercial: true } })
     expect(all()).toEqual(['site'])
