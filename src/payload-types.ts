@@ -142,6 +142,10 @@ export interface UserAuthOperations {
 export interface Article {
   id: number;
   /**
+   * Fix the cause, then publish or schedule again.
+   */
+  scheduleFailure?: string | null;
+  /**
    * What readers see first; up to 160 characters.
    */
   headline: string;
@@ -225,6 +229,11 @@ export interface Media {
    * Shown under the image, before the credit.
    */
   caption?: string | null;
+  /**
+   * Readers can see the image and its files. Set when an article using it is published; tick it earlier to make it available for reuse.
+   */
+  public?: boolean | null;
+  seedKey?: string | null;
   title?: string | null;
   /**
    * As the creator writes it, in any script.
@@ -556,6 +565,7 @@ export interface PayloadMigration {
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
+  scheduleFailure?: T;
   headline?: T;
   generateSlug?: T;
   slug?: T;
@@ -584,6 +594,8 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  public?: T;
+  seedKey?: T;
   title?: T;
   creator?: T;
   creatorUrl?: T;

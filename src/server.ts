@@ -19,7 +19,6 @@ import { checkHealth } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
-import { publicFileLookup } from './server/publicFiles'
 import { createResponseCache } from './server/responseCache'
 import { handleShutdownSignals } from './server/shutdown'
 
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
   const handle = nextApp.getRequestHandler()
 
   const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger })
-  const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: publicFileLookup(payload), logger })
+  const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: (filename) => isPublicMediaFile(payload, filename), logger })
   registerPurgeTarget('response-cache', (tags) => void cache.purge(tags))
   registerPurgeTarget('media-visibility', (tags) => {
     if (tags.some((tag) => tag.startsWith('media:') || tag === 'api:media')) mediaFiles.forget()

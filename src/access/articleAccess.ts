@@ -2,6 +2,22 @@ import type { Access, FieldAccess, Where } from 'payload'
 
 import { hasRole } from './roles'
 
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+/** Readers see published articles; contributors also their own drafts; editors and admins everything. */
+export const canReadArticle: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'editor', 'admin')) return true
+  if (hasRole(user, 'contributor')) return { or: [PUBLISHED, { author: { equals: user!.id } }] }
+  return PUBLISHED
+}
+
+/** Versions hold drafts: contributors see the history of their own articles only. */
+export const canReadArticleVersions: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'editor', 'admin')) return true
+  if (hasRole(user, 'contributor')) return { 'version.author': { equals: user!.id } }
+  return false
+}
+
 const publishes = (data: unknown): boolean => (data as { _status?: string } | undefined)?._status === 'published'
 
 /**

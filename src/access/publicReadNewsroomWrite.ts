@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from './anyone'
 import { isEditorOrAdmin } from './isEditorOrAdmin'
 
-/** Reference content (images, licenses): anyone reads it, the newsroom writes it. */
+/** Reference content (licenses): anyone reads it, the newsroom writes it. */
 export const publicReadNewsroomWrite: NonNullable<CollectionConfig['access']> = {
   read: anyone,
   create: isEditorOrAdmin,

@@ -2,12 +2,14 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { purgeSiteAfterChange } from './hooks/purgeSiteAfterChange'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: 'Site settings',
   admin: { group: 'Admin' },
   access: { read: anyone, update: isAdmin },
+  hooks: { afterChange: [purgeSiteAfterChange] },
   fields: [
     {
       name: 'commercial',

@@ -3,7 +3,7 @@ import type { LicenseFacts } from './types'
 /** A catalog entry always has an id: the seed and the licenses collection key on it. */
 export type CatalogLicense = LicenseFacts & { spdxId: string }
 
-// Data from the SPDX license list and the Creative Commons deeds (see licensing.md §4).
+// Data from the SPDX license list (spdx.org/licenses) and the Creative Commons deeds.
 const cc = (
   path: string,
   spdxId: string,

@@ -28,7 +28,7 @@ function compact(record: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * schema.org ImageObject with Google's image-license fields (licensing.md §2). Carries its own
+ * schema.org ImageObject with Google's image-license fields (its image license metadata guide). Carries its own
  * @context so it can stand alone in a <script type="application/ld+json">; nested in a
  * NewsArticle the repeated @context is harmless.
  */

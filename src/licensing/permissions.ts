@@ -20,8 +20,8 @@ export type LicenseViolationRule =
 export type LicenseViolation = { rule: LicenseViolationRule; message: string }
 
 /**
- * Reasons the image must not be used as intended; [] means it may be used (licensing.md §4:
- * reject when any intended action is ✗). For all-rights-reserved images the recorded grant
+ * Reasons the image must not be used as intended; [] means it may be used (refused when the
+ * license forbids any intended use). For all-rights-reserved images the recorded grant
  * decides: its terms are free text, so commercial use and changes are not checked against it.
  */
 export function findLicenseViolations(subject: CreditSubject, use: IntendedUse): LicenseViolation[] {

@@ -38,7 +38,7 @@ const langAlt = (tag: string, value: string | null | undefined): string[] =>
     : []
 
 /**
- * A complete XMP packet with the IPTC licensing fields Google reads (licensing.md §2 table):
+ * A complete XMP packet with the IPTC licensing fields Google reads (developers.google.com/search/docs/appearance/structured-data/image-license-metadata):
  * WebStatement = deed, Licensor URL = source, Credit Line, Creator, Copyright Notice, Usage Terms.
  * Returned as a JS string; write it as UTF-8 (sharp's withXmp does), so non-Latin names stay as
  * characters. Pass to sharp's `withXmp()`.

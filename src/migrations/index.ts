@@ -1,9 +1,15 @@
 import * as migration_20261127_215536_initial from './20261127_215536_initial';
+import * as migration_20261128_102527_media_public_and_seed_key from './20261128_102527_media_public_and_seed_key';
 
 export const migrations = [
   {
     up: migration_20261127_215536_initial.up,
     down: migration_20261127_215536_initial.down,
-    name: '20261127_215536_initial'
+    name: '20261127_215536_initial',
+  },
+  {
+    up: migration_20261128_102527_media_public_and_seed_key.up,
+    down: migration_20261128_102527_media_public_and_seed_key.down,
+    name: '20261128_102527_media_public_and_seed_key'
   },
 ];

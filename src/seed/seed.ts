@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import type { Payload, RequestContext } from 'payload'
+import type { Payload } from 'payload'
 
 import { LICENSE_CATALOG } from '@/licensing/catalog'
 import { paragraphsToLexical } from '@/lib/richText'
@@ -10,9 +10,6 @@ import { createStandInImage } from './standInImage'
 
 /** Generated types name SQLite's numeric ids; MongoDB's are strings. Both pass through untouched. */
 type DocId = number | string
-
-/** Seeding happens outside Next: there is no page cache to clear. */
-const context: RequestContext = { skipRevalidation: true }
 
 export type SeedReport = { licenses: number; media: number; articles: number }
 
@@ -32,7 +29,7 @@ async function seedLicenses(payload: Payload): Promise<{ created: number; bySpdx
       bySpdxId.set(license.spdxId, existing.id)
       continue
     }
-    const doc = await payload.create({ collection: 'licenses', data: { ...license }, context })
+    const doc = await payload.create({ collection: 'licenses', data: { ...license }})
     bySpdxId.set(license.spdxId, doc.id)
     created += 1
   }
@@ -40,7 +37,8 @@ async function seedLicenses(payload: Payload): Promise<{ created: number; bySpdx
 }
 
 async function seedImage(payload: Payload, licenseId: DocId): Promise<{ id: DocId; created: boolean }> {
-  const { docs } = await payload.find({ collection: 'media', where: { filename: { equals: firstImage.filename } }, limit: 1, depth: 0 })
+  // By its key, not its file name: an editor replacing the stand-in file renames it.
+  const { docs } = await payload.find({ collection: 'media', where: { seedKey: { equals: firstImage.seedKey } }, limit: 1, depth: 0 })
   if (docs[0]) return { id: docs[0].id, created: false }
   const data = await createStandInImage(firstImage.standInLines)
   const doc = await payload.create({
@@ -52,9 +50,9 @@ async function seedImage(payload: Payload, licenseId: DocId): Promise<{ id: DocI
       creatorUrl: firstImage.creatorUrl,
       sourceUrl: firstImage.sourceUrl,
       license: licenseId as number,
+      seedKey: firstImage.seedKey,
     },
     file: { data, mimetype: 'image/jpeg', name: firstImage.filename, size: data.length },
-    context,
   })
   return { id: doc.id, created: true }
 }
@@ -70,7 +68,6 @@ async function seedArticle(payload: Payload, imageId: DocId): Promise<boolean> {
       body: paragraphsToLexical(await readArticleParagraphs()),
       _status: 'published',
     },
-    context,
   })
   return true
 }

@@ -73,7 +73,11 @@ describe('contributors', () => {
   it('cannot change licenses, settings or users', async () => {
     expect((await call('POST', '/api/licenses', contributor.token, { name: 'x', shortName: 'x', spdxId: 'LicenseRef-x' })).status).toBe(403)
     expect((await call('POST', '/api/globals/site-settings', contributor.token, { commercial: false })).status).toBe(403)
-    expect((await call('PATCH', `/api/users/${contributor.id}`, contributor.token, { role: 'admin' })).body.doc?.role ?? 'contributor').toBe('contributor')
+    // The account itself may be edited; the role is dropped from the change, not a reason to refuse it.
+    const promoted = await call('PATCH', `/api/users/${contributor.id}`, contributor.token, { name: 'Con Tributor', role: 'admin' })
+    expect(promoted.status).toBe(200)
+    expect(promoted.body.doc).toMatchObject({ name: 'Con Tributor', role: 'contributor' })
+    expect((await call('GET', `/api/users/${contributor.id}`, admin)).body.role).toBe('contributor')
   })
 
   it('upload images but cannot delete them', async () => {
@@ -84,6 +88,42 @@ describe('contributors', () => {
     const id = ((await upload.json()) as { doc: Doc }).doc.id
     cleanup.push(['media', id])
     expect((await call('DELETE', `/api/media/${id}`, contributor.token)).status).toBe(403)
+  })
+
+  describe('and another contributor', () => {
+    let other: { token: string; id: number | string }
+
+    beforeAll(async () => {
+      other = await tokenFor('contributor', 'other-contributor@example.com')
+    })
+
+    it('cannot read the draft through REST, GraphQL or its versions', async () => {
+      expect((await call('GET', `/api/articles/${draft.id}?draft=true`, contributor.token)).status).toBe(200)
+      expect((await call('GET', `/api/articles/${draft.id}?draft=true`, other.token)).status).toBe(404)
+      expect((await call('GET', `/api/articles?draft=true&where[slug][equals]=a-contributor-draft`, other.token)).body.totalDocs).toBe(0)
+      const gql = await graphql(other.token, `{ Articles(draft: true, where: { slug: { equals: "a-contributor-draft" } }) { totalDocs } }`)
+      expect(gql.data.Articles.totalDocs).toBe(0)
+      expect((await call('GET', `/api/articles/versions?where[parent][equals]=${draft.id}`, contributor.token)).body.totalDocs).toBeGreaterThan(0)
+      expect((await call('GET', `/api/articles/versions?where[parent][equals]=${draft.id}`, other.token)).body.totalDocs).toBe(0)
+      const versions = await graphql(other.token, `{ versionsArticles(where: { parent: { equals: ${JSON.stringify(draft.id)} } }) { totalDocs } }`)
+      expect(versions.data.versionsArticles.totalDocs).toBe(0)
+    })
+
+    it('cannot open it in preview, even with a valid link', async () => {
+      const link = previewUrl(process.env.TEST_PAYLOAD_SECRET!, 'a-contributor-draft')
+      const enable = await get(link, { headers: authHeaders(other.token) })
+      expect(enable.status).toBe(307)
+      const cookie = enable.headers.get('set-cookie')!.split(';')[0]!
+      const page = await get(enable.headers.get('location')!, { headers: { ...authHeaders(other.token), cookie } })
+      expect(page.status).toBe(404)
+      expect(await page.text()).not.toContain('A contributor draft')
+    })
+
+    it('cannot edit it', async () => {
+      const edit = await call('PATCH', `/api/articles/${draft.id}?draft=true`, other.token, { headline: 'Hijacked' })
+      expect([403, 404]).toContain(edit.status)
+      expect((await call('GET', `/api/articles/${draft.id}?draft=true`, contributor.token)).body.headline).toBe('A contributor draft')
+    })
   })
 
   it('have their drafts published by an editor', async () => {
@@ -124,6 +164,22 @@ describe('preview', () => {
     const forged = previewUrl('not-the-secret', 'preview-me')
     expect((await get(forged)).status).toBe(403)
     expect((await get(secretUrl)).status).toBe(401)
+  })
+
+  it('refuses one article’s token for another article', async () => {
+    const token = new URL(secretUrl, baseUrl()).searchParams.get('token')!
+    const otherPath = `/next/preview?path=${encodeURIComponent('/articles/a-contributor-draft')}&token=${token}`
+    expect((await get(otherPath, { headers: authHeaders(admin) })).status).toBe(403)
+    expect((await get(secretUrl, { headers: authHeaders(admin) })).status).toBe(307)
+  })
+
+  it('is left through exit-preview, which clears the draft cookie and goes back to the page', async () => {
+    const exit = await get(`/next/exit-preview?path=${encodeURIComponent('/articles/preview-me')}`)
+    expect(exit.status).toBe(307)
+    expect(exit.headers.get('location')).toBe('/articles/preview-me')
+    expect(exit.headers.get('set-cookie')).toMatch(/__prerender_bypass=;.*(Expires=Thu, 01 Jan 1970|Max-Age=0)/i)
+    const elsewhere = await get(`/next/exit-preview?path=${encodeURIComponent('https://evil.example/')}`)
+    expect(elsewhere.headers.get('location')).toBe('/')
   })
 
   it('shows the draft to a logged-in editor on its own route, and only to them', async () => {

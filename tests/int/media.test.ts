@@ -43,7 +43,7 @@ describe('media uploads', () => {
     const data = Buffer.from('just some text pretending to be a photo\n'.repeat(20))
     await expect(
       payload().create({ collection: 'media', data: { alt: 'x', license: licenseId }, file: { data, mimetype: 'image/jpeg', name: 'photo.jpg', size: data.length } }),
-    ).rejects.toThrow()
+    ).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'file', message: expect.stringMatching(/^File type text\/plain .*is not allowed/) }] } })
     expect((await payload().count({ collection: 'media', where: { filename: { equals: 'photo.jpg' } } })).totalDocs).toBe(0)
   })
 
@@ -56,5 +56,18 @@ describe('media uploads', () => {
         file: { data, mimetype: 'image/png', name: 'y.png', size: data.length },
       }),
     ).rejects.toMatchObject({ data: { errors: [expect.objectContaining({ path: 'creatorUrl' })] } })
+  })
+
+  it.each([
+    ['creatorUrl', 'https://kremlin.ru@evil.example/'],
+    ['sourceUrl', 'https://user:secret@kremlin.ru/photo'],
+  ])('refuses a %s with credentials in it, saying why, rather than dropping the link from the credit', async (field, url) => {
+    const data = await png(10, 10)
+    await expect(
+      payload().create({ collection: 'media', data: { alt: 'x', license: licenseId, [field]: url }, file: { data, mimetype: 'image/png', name: 'z.png', size: data.length } }),
+    ).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: field, message: 'Leave out the user name and password: credits never link to an address with them in it.' }] },
+    })
   })
 })

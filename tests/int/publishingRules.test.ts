@@ -73,6 +73,7 @@ describe('publishing rules for the article image', () => {
 
   it('keeps the permission note out of anonymous reads', async () => {
     const granted = await image('LicenseRef-All-Rights-Reserved', { permissionNote: 'secret terms' })
+    await article(granted.id, 'published')
     const anonymous = await payload().findByID({ collection: 'media', id: granted.id, overrideAccess: false })
     expect(anonymous.permissionNote).toBeUndefined()
   })

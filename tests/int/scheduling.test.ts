@@ -9,6 +9,16 @@ async function runDueJobs(): Promise<void> {
   await payload().jobs.run({ allQueues: true })
 }
 
+async function jobRecord(id: number | string) {
+  return payload().findByID({ collection: 'payload-jobs', id })
+}
+
+/** Payload deletes a job that completed; one that failed stays, with its error. */
+async function expectCompleted(id: number | string): Promise<void> {
+  await expect(jobRecord(id)).rejects.toMatchObject({ status: 404 })
+  expect((await payload().count({ collection: 'payload-jobs', where: { hasError: { equals: true } } })).totalDocs).toBe(0)
+}
+
 describe('scheduled publishing', () => {
   it('publishes and later unpublishes an article when its jobs fall due, not before', async () => {
     const editor = await payload().create({ collection: 'users', data: { email: 'scheduler@example.com', password: 'a long password here', role: 'editor' } })
@@ -25,17 +35,20 @@ describe('scheduled publishing', () => {
       })
     const status = async () => (await payload().findByID({ collection: 'articles', id: article.id, depth: 0 }))._status
 
-    await schedule('publish', new Date(Date.now() + 60 * 60 * 1000))
+    const later = await schedule('publish', new Date(Date.now() + 60 * 60 * 1000))
     await runDueJobs()
     expect(await status()).toBe('draft')
+    expect(await jobRecord(later.id)).toMatchObject({ completedAt: null, totalTried: 0 })
 
-    await schedule('publish', new Date(Date.now() - 1000))
+    const due = await schedule('publish', new Date(Date.now() - 1000))
     await runDueJobs()
     expect(await status()).toBe('published')
+    await expectCompleted(due.id)
 
-    await schedule('unpublish', new Date(Date.now() - 1000))
+    const unpublish = await schedule('unpublish', new Date(Date.now() - 1000))
     await runDueJobs()
     expect(await status()).toBe('draft')
+    await expectCompleted(unpublish.id)
   })
 
   it('refuses a publish scheduled by a contributor when it falls due', async () => {
@@ -45,12 +58,16 @@ describe('scheduled publishing', () => {
       data: { headline: 'Not yet', slug: 'not-yet', body: paragraphsToLexical(['x']), _status: 'draft', author: contributor.id },
       draft: true,
     })
-    await payload().jobs.queue({
+    const job = await payload().jobs.queue({
       task: 'schedulePublish',
       waitUntil: new Date(Date.now() - 1000),
       input: { type: 'publish', doc: { relationTo: 'articles', value: article.id }, user: { relationTo: 'users', value: contributor.id } },
     })
     await runDueJobs()
     expect((await payload().findByID({ collection: 'articles', id: article.id, depth: 0 }))._status).toBe('draft')
+    // Refused for the right reason, not because the job crashed on something else.
+    const ran = await jobRecord(job.id)
+    expect(ran.hasError).toBe(true)
+    expect(JSON.stringify(ran.log)).toMatch(/not allowed to perform this action|an editor or admin publishes them/)
   })
 })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from '@jest/globals'
+import sharp from 'sharp'
 
 import { lexicalToParagraphs } from '../../src/lib/richText'
 import { seed, seedIfEmpty } from '../../src/seed/seed'
@@ -52,5 +53,14 @@ describe('seed', () => {
     expect(await seedIfEmpty(payload())).toBeNull()
     expect((await payload().count({ collection: 'media' })).totalDocs).toBe(1)
     expect((await payload().count({ collection: 'articles' })).totalDocs).toBe(1)
+  })
+
+  it('creates nothing twice after an editor replaces the photo’s file (which renames it)', async () => {
+    const photo = (await payload().find({ collection: 'media', limit: 1 })).docs[0]!
+    const data = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#345' } }).jpeg().toBuffer()
+    const replaced = await payload().update({ collection: 'media', id: photo.id, data: {}, file: { data, mimetype: 'image/jpeg', name: 'the-real-photo.jpg', size: data.length } })
+    expect(replaced.filename).toBe('the-real-photo.jpg')
+    expect(await seed(payload())).toEqual({ licenses: 0, media: 0, articles: 0 })
+    expect((await payload().count({ collection: 'media' })).totalDocs).toBe(1)
   })
 })

@@ -43,6 +43,7 @@ const article: ArticleView = {
   body: { root: { type: 'root', children: [], direction: 'ltr', format: '', indent: 0, version: 1 } },
   image: {
     url: '/api/media/file/photo.jpg',
+    variants: [],
     width: 1600,
     height: 900,
     alt: 'Two leaders',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { toArticleView, toImageView, toLicenseFacts } from '../../src/lib/data/views'
+import { toLicenseFacts } from '../../src/domain/media/license'
+import { toArticleView, toImageView } from '../../src/lib/data/views'
 import type { Article, License, Media } from '../../src/payload-types'
 
 const license: License = {
@@ -28,6 +29,11 @@ const media: Media = {
   url: '/api/media/file/x.jpg',
   width: 1600,
   height: 900,
+  sizes: {
+    w768: { url: '/api/media/file/renamed-by-editor-w768.jpg', width: 768, height: 432, mimeType: 'image/jpeg', filename: 'renamed-by-editor-w768.jpg' },
+    w320: { url: '/api/media/file/renamed-by-editor-w320.jpg', width: 320, height: 180, mimeType: 'image/jpeg', filename: 'renamed-by-editor-w320.jpg' },
+    w1600: { url: null, width: null, height: null, mimeType: null, filename: null },
+  },
   updatedAt: '',
   createdAt: '',
 } as unknown as Media
@@ -36,6 +42,11 @@ describe('view models', () => {
   it('turns a populated image into what the page needs, credit included', () => {
     expect(toImageView(media)).toEqual({
       url: '/api/media/file/x.jpg',
+      // From the document's own sizes, narrowest first; a size without a file is left out.
+      variants: [
+        { url: '/api/media/file/renamed-by-editor-w320.jpg', width: 320, height: 180, mimeType: 'image/jpeg' },
+        { url: '/api/media/file/renamed-by-editor-w768.jpg', width: 768, height: 432, mimeType: 'image/jpeg' },
+      ],
       width: 1600,
       height: 900,
       alt: 'Two leaders',

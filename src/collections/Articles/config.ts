@@ -1,16 +1,16 @@
 import { slugField, type CollectionConfig, type TextField } from 'payload'
 
-import { canCreateArticle, canDeleteArticle, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
+import { canCreateArticle, canDeleteArticle, canReadArticle, canReadArticleVersions, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
 import { isAuthenticatedField } from '@/access/isAuthenticated'
-import { isNewsroomMember } from '@/access/isNewsroomMember'
-import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
 import { previewUrl } from '@/lib/preview'
 import { toSlug, validateSlug } from '@/lib/slug'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
-import { revalidateArticleAfterChange, revalidateArticleAfterDelete } from './hooks/revalidateArticle'
+import { purgeArticleAfterChange, purgeArticleAfterDelete, rememberLiveArticle } from './hooks/purgeArticle'
+import { releaseHeroImage } from './hooks/releaseHeroImage'
 import { setAuthor } from './hooks/setAuthor'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { showScheduleFailure } from './hooks/showScheduleFailure'
 import { stampRevision } from './hooks/stampRevision'
 
 export const HEADLINE_MAX_LENGTH = 160
@@ -29,11 +29,11 @@ export const Articles: CollectionConfig = {
     },
   },
   access: {
-    read: publishedOrAuthenticated,
+    read: canReadArticle,
     create: canCreateArticle,
     update: canUpdateArticle,
     delete: canDeleteArticle,
-    readVersions: isNewsroomMember,
+    readVersions: canReadArticleVersions,
   },
   versions: {
     // Minute steps: news is scheduled to the minute, and a 24-hour clock avoids am/pm slips.
@@ -41,11 +41,21 @@ export const Articles: CollectionConfig = {
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   hooks: {
-    beforeChange: [setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense],
-    afterChange: [revalidateArticleAfterChange],
-    afterDelete: [revalidateArticleAfterDelete],
+    beforeChange: [setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle],
+    // The image is released before the purge, so readers never get a page whose image is still private.
+    afterChange: [releaseHeroImage, purgeArticleAfterChange],
+    afterDelete: [purgeArticleAfterDelete],
   },
   fields: [
+    {
+      name: 'scheduleFailure',
+      label: 'Scheduled publish failed',
+      type: 'textarea',
+      virtual: true,
+      access: { read: isAuthenticatedField, create: () => false, update: () => false },
+      hooks: { afterRead: [showScheduleFailure] },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.scheduleFailure), description: 'Fix the cause, then publish or schedule again.' },
+    },
     {
       name: 'headline',
       type: 'text',

@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { publicReadNewsroomWrite } from '@/access/publicReadNewsroomWrite'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
-import { applyLicenseChange } from './hooks/applyLicenseChange'
+import { applyLicenseChange, purgeLicenseAfterDelete } from './hooks/applyLicenseChange'
+import { guardLicenseChange } from './hooks/guardLicenseChange'
 
 /** SPDX ids, or SPDX's LicenseRef- form for licenses SPDX does not list (e.g. all rights reserved). */
 const SPDX_ID = /^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.+-]*)$/
@@ -16,7 +17,9 @@ export const Licenses: CollectionConfig = {
   },
   access: publicReadNewsroomWrite,
   hooks: {
+    beforeChange: [guardLicenseChange],
     afterChange: [applyLicenseChange],
+    afterDelete: [purgeLicenseAfterDelete],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200, admin: { description: 'Full name, e.g. "Creative Commons Attribution 4.0 International".' } },

@@ -1,14 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAuthenticatedField } from '@/access/isAuthenticated'
+import { isEditorOrAdmin, isEditorOrAdminField } from '@/access/isEditorOrAdmin'
 import { isNewsroomMember } from '@/access/isNewsroomMember'
-import { publicReadNewsroomWrite } from '@/access/publicReadNewsroomWrite'
+import { canReadMedia } from '@/access/mediaAccess'
 import { IMAGE_MIME_TYPES, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { computeCredit, computeLicensePermissions } from './hooks/computeCredit'
 import { embedCreditAfterChange, removePristineAfterDelete } from './hooks/embedCredit'
+import { guardLiveUse } from './hooks/guardLiveUse'
 import { noteCrop } from './hooks/noteCrop'
-import { revalidateAfterMediaChange } from './hooks/revalidateAfterMediaChange'
+import { purgeMediaAfterChange, purgeMediaAfterDelete, rememberPagesShowingMedia } from './hooks/purgeMedia'
 
 export function createMediaCollection({ staticDir }: { staticDir: string }): CollectionConfig {
   return {
@@ -20,12 +22,13 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
       description: 'Images with their credit and license. Every image needs alt text and a license.',
     },
     // Contributors upload images for their drafts; changing or removing them is for editors.
-    access: { ...publicReadNewsroomWrite, create: isNewsroomMember },
+    access: { read: canReadMedia, create: isNewsroomMember, update: isEditorOrAdmin, delete: isEditorOrAdmin },
     versions: { maxPerDoc: 20 },
     hooks: {
-      beforeChange: [noteCrop],
-      afterChange: [embedCreditAfterChange, revalidateAfterMediaChange],
-      afterDelete: [removePristineAfterDelete],
+      beforeChange: [noteCrop, guardLiveUse],
+      afterChange: [embedCreditAfterChange, purgeMediaAfterChange],
+      beforeDelete: [rememberPagesShowingMedia],
+      afterDelete: [removePristineAfterDelete, purgeMediaAfterDelete],
     },
     upload: {
       staticDir,
@@ -51,6 +54,26 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
         admin: { description: 'What the image shows, for readers who cannot see it.' },
       },
       { name: 'caption', type: 'textarea', maxLength: 600, admin: { description: 'Shown under the image, before the credit.' } },
+      {
+        name: 'public',
+        label: 'Public',
+        type: 'checkbox',
+        defaultValue: false,
+        index: true,
+        access: { create: isEditorOrAdminField, update: isEditorOrAdminField },
+        admin: {
+          position: 'sidebar',
+          description: 'Readers can see the image and its files. Set when an article using it is published; tick it earlier to make it available for reuse.',
+        },
+      },
+      {
+        name: 'seedKey',
+        type: 'text',
+        unique: true,
+        index: true,
+        access: { read: isAuthenticatedField, create: () => false, update: () => false },
+        admin: { hidden: true },
+      },
       {
         type: 'collapsible',
         label: 'Credit and license',

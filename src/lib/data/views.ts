@@ -1,9 +1,15 @@
-import type { CreditSubject, LicenseFacts } from '@/licensing/types'
-import type { Article, License, Media } from '@/payload-types'
+import { toCreditSubject } from '@/domain/media/credit'
+import type { CreditSubject } from '@/licensing/types'
+import type { Article, Media } from '@/payload-types'
+
+/** One file Payload made of an image, for `srcset`. */
+export type ImageVariant = { url: string; width: number; height: number | null; mimeType: string | null }
 
 /** What the site renders; built from Payload documents, never the documents themselves. */
 export type ImageView = {
   url: string
+  /** The image's own sizes, narrowest first: URLs as stored, never derived from file names. */
+  variants: ImageVariant[]
   width: number
   height: number
   alt: string
@@ -36,32 +42,11 @@ function isPopulated<T extends object>(value: T | number | string | null | undef
   return typeof value === 'object' && value !== null
 }
 
-export function toLicenseFacts(license: License | number | string | null | undefined): LicenseFacts | null {
-  if (!isPopulated(license)) return null
-  return {
-    name: license.name,
-    shortName: license.shortName,
-    spdxId: license.spdxId,
-    deedUrl: license.deedUrl ?? null,
-    requiresAttribution: Boolean(license.requiresAttribution),
-    allowsCommercialUse: Boolean(license.allowsCommercialUse),
-    allowsModification: Boolean(license.allowsModification),
-    requiresShareAlike: Boolean(license.requiresShareAlike),
-  }
-}
-
-type CreditFields = Pick<Media, 'title' | 'creator' | 'creatorUrl' | 'sourceUrl' | 'changes'>
-
-/** The public credit of an image; `license` must be populated to appear. */
-export function toCreditSubject(media: CreditFields, license: Media['license'] | null | undefined): CreditSubject {
-  return {
-    title: media.title ?? null,
-    creator: media.creator ?? null,
-    creatorUrl: media.creatorUrl ?? null,
-    sourceUrl: media.sourceUrl ?? null,
-    changes: media.changes ?? null,
-    license: toLicenseFacts(license),
-  }
+/** The sizes recorded on the media document that have a file, narrowest first. */
+export function toImageVariants(sizes: Media['sizes']): ImageVariant[] {
+  return Object.values(sizes ?? {})
+    .flatMap((size) => (size?.url && size.width ? [{ url: size.url, width: size.width, height: size.height ?? null, mimeType: size.mimeType ?? null }] : []))
+    .sort((a, b) => a.width - b.width)
 }
 
 /** Null when the image is missing, unpopulated or has no file: the page then shows no figure. */
@@ -69,6 +54,7 @@ export function toImageView(media: Media | number | string | null | undefined): 
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
   return {
     url: media.url,
+    variants: toImageVariants(media.sizes),
     width: media.width,
     height: media.height,
     alt: media.alt,

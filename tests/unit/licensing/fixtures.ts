@@ -1,4 +1,4 @@
-// Shared test subjects. Facts copied from the reference (licensing.md §5, image-credit.txt).
+// Shared test subjects. Facts of the first article's photo, as in src/seed/fixtures/firstArticle.ts.
 import { findLicenseBySpdxId } from '../../../src/licensing/catalog'
 import type { CreditSubject, LicenseFacts } from '../../../src/licensing/types'
 

@@ -1,20 +1,27 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
-import { revalidateTags } from '@/lib/cache/revalidate'
+import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
+import { forgetLicense } from '@/domain/media/license'
+import { tagsForLicenseChange } from '@/lib/cache/changeTags'
+import { purgeTags } from '@/lib/cache/purge'
 import type { License } from '@/payload-types'
 import { embedMediaCredit } from '../../Media/hooks/embedCredit'
 
 /**
  * A renamed license or a new deed URL must reach every image under it: the metadata inside its
- * files, and the cached pages showing its credit. One query finds those images for both.
+ * files, and every cached response showing its credit. One query finds those images for both.
  */
-export const applyLicenseChange: CollectionAfterChangeHook<License> = async ({ doc, operation, req, context }) => {
-  if (operation === 'create') return doc
-  const { docs: images } = await req.payload.find({ collection: 'media', where: { license: { equals: doc.id } }, depth: 0, pagination: false, req })
+export const applyLicenseChange: CollectionAfterChangeHook<License> = async ({ doc, operation, req }) => {
+  forgetLicense(req, doc.id)
+  const { docs: images } =
+    operation === 'create' ? { docs: [] } : await req.payload.find({ collection: 'media', where: { license: { equals: doc.id } }, depth: 0, pagination: false, overrideAccess: true, req })
   for (const image of images) await embedMediaCredit({ ...image, license: doc }, req)
-  if (!context.skipRevalidation) {
-    await revalidateTags(await tagsForArticlesUsingMedia(req.payload, images.map((image) => image.id), req), req.payload.logger)
-  }
+  const mediaIds = images.map((image) => image.id)
+  await purgeTags(tagsForLicenseChange(doc.id, mediaIds, await findLiveArticlesShowing(mediaIds, req)), req.payload.logger)
+  return doc
+}
+
+export const purgeLicenseAfterDelete: CollectionAfterDeleteHook<License> = async ({ doc, req }) => {
+  await purgeTags(tagsForLicenseChange(doc.id, [], []), req.payload.logger)
   return doc
 }

@@ -1,9 +1,7 @@
 import type { FieldHook } from 'payload'
 
-import { describePermissions, formatCreditText, renderCreditHtml } from '@/licensing'
-import { toCreditSubject, toLicenseFacts } from '@/lib/data/views'
+import { getMediaCredit } from '@/domain/media/credit'
 import type { Media } from '@/payload-types'
-import { resolveLicense } from '../resolveLicense'
 
 /**
  * Virtual `credit` field: the credit as API consumers need it (plain text and HTML with
@@ -11,16 +9,12 @@ import { resolveLicense } from '../resolveLicense'
  */
 export const computeCredit: FieldHook<Media> = async ({ data, req }) => {
   if (!data) return null
-  const license = await resolveLicense(data.license, req)
-  const subject = toCreditSubject(data as Media, license)
-  return {
-    text: formatCreditText(subject),
-    html: renderCreditHtml(subject, { imageUrl: data.url ?? '' }),
-  }
+  const { text, html } = await getMediaCredit(data as Media, req)
+  return { text, html }
 }
 
 /** Virtual `licensePermissions` field: what the image's license allows, in one place. */
 export const computeLicensePermissions: FieldHook<Media> = async ({ data, req }) => {
   if (!data) return null
-  return describePermissions(toLicenseFacts(await resolveLicense(data.license, req)))
+  return (await getMediaCredit(data as Media, req)).permissions
 }

@@ -1,9 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { toCreditSubject } from '@/lib/data/views'
+import { getMediaCredit } from '@/domain/media/credit'
 import type { Media } from '@/payload-types'
 import { embedCreditInFiles, removePristineCopy } from '../files/embedCredit'
-import { resolveLicense } from '../resolveLicense'
 
 function staticDirOf(req: PayloadRequest): string {
   const upload = req.payload.collections.media.config.upload
@@ -13,7 +12,7 @@ function staticDirOf(req: PayloadRequest): string {
 
 /** Writes the credit into the image files of one media document. */
 export async function embedMediaCredit(media: Media, req: PayloadRequest, isNewUpload = false): Promise<void> {
-  const subject = toCreditSubject(media, await resolveLicense(media.license, req))
+  const { subject } = await getMediaCredit(media, req)
   const files = await embedCreditInFiles({ media, subject, staticDir: staticDirOf(req), isNewUpload })
   req.payload.logger.debug({ media: media.id, files }, 'wrote credit metadata into image files')
 }

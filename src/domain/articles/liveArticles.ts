@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+
+import type { LiveArticle } from '@/lib/cache/changeTags'
+import type { Article } from '@/payload-types'
+import { idOf } from '../media/license'
+
+type Id = number | string
+
+export function toLiveArticle(article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'updatedAt'> | null | undefined): LiveArticle | null {
+  if (!article || article._status !== 'published') return null
+  return { slug: article.slug, heroImage: idOf(article.heroImage), updatedAt: article.updatedAt }
+}
+
+/**
+ * The article as readers see it now. Draft saves write versions only and leave this row alone,
+ * which is how a hook tells a draft save (nothing public changed) from an unpublish.
+ */
+export async function readLiveArticle(id: Id, req: PayloadRequest): Promise<LiveArticle | null> {
+  const row = await req.payload.db.findOne<Article>({ collection: 'articles', where: { id: { equals: id } }, req })
+  return toLiveArticle(row)
+}
+
+/** Published articles showing any of these images. */
+export async function findLiveArticlesShowing(mediaIds: readonly Id[], req: PayloadRequest): Promise<Array<Pick<Article, 'id' | 'slug' | 'headline'>>> {
+  if (mediaIds.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: { and: [{ heroImage: { in: [...mediaIds] } }, { _status: { equals: 'published' } }] },
+    draft: false,
+    select: { slug: true, headline: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return docs
+}

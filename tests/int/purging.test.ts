@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+
+import { registerPurgeTarget } from '../../src/lib/cache/purge'
+import type { Article, Media } from '../../src/payload-types'
+import { createArticle, createImage, createLicenses } from '../support/content'
+import { usePayload } from '../support/usePayload'
+
+const payload = usePayload()
+let purged: string[][] = []
+let unregister: () => void
+let licenses: Map<string, number>
+
+beforeAll(async () => {
+  unregister = registerPurgeTarget('test-recorder', (tags) => void purged.push(tags))
+  licenses = await createLicenses(payload())
+})
+
+afterAll(() => unregister())
+
+beforeEach(() => {
+  purged = []
+})
+
+const all = () => purged.flat().sort()
+const sorted = (tags: string[]) => [...tags].sort()
+
+describe('article hooks purge exactly what readers see change', () => {
+  let image: Media
+  let article: Article
+
+  beforeAll(async () => {
+    image = await createImage(payload(), licenses.get('CC-BY-4.0')!)
+    article = await createArticle(payload(), { _status: 'draft', heroImage: image.id })
+  })
+
+  it('purges nothing for a new draft', async () => {
+    await createArticle(payload(), { _status: 'draft', heroImage: image.id })
+    expect(purged).toEqual([])
+  })
+
+  it('purges the page, the front page, /credits and the API on publish (and releases the image)', async () => {
+    await payload().update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    expect(new Set(all())).toEqual(new Set(['article:' + article.slug, 'articles', 'credits', 'api:articles', `media:${image.id}`, 'api:media']))
+  })
+
+  it('purges nothing public for a draft save or an autosave of the published article', async () => {
+    await payload().update({ collection: 'articles', id: article.id, data: { standfirst: 'Draft words' }, draft: true })
+    await payload().update({ collection: 'articles', id: article.id, data: { standfirst: 'More draft words' }, draft: true, autosave: true })
+    expect(purged).toEqual([])
+  })
+
+  it('purges both addresses when a published edit changes the slug', async () => {
+    const oldSlug = article.slug
+    article = await payload().update({ collection: 'articles', id: article.id, data: { slug: `${oldSlug}-renamed`, _status: 'published' } })
+    expect(all()).toEqual(sorted(['article:' + oldSlug, 'article:' + article.slug, 'articles', 'credits', 'api:articles']))
+  })
+
+  it('purges the page on unpublish', async () => {
+    await payload().update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    expect(all()).toEqual(sorted(['article:' + article.slug, 'articles', 'credits', 'api:articles']))
+  })
+
+  it('purges nothing when an unpublished article is deleted, and the page when a published one is', async () => {
+    await payload().delete({ collection: 'articles', id: article.id })
+    expect(purged).toEqual([])
+    const published = await createArticle(payload(), { _status: 'published', heroImage: image.id })
+    purged = []
+    await payload().delete({ collection: 'articles', id: published.id })
+    expect(all()).toEqual(sorted(['article:' + published.slug, 'articles', 'credits', 'api:articles']))
+  })
+
+  it('purges the page when a scheduled publish goes out', async () => {
+    const editor = await payload().create({ collection: 'users', data: { email: 'purge-scheduler@example.com', password: 'a long password here', role: 'editor' } })
+    const scheduled = await createArticle(payload(), { _status: 'draft' })
+    await payload().jobs.queue({
+      task: 'schedulePublish',
+      waitUntil: new Date(Date.now() - 1000),
+      input: { type: 'publish', doc: { relationTo: 'articles', value: scheduled.id }, user: { relationTo: 'users', value: editor.id } },
+    })
+    await payload().jobs.run({ allQueues: true })
+    expect(all()).toEqual(sorted(['article:' + scheduled.slug, 'articles', 'api:articles']))
+  })
+})
+
+describe('image, license and settings hooks', () => {
+  let image: Media
+  let article: Article
+
+  beforeAll(async () => {
+    image = await createImage(payload(), licenses.get('CC-BY-4.0')!)
+    article = await createArticle(payload(), { _status: 'published', heroImage: image.id })
+  })
+
+  it('purges the image and every page showing it when its caption changes', async () => {
+    await payload().update({ collection: 'media', id: image.id, data: { caption: 'A new caption' } })
+    expect(all()).toEqual(sorted([`media:${image.id}`, 'api:media', 'articles', 'credits', 'api:articles', 'article:' + article.slug]))
+  })
+
+  it('purges the license, its images and their pages when the license changes', async () => {
+    const license = licenses.get('CC-BY-4.0')!
+    await payload().update({ collection: 'licenses', id: license, data: { shortName: 'CC BY 4.0 (renamed)' } })
+    const tags = all()
+    expect(tags).toEqual(expect.arrayContaining([`license:${license}`, 'api:licenses', `media:${image.id}`, 'api:media', 'article:' + article.slug, 'articles', 'credits']))
+  })
+
+  it('purges every page that showed an image when the image is deleted', async () => {
+    const doomed = await createImage(payload(), licenses.get('CC-BY-4.0')!)
+    const showing = await createArticle(payload(), { _status: 'published', heroImage: doomed.id })
+    purged = []
+    await payload().delete({ collection: 'media', id: doomed.id })
+    expect(all()).toEqual(sorted([`media:${doomed.id}`, 'api:media', 'articles', 'credits', 'api:articles', 'article:' + showing.slug]))
+  })
+
+  it('purges /credits when the images in use or their credits change, and not for an article without an image', async () => {
+    const credited = await createImage(payload(), licenses.get('CC-BY-4.0')!)
+    purged = []
+    await createArticle(payload(), { _status: 'published', heroImage: credited.id })
+    expect(all()).toContain('credits')
+    purged = []
+    await payload().update({ collection: 'media', id: credited.id, data: { creator: 'Another Creator' } })
+    expect(all()).toContain('credits')
+    purged = []
+    await createArticle(payload(), { _status: 'published' })
+    expect(all()).not.toContain('credits')
+    expect(all()).toContain('articles')
+  })
+
+  it('purges the site tag when the site settings change', async () => {
+    await payload().updateGlobal({ slug: 'site-settings', data: { commercial: true } })
+    expect(all()).toEqual(['site'])
+  })
+})

@@ -1,0 +1,42 @@
+import type { Payload } from 'payload'
+import sharp from 'sharp'
+
+import { LICENSE_CATALOG } from '../../src/licensing/catalog'
+import { paragraphsToLexical } from '../../src/lib/richText'
+import type { Article, Media, User } from '../../src/payload-types'
+
+/** Content for integration tests, made through the Local API (hooks run, access is overridden). */
+let counter = 0
+const next = () => (counter += 1)
+
+/** Every catalog license, by SPDX id. */
+export async function createLicenses(payload: Payload): Promise<Map<string, number>> {
+  const ids = new Map<string, number>()
+  for (const license of LICENSE_CATALOG) ids.set(license.spdxId, (await payload.create({ collection: 'licenses', data: { ...license } })).id)
+  return ids
+}
+
+export async function createImage(payload: Payload, license: number, extra: Partial<Media> = {}): Promise<Media> {
+  const n = next()
+  const data = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#777' } }).jpeg().toBuffer()
+  return payload.create({
+    collection: 'media',
+    data: { alt: `Image ${n}`, creator: 'Jane Doe', license, ...extra },
+    file: { data, mimetype: 'image/jpeg', name: `image-${n}.jpg`, size: data.length },
+  })
+}
+
+export async function createArticle(payload: Payload, data: Partial<Article> & { _status: 'draft' | 'published' }, user?: User): Promise<Article> {
+  const n = next()
+  return payload.create({
+    collection: 'articles',
+    data: { headline: `Story ${n}`, slug: `story-${n}`, body: paragraphsToLexical(['Body.']), ...data },
+    draft: data._status === 'draft',
+    ...(user ? { user, overrideAccess: false } : {}),
+  })
+}
+
+/** The very first account becomes an admin whatever its role (makeFirstUserAdmin): make an admin first. */
+export async function createUser(payload: Payload, role: User['role']): Promise<User> {
+  return payload.create({ collection: 'users', data: { email: `${role}-${next()}@example.com`, password: 'a long password here', role } })
+}

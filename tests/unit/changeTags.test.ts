@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { tagsForArticleChange, tagsForLicenseChange, tagsForMediaChange, tagsForSiteChange } from '../../src/lib/cache/changeTags'
+
+const live = (slug: string, updatedAt: string, heroImage: number | null = 7) => ({ slug, heroImage, updatedAt })
+
+describe('tagsForArticleChange', () => {
+  it('purges nothing for a draft that stays unpublished', () => {
+    expect(tagsForArticleChange(null, null)).toEqual([])
+  })
+
+  it('purges nothing for a draft save or autosave of a published article (its published row is untouched)', () => {
+    expect(tagsForArticleChange(live('a', 't1'), live('a', 't1'))).toEqual([])
+  })
+
+  it('purges the page, the lists, the credits and the API on publish', () => {
+    expect(tagsForArticleChange(null, live('a', 't2')).sort()).toEqual(['api:articles', 'article:a', 'articles', 'credits'])
+  })
+
+  it('purges the same on unpublish and on delete of a published article', () => {
+    expect(tagsForArticleChange(live('a', 't1'), null).sort()).toEqual(['api:articles', 'article:a', 'articles', 'credits'])
+  })
+
+  it('purges both addresses when a published article changes its slug', () => {
+    expect(tagsForArticleChange(live('old', 't1'), live('new', 't2')).sort()).toEqual(['api:articles', 'article:new', 'article:old', 'articles', 'credits'])
+  })
+
+  it('leaves the credits page alone for an article without an image, before and after', () => {
+    expect(tagsForArticleChange(live('a', 't1', null), live('a', 't2', null)).sort()).toEqual(['api:articles', 'article:a', 'articles'])
+  })
+
+  it('purges the credits page when an image is removed from a published article', () => {
+    expect(tagsForArticleChange(live('a', 't1', 7), live('a', 't2', null))).toContain('credits')
+  })
+})
+
+describe('tagsForMediaChange', () => {
+  it('purges the image and the media API only when no published article shows it', () => {
+    expect(tagsForMediaChange([3], []).sort()).toEqual(['api:media', 'media:3'])
+  })
+
+  it('purges every page showing the image, the lists and the credits', () => {
+    expect(tagsForMediaChange(['m1'], [{ slug: 'a' }, { slug: 'b' }]).sort()).toEqual(['api:articles', 'api:media', 'article:a', 'article:b', 'articles', 'credits', 'media:m1'])
+  })
+
+  it('purges nothing for no images', () => {
+    expect(tagsForMediaChange([], [{ slug: 'a' }])).toEqual([])
+  })
+})
+
+describe('tagsForLicenseChange', () => {
+  it('purges the license, its images and the pages showing them, each once', () => {
+    expect(tagsForLicenseChange(2, [3, 4], [{ slug: 'a' }]).sort()).toEqual(['api:articles', 'api:licenses', 'api:media', 'article:a', 'articles', 'credits', 'license:2', 'media:3', 'media:4'])
+  })
+
+  it('purges only the license when no image uses it', () => {
+    expect(tagsForLicenseChange(2, [], []).sort()).toEqual(['api:licenses', 'license:2'])
+  })
+})
+
+describe('tagsForSiteChange', () => {
+  it('purges everything that shows the site settings', () => {
+    expect(tagsForSiteChange()).toEqual(['site'])
+  })
+})
