@@ -11,6 +11,7 @@ import { getPayload } from 'payload'
 
 import config from '../payload.config'
 import { getSettings } from './config/settings'
+import { isPublicMediaFile } from './domain/media/visibility'
 import { purgeTags, registerPurgeTarget, withPurgeLog } from './lib/cache/purge'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
