@@ -2,7 +2,10 @@ import express, { type Express, type Request, type Response } from 'express'
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
+import { PRIVATE_CACHE_CONTROL } from '@/lib/cache/headers'
+
 import type { HealthReport } from './health'
+import { personalReason } from './responseCache/policy'
 import type { CacheStats } from './responseCache/store'
 import { securityHeaders } from './securityHeaders'
 
@@ -33,6 +36,11 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext }:
     }),
   )
   app.use(securityHeaders({ isProduction }))
+  // An editor's answers must not be kept by a shared cache; routes that know better override it.
+  app.use((req, res, next) => {
+    if (personalReason(req.headers) !== null) res.setHeader('Cache-Control', PRIVATE_CACHE_CONTROL)
+    next()
+  })
 
   app.get('/healthz', async (_req, res) => {
     const report = await checkHealth()

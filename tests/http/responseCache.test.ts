@@ -93,8 +93,9 @@ describe('response cache over the real site', () => {
     for (const path of [`/articles/${SLUG}`, `/api/articles/${id}`, `/api/articles/${id}?draft=true`, `/api/articles?where[slug][equals]=${SLUG}`, '/']) {
       for (let attempt = 0; attempt < 3; attempt += 1) expect(await (await get(path)).text()).not.toContain('Secret draft v2')
     }
-    // An editor's responses carry no shared caching.
-    expect(editorView.headers.get('cache-control') ?? '').not.toContain('public')
+    // An editor's responses say so to browsers and proxies.
+    expect(editorView.headers.get('cache-control')).toBe('private, no-store')
+    expect(cookieView.headers.get('cache-control')).toBe('private, no-store')
   })
 
   it('makes a publish visible on the page and in the API as soon as the API call returns', async () => {

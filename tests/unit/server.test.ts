@@ -44,6 +44,17 @@ describe('createApp', () => {
     }
   })
 
+  it('marks answers to a session or draft mode private, and leaves readers alone', async () => {
+    const server = http.createServer(appWith(ok))
+    const base = await listen(server)
+    const personal: Array<Record<string, string>> = [{ authorization: 'JWT x' }, { cookie: 'payload-token=x' }, { cookie: '__prerender_bypass=x' }]
+    for (const headers of personal) {
+      expect((await fetch(`${base}/articles/x`, { headers })).headers.get('cache-control')).toBe('private, no-store')
+    }
+    expect((await fetch(`${base}/articles/x`, { headers: { cookie: 'theme=dark' } })).headers.get('cache-control')).toBeNull()
+    server.close()
+  })
+
   it('hands every other path, the root included, to Next with security headers set', async () => {
     const handled: string[] = []
     const server = http.createServer(appWith(ok, handled))

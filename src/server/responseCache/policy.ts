@@ -16,6 +16,14 @@ const NEXT_VARIANT_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-
 /** Cookies that make a response personal: a Payload session, Next's draft mode. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:payload-[^=]*|__prerender_bypass|__next_preview_data)=/
 
+/** Why a request's answer is for one person only (a session, draft mode), or null. */
+export function personalReason(headers: RequestFacts['headers']): 'authorization' | 'session cookie' | null {
+  if (headers.authorization) return 'authorization'
+  const cookie = headers.cookie
+  if (cookie && PERSONAL_COOKIE.test(Array.isArray(cookie) ? cookie.join('; ') : cookie)) return 'session cookie'
+  return null
+}
+
 /**
  * Why this request must neither read nor write the cache, or null when it may. Anything carrying a
  * session, draft mode or a draft query is personal; anything Next varies by header is passed through.
@@ -23,9 +31,8 @@ const PERSONAL_COOKIE = /(?:^|;\s*)(?:payload-[^=]*|__prerender_bypass|__next_pr
 export function bypassReason({ method, url, headers }: RequestFacts): string | null {
   if (method !== 'GET' && method !== 'HEAD') return 'method'
   if (!url || !url.startsWith('/')) return 'url'
-  if (headers.authorization) return 'authorization'
-  const cookie = headers.cookie
-  if (cookie && PERSONAL_COOKIE.test(Array.isArray(cookie) ? cookie.join('; ') : cookie)) return 'session cookie'
+  const personal = personalReason(headers)
+  if (personal) return personal
   if (headers.range) return 'range'
   if (NEXT_VARIANT_HEADERS.some((name) => headers[name] !== undefined)) return 'next variant'
   const queryStart = url.indexOf('?')
