@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 
+import etag from 'etag'
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import send from 'send'
 
-import { bypassReason, matchesETag } from './responseCache/policy'
+import { bypassReason } from './responseCache/policy'
 
 export const MEDIA_FILE_PREFIX = '/api/media/file/'
 
@@ -70,7 +70,7 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
   }
 
-  /** Reads a small public file into memory once; its ETag is a hash of the bytes. */
+  /** Reads a small public file into memory once, with the validators `send` would give it. */
   const remember = async (name: string): Promise<void> => {
     const contentType = CONTENT_TYPES[path.extname(name).toLowerCase()]
     if (!contentType || memoryBytes <= 0) return
@@ -79,8 +79,7 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
     const stat = await fs.stat(file)
     if (!stat.isFile() || stat.size > MAX_MEMORY_FILE_BYTES) return
     const body = await fs.readFile(file)
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-    if (startedAt === generation) inMemory.set(name, { body, etag, lastModified: stat.mtime.toUTCString(), contentType })
+    if (startedAt === generation) inMemory.set(name, { body, etag: etag(stat), lastModified: stat.mtime.toUTCString(), contentType })
   }
 
   /** Whole-file GET/HEAD from memory, with 304 for a matching validator; ranges go to `send`. */
@@ -92,7 +91,7 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
     res.setHeader('Last-Modified', file.lastModified)
     res.setHeader('Accept-Ranges', 'bytes')
     const ifNoneMatch = req.headers['if-none-match']
-    const notModified = ifNoneMatch ? matchesETag(ifNoneMatch, [file.etag]) : req.headers['if-modified-since'] === file.lastModified
+    const notModified = ifNoneMatch ? ifNoneMatch.split(',').some((tag) => tag.trim() === file.etag) : req.headers['if-modified-since'] === file.lastModified
     if (notModified) {
       res.writeHead(304)
       res.end()
