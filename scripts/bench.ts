@@ -69,15 +69,25 @@ try {
   baselineServer.child.kill()
   console.log(line('baseline (node:http)', baseline))
 
-  const media = (await (await fetch(`${base}/api/media?depth=0&limit=1`)).json()) as { docs: Array<{ sizes: { w768: { url: string } } }> }
   const targets: Array<[string, string]> = [
     ['article page', `/articles/${SLUG}`],
     ['front page', '/'],
     ['REST by slug, depth=2', `/api/articles?where[slug][equals]=${SLUG}&depth=2`],
-    ['image variant w768', media.docs[0]!.sizes.w768.url],
     ['/healthz', '/healthz'],
   ]
   for (const [name, url] of targets) console.log(line(name, await load(`${base}${url}`, { 'accept-encoding': 'br, gzip' }), baseline))
+
+  // An image is ten times the page's compressed size: measured also against a baseline sending its bytes.
+  const media = (await (await fetch(`${base}/api/media?depth=0&limit=1`)).json()) as { docs: Array<{ sizes: { w768: { url: string } } }> }
+  const imageUrl = `${base}${media.docs[0]!.sizes.w768.url}`
+  const imageBytes = Buffer.from(await (await fetch(imageUrl)).arrayBuffer())
+  const imageBaselineServer = await startBaseline(imageBytes, { 'content-type': 'image/jpeg' })
+  const imageBaseline = await load(imageBaselineServer.url)
+  imageBaselineServer.child.kill()
+  const image = await load(imageUrl)
+  console.log(line(`image variant w768 (${Math.round(imageBytes.length / 1024)} KB)`, image, baseline))
+  console.log(line('  baseline, same bytes', imageBaseline))
+  console.log(`  image variant: ${((image.rps / imageBaseline.rps) * 100).toFixed(0)} % of a node:http server sending the same bytes`)
 
   const renders: number[] = []
   for (let index = 0; index < 20; index += 1) renders.push((await timed(`${articleUrl}?uncached=${index}`)).ms)
