@@ -1,8 +1,7 @@
-import Image from 'next/image'
-
 import type { ImageView } from '@/lib/data/views'
 import { absoluteUrl } from '@/lib/urls'
 import { ImageCredit } from './ImageCredit'
+import { Picture } from './Picture'
 
 type Props = {
   image: ImageView
@@ -14,22 +13,10 @@ type Props = {
   showCaption?: boolean
 }
 
-function objectPosition(image: ImageView): string {
-  return `${image.focalX ?? 50}% ${image.focalY ?? 50}%`
-}
-
 export function ArticleFigure({ image, origin, sizes, priority = false, showCaption = true }: Props) {
   return (
     <figure className="figure">
-      <Image
-        src={image.url}
-        alt={image.alt}
-        width={image.width}
-        height={image.height}
-        sizes={sizes}
-        priority={priority}
-        style={{ objectPosition: objectPosition(image) }}
-      />
+      <Picture image={image} sizes={sizes} priority={priority} />
       <figcaption>
         {showCaption && image.caption ? <span className="caption">{image.caption}</span> : null}
         <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
 
-import mediaLoader from '../../src/lib/images/mediaLoader'
 import { VARIANT_WIDTHS, variantFilename, variantUrl } from '../../src/lib/images/variants'
 
 describe('image variants', () => {
@@ -20,9 +19,5 @@ describe('image variants', () => {
 
   it('keeps dots in names and query strings', () => {
     expect(variantUrl('/api/media/file/a.b.c.webp?v=2', 320)).toBe('/api/media/file/a.b.c-w320.webp?v=2')
-  })
-
-  it('is the next/image loader', () => {
-    expect(mediaLoader({ src: '/api/media/file/x.png', width: 480 })).toBe('/api/media/file/x-w480.png')
   })
 })

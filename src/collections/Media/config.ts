@@ -36,7 +36,7 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
       focalPoint: true,
       crop: true,
       adminThumbnail: variantName(VARIANT_WIDTHS[0]!),
-      // Small originals are enlarged so every width the site asks for exists (see mediaLoader).
+      // Small originals are enlarged so every width exists for srcset.
       imageSizes: VARIANT_WIDTHS.map((width) => ({
         name: variantName(width),
         width,

@@ -1,3 +1,5 @@
+import { cache } from 'react'
+
 import { getPayloadClient } from './payload'
 import { toArticleSummary, toArticleView, type ArticleSummary, type ArticleView } from './views'
 
@@ -5,10 +7,11 @@ const FRONT_PAGE_SIZE = 24
 
 /**
  * Reads run as an anonymous reader (overrideAccess: false, draft: false), so access rules, not
- * this code, keep drafts off the site. Nothing is cached here: the server's response cache keeps
- * the finished pages and purges them by tag (src/server/responseCache).
+ * this code, keep drafts off the site. Nothing is kept between requests: the server's response
+ * cache keeps the finished pages and purges them by tag (src/server/responseCache). Within one
+ * render, React's `cache` lets the page and its metadata share one read.
  */
-export async function getPublishedArticle(slug: string): Promise<ArticleView | null> {
+export const getPublishedArticle = cache(async (slug: string): Promise<ArticleView | null> => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
@@ -19,7 +22,7 @@ export async function getPublishedArticle(slug: string): Promise<ArticleView | n
     limit: 1,
   })
   return docs[0] ? toArticleView(docs[0]) : null
-}
+})
 
 /** Published articles, newest first, as a reader may see them. */
 export async function findPublishedSummaries(limit?: number): Promise<ArticleSummary[]> {

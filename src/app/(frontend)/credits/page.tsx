@@ -1,12 +1,11 @@
 import type { Metadata } from 'next'
-import Image from 'next/image'
-
 import { ImageCredit } from '@/components/ImageCredit'
+import { Picture } from '@/components/Picture'
 import { getSettings } from '@/config/settings'
 import { listCreditedImages } from '@/lib/data/credits'
 import { absoluteUrl, articlePath } from '@/lib/urls'
 
-// Per request from tag-cached data, like the front page (no database at build time).
+// Rendered on request (no database at build time); the response cache keeps it until a purge.
 export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = {
@@ -25,7 +24,7 @@ export default async function CreditsPage() {
       <ul className="credits__list">
         {images.map(({ image, articles }) => (
           <li key={image.url} className="credits__item">
-            <Image src={image.url} alt={image.alt} width={image.width} height={image.height} sizes="10rem" />
+            <Picture image={image} sizes="10rem" />
             <div>
               <p className="credits__credit">
                 <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />

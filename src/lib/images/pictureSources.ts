@@ -1,0 +1,34 @@
+/** One file of an image, as the page knows it. */
+type Variant = { url: string; width: number; mimeType: string | null }
+
+export type Picture = {
+  /** `<source>` elements, most efficient format first. */
+  sources: Array<{ type: string; srcSet: string }>
+  /** The `<img>` fallback: the upload's own format (JPEG or PNG) where there is one. */
+  fallback: { src: string; srcSet: string } | null
+}
+
+const PREFERRED = ['image/avif', 'image/webp']
+
+function srcSetOf(variants: Variant[]): string {
+  return [...variants].sort((a, b) => a.width - b.width).map((variant) => `${variant.url} ${variant.width}w`).join(', ')
+}
+
+/**
+ * Groups an image's own sizes by format for `<picture>`: AVIF, then WebP, then the fallback
+ * every browser shows. Pure, from the document's recorded sizes (never from file names).
+ */
+export function toPicture(variants: Variant[], originalUrl: string): Picture {
+  const byType = new Map<string, Variant[]>()
+  for (const variant of variants) {
+    const type = variant.mimeType ?? 'unknown'
+    byType.set(type, [...(byType.get(type) ?? []), variant])
+  }
+  const fallbackType = [...byType.keys()].find((type) => !PREFERRED.includes(type)) ?? [...byType.keys()].find((type) => PREFERRED.includes(type))
+  const fallbackVariants = fallbackType ? byType.get(fallbackType)! : []
+  const widest = [...fallbackVariants].sort((a, b) => b.width - a.width)[0]
+  return {
+    sources: PREFERRED.filter((type) => type !== fallbackType && byType.has(type)).map((type) => ({ type, srcSet: srcSetOf(byType.get(type)!) })),
+    fallback: widest ? { src: widest.url, srcSet: srcSetOf(fallbackVariants) } : originalUrl ? { src: originalUrl, srcSet: '' } : null,
+  }
+}
