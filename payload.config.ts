@@ -9,7 +9,7 @@ import { Licenses } from './src/collections/Licenses/config'
 import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
 import { SiteSettings } from './src/globals/SiteSettings'
-import { isJobRunner } from './src/access/isJobRunner'
+import { hasRole } from './src/access/roles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
@@ -38,8 +38,9 @@ export default buildConfig({
     limits: { fileSize: settings.uploadMaxBytes },
   },
   jobs: {
-    // Scheduled publishing adds its task; the server's runner (src/server/jobRunner.ts) runs them.
-    access: { run: isJobRunner },
+    // The server runs due jobs in-process (src/server/jobRunner.ts); over HTTP only an admin may,
+    // and an outside scheduler uses `npm run payload -- jobs:run` instead.
+    access: { run: ({ req }) => hasRole(req.user, 'admin') },
     tasks: [],
   },
   graphQL: {

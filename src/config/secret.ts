@@ -54,8 +54,3 @@ function readSecretFile(filePath: string): string | undefined {
     throw new Error(`Could not read PAYLOAD_SECRET from ${filePath}`, { cause: error })
   }
 }
-
-/** The token the server's own job runner presents to /api/payload-jobs/run; derived, never stored. */
-export function deriveJobRunnerToken(secret: string): string {
-  return createHmac('sha256', secret).update('job-runner').digest('base64url')
-}
