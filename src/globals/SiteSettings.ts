@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { guardSiteUse } from './hooks/guardSiteUse'
 import { purgeSiteAfterChange } from './hooks/purgeSiteAfterChange'
 
 export const SiteSettings: GlobalConfig = {
@@ -9,7 +10,7 @@ export const SiteSettings: GlobalConfig = {
   label: 'Site settings',
   admin: { group: 'Admin' },
   access: { read: anyone, update: isAdmin },
-  hooks: { afterChange: [purgeSiteAfterChange] },
+  hooks: { beforeChange: [guardSiteUse], afterChange: [purgeSiteAfterChange] },
   fields: [
     {
       name: 'commercial',

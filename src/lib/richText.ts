@@ -55,11 +55,3 @@ export function paragraphsToLexical(paragraphs: readonly string[]): LexicalDocum
     },
   }
 }
-
-type AnyNode = { type?: string; text?: string; children?: AnyNode[] }
-
-/** Paragraph texts of a Lexical document, for plain-text uses (descriptions, tests, feeds). */
-export function lexicalToParagraphs(document: { root?: AnyNode } | null | undefined): string[] {
-  const collect = (node: AnyNode): string => node.text ?? (node.children ?? []).map(collect).join('')
-  return (document?.root?.children ?? []).map(collect).filter((text) => text.trim() !== '')
-}

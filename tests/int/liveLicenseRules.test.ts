@@ -72,6 +72,20 @@ describe('a license in use keeps its terms', () => {
   })
 })
 
+describe('the site’s own use', () => {
+  it('cannot turn commercial while published articles show non-commercial images, naming them', async () => {
+    await payload().updateGlobal({ slug: 'site-settings', data: { commercial: false } })
+    const image = await createImage(payload(), license('CC-BY-NC-4.0'))
+    const live = await createArticle(payload(), { _status: 'published', heroImage: image.id })
+    await expect(payload().updateGlobal({ slug: 'site-settings', data: { commercial: true } })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining(`used by published articles: ${articleName(live)}. The image's license (CC BY-NC 4.0) forbids commercial use`),
+    })
+    await payload().update({ collection: 'articles', id: live.id, data: { _status: 'draft' } })
+    await expect(payload().updateGlobal({ slug: 'site-settings', data: { commercial: true } })).resolves.toMatchObject({ commercial: true })
+  })
+})
+
 describe('a scheduled publish whose image breaks a rule', () => {
   it('fails visibly: the job records why, the article stays a draft and the editor sees the reason on it', async () => {
     const image = await createImage(payload(), license('CC-BY-NC-4.0'))

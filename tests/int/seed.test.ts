@@ -4,7 +4,6 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { lexicalToParagraphs } from '../../src/lib/richText'
 import { seed, seedIfEmpty } from '../../src/seed/seed'
 import type { License, Media } from '../../src/payload-types'
 import { usePayload } from '../support/usePayload'
@@ -36,7 +35,7 @@ describe('seed', () => {
     const article = articles[0]!
     expect(article._status).toBe('published')
     expect(article.publishedAt?.startsWith('2024-05-16')).toBe(true)
-    expect(lexicalToParagraphs(article.body)).toHaveLength(9)
+    expect(article.body.root.children.filter((node) => node.type === 'paragraph')).toHaveLength(9)
 
     const image = article.heroImage as Media
     expect(image.creator).toBe('Официальный веб-сайт Президента Российской Федерации')

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { formatPublishingBlock } from '@/licensing'
 import type { License, Media } from '@/payload-types'
-import { getLicense } from '../media/license'
+import { getLicense, idOf } from '../media/license'
 import { findImageViolations, formatLiveUseBlock, type LiveUseConflict, type RuleImage } from './imageRules'
 import { findLiveArticlesShowing } from './liveArticles'
 
@@ -23,16 +23,34 @@ export async function findPublishingBlock(imageId: Id, req: PayloadRequest): Pro
 export type ImageUnderTerms = { id: Id; image: RuleImage & Pick<Media, 'alt' | 'filename'>; license: License | null }
 
 /**
- * The message refusing a change to images or a license that would leave published articles
- * using an image against its terms; null when the change is fine. Only images that break a
+ * The message refusing a change to images, a license or the site's use (`site`, when it is the
+ * change) that would leave published articles using an image against its terms; null when fine. Only images that break a
  * rule cost a query for the articles using them.
  */
-export async function findLiveUseBlock(candidates: readonly ImageUnderTerms[], req: PayloadRequest): Promise<string | null> {
-  const site = await getSiteUse(req)
+export async function findLiveUseBlock(candidates: readonly ImageUnderTerms[], req: PayloadRequest, site?: { commercial: boolean }): Promise<string | null> {
+  const use = site ?? (await getSiteUse(req))
   const conflicts: LiveUseConflict[] = []
   for (const { id, image, license } of candidates) {
-    const violations = findImageViolations(image, license, site)
+    const violations = findImageViolations(image, license, use)
     if (violations.length > 0) conflicts.push({ image, violations, articles: await findLiveArticlesShowing([id], req) })
   }
   return formatLiveUseBlock(conflicts)
+}
+
+/** Every image that published articles show, with its license: what a change of the site's use must respect. */
+export async function findImagesInLiveUse(req: PayloadRequest): Promise<ImageUnderTerms[]> {
+  const { docs: articles } = await req.payload.find({
+    collection: 'articles',
+    where: { and: [{ _status: { equals: 'published' } }, { heroImage: { exists: true } }] },
+    draft: false,
+    select: { heroImage: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const ids = [...new Set(articles.map((article) => idOf(article.heroImage)).filter((id): id is Id => id !== null))]
+  if (ids.length === 0) return []
+  const { docs: images } = await req.payload.find({ collection: 'media', where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: true, req })
+  return Promise.all(images.map(async (image) => ({ id: image.id, image, license: await getLicense(image.license, req) })))
 }

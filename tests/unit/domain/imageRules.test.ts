@@ -1,22 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { findImageViolations, formatLiveUseBlock } from '../../../src/domain/articles/imageRules'
+import { CC_BY_4_0 } from '../../../src/licensing/catalog'
 import type { License } from '../../../src/payload-types'
 
-const license = (overrides: Partial<License>): License => ({
-  id: 1,
-  name: 'Creative Commons Attribution 4.0 International',
-  shortName: 'CC BY 4.0',
-  spdxId: 'CC-BY-4.0',
-  deedUrl: 'https://creativecommons.org/licenses/by/4.0/',
-  requiresAttribution: true,
-  allowsCommercialUse: true,
-  allowsModification: true,
-  requiresShareAlike: false,
-  updatedAt: '',
-  createdAt: '',
-  ...overrides,
-})
+/** A license record as Payload stores it: the catalog's CC BY 4.0 with the given changes. */
+const license = (overrides: Partial<License>): License => ({ id: 1, ...CC_BY_4_0, updatedAt: '', createdAt: '', ...overrides })
 
 const image = { alt: 'Two leaders', filename: 'leaders.jpg', creator: 'Jane Doe', changes: null, permissionNote: null, title: null, creatorUrl: null, sourceUrl: null }
 

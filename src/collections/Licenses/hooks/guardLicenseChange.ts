@@ -3,7 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { findLiveUseBlock } from '@/domain/articles/checks'
 import type { License } from '@/payload-types'
 
-/** Fields the license rules read; a renamed license or a new deed URL cannot break them. */
+/** Fields the license rules read (the deed URL and SPDX id decide "all rights reserved"); a new name cannot break them. */
 const RULE_FIELDS = ['spdxId', 'deedUrl', 'requiresAttribution', 'allowsCommercialUse', 'allowsModification'] as const
 
 /**
