@@ -5,14 +5,16 @@ import Link from 'next/link'
 import { ImageCredit } from '@/components/ImageCredit'
 import { getSettings } from '@/config/settings'
 import { listCreditedImages } from '@/lib/data/credits'
-import { absoluteUrl, articlePath } from '@/lib/urls'
+import { getSiteIdentity } from '@/lib/data/site'
+import { toPageMetadata } from '@/lib/seo/metadata'
+import { absoluteUrl, articlePath, machinePaths } from '@/lib/urls'
 
 // Per request from tag-cached data, like the front page (no database at build time).
 export const dynamic = 'force-dynamic'
 
-export const metadata: Metadata = {
-  title: 'Image credits',
-  description: 'Every image on this site, with its creator, source and license.',
+export async function generateMetadata(): Promise<Metadata> {
+  const page = { title: 'Image credits', description: 'Every image on this site, with its creator, source and license.', path: machinePaths.credits }
+  return toPageMetadata(page, await getSiteIdentity(), getSettings().serverUrl)
 }
 
 export default async function CreditsPage() {

@@ -11,9 +11,9 @@ import { PreviewBanner } from '@/components/PreviewBanner'
 import { PublishedDate } from '@/components/PublishedDate'
 import { getSettings } from '@/config/settings'
 import { getArticleForPreview, getPublishedArticle } from '@/lib/data/articles'
-import { site } from '@/lib/site'
+import { getSiteIdentity } from '@/lib/data/site'
+import { toArticleMetadata } from '@/lib/seo/metadata'
 import { toNewsArticleJsonLd } from '@/lib/structuredData'
-import { articlePath } from '@/lib/urls'
 
 type Props = { params: Promise<{ slug: string }> }
 
@@ -31,26 +31,15 @@ async function loadArticle(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article, preview } = await loadArticle((await params).slug)
   if (!article) return {}
-  return {
-    title: article.headline,
-    description: article.standfirst ?? undefined,
-    alternates: { canonical: articlePath(article.slug) },
-    ...(preview ? { robots: { index: false, follow: false } } : {}),
-    openGraph: {
-      type: 'article',
-      title: article.headline,
-      description: article.standfirst ?? undefined,
-      publishedTime: article.publishedAt ?? undefined,
-      modifiedTime: article.revisedAt ?? undefined,
-      images: article.image ? [{ url: article.image.url, width: article.image.width, height: article.image.height, alt: article.image.alt }] : [],
-    },
-  }
+  const metadata = toArticleMetadata(article, await getSiteIdentity(), getSettings().serverUrl)
+  return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { article, preview } = await loadArticle((await params).slug)
   if (!article) notFound()
   const origin = getSettings().serverUrl
+  const site = await getSiteIdentity()
   return (
     <article className="article">
       {preview ? (
