@@ -56,9 +56,10 @@ describe('feeds', () => {
   it('is linked from every page head for autodiscovery', async () => {
     for (const path of ['/', `/articles/${FIRST_SLUG}`, '/credits', '/no-such-page']) {
       const html = await (await get(path)).text()
-      expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="The Dispatch (RSS)" href="/feed.xml"/>')
-      expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="The Dispatch (Atom)" href="/atom.xml"/>')
-      expect(html).toContain('<link rel="alternate" type="application/feed+json" title="The Dispatch (JSON Feed)" href="/feed.json"/>')
+      // Next resolves metadata links against metadataBase (SERVER_URL).
+      expect(html).toContain(`<link rel="alternate" type="application/rss+xml" href="${baseUrl()}/feed.xml" title="The Dispatch (RSS)"/>`)
+      expect(html).toContain(`<link rel="alternate" type="application/atom+xml" href="${baseUrl()}/atom.xml" title="The Dispatch (Atom)"/>`)
+      expect(html).toContain(`<link rel="alternate" type="application/feed+json" href="${baseUrl()}/feed.json" title="The Dispatch (JSON Feed)"/>`)
     }
   })
 })

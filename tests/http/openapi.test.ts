@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import SwaggerParser from '@apidevtools/swagger-parser'
 import { PayloadSDK } from '@payloadcms/sdk'
+import { compileErrors, dereference, validate } from '@readme/openapi-parser'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import type { OpenAPIV3_1 } from 'openapi-types'
@@ -18,7 +18,7 @@ beforeAll(async () => {
   expect(status).toBe(200)
   document = body
   // The parser mutates what it is given: each step gets its own copy.
-  dereferenced = (await SwaggerParser.dereference(structuredClone(body))) as Doc
+  dereferenced = (await dereference(structuredClone(body) as never)) as unknown as Doc
 })
 
 describe('OpenAPI document', () => {
@@ -27,7 +27,8 @@ describe('OpenAPI document', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/json/)
     expect(response.headers.get('surrogate-key')).toBe('site')
     expect(document.openapi).toBe('3.1.0')
-    await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined()
+    const result = await validate(structuredClone(document) as never)
+    expect(result.valid ? '' : compileErrors(result)).toBe('')
     expect(document.servers?.[0]?.url).toBe(baseUrl())
   })
 

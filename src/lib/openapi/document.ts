@@ -48,7 +48,12 @@ const ERROR_SCHEMA: JsonSchema = {
       items: {
         type: 'object',
         required: ['message'],
-        properties: { message: { type: 'string' }, name: { type: 'string' }, data: { type: 'object' } },
+        properties: {
+          message: { type: 'string' },
+          name: { type: 'string' },
+          // An object for validation errors, a list of the paths at fault for query errors.
+          data: { description: 'Details, such as the fields or paths at fault.' },
+        },
       },
     },
   },
