@@ -1,23 +1,12 @@
 // A published article with its populated image and license, as Payload returns it at depth 2.
+import { KREMLIN_CREATOR, license } from '../licensing/fixtures'
 import { toSiteIdentity, type SiteIdentity } from '../../../src/lib/site'
 import type { Article, License, Media } from '../../../src/payload-types'
 
 export const ORIGIN = 'https://news.example'
-export const KREMLIN = 'Официальный веб-сайт Президента Российской Федерации'
+export const KREMLIN = KREMLIN_CREATOR
 
-export const ccBy: License = {
-  id: 2,
-  name: 'Creative Commons Attribution 4.0 International',
-  shortName: 'CC BY 4.0',
-  spdxId: 'CC-BY-4.0',
-  deedUrl: 'https://creativecommons.org/licenses/by/4.0/',
-  requiresAttribution: true,
-  allowsCommercialUse: true,
-  allowsModification: true,
-  requiresShareAlike: false,
-  updatedAt: '2024-05-16T00:00:00.000Z',
-  createdAt: '2024-05-16T00:00:00.000Z',
-}
+export const ccBy = { ...license('CC-BY-4.0'), id: 2, updatedAt: '2024-05-16T00:00:00.000Z', createdAt: '2024-05-16T00:00:00.000Z' } as License
 
 const variant = (width: number) => ({
   url: `/api/media/file/photo-w${width}.jpg`,
