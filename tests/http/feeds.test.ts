@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import Parser from 'rss-parser'
 
-import { FIRST_SLUG, baseUrl, get } from '../support/http'
+import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get } from '../support/http'
 
 const KREMLIN = 'Официальный веб-сайт Президента Российской Федерации'
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/'
@@ -60,6 +60,32 @@ describe('feeds', () => {
       expect(html).toContain(`<link rel="alternate" type="application/rss+xml" href="${baseUrl()}/feed.xml" title="The Dispatch (RSS)"/>`)
       expect(html).toContain(`<link rel="alternate" type="application/atom+xml" href="${baseUrl()}/atom.xml" title="The Dispatch (Atom)"/>`)
       expect(html).toContain(`<link rel="alternate" type="application/feed+json" href="${baseUrl()}/feed.json" title="The Dispatch (JSON Feed)"/>`)
+    }
+  })
+})
+
+describe('full text or summary (Site settings)', () => {
+  async function setFeedContent(feedContent: 'summary' | 'full'): Promise<void> {
+    const response = await fetch(`${baseUrl()}/api/globals/site-settings`, {
+      method: 'POST',
+      headers: authHeaders(await adminToken(), { 'content-type': 'application/json' }),
+      body: JSON.stringify({ feedContent }),
+    })
+    expect(response.status).toBe(200)
+  }
+
+  it('carries the standfirst by default and the whole article when set to full text', async () => {
+    const firstParagraph = 'Earlier today, a meeting in Beijing between China’s Xi Jinping'
+    expect(await (await get('/feed.xml')).text()).not.toContain(firstParagraph)
+    await setFeedContent('full')
+    try {
+      const feed = await parser.parseString(await (await get('/feed.xml')).text())
+      const item = feed.items.find((entry) => entry.link === `${baseUrl()}/articles/${FIRST_SLUG}`) as Item & { 'content:encoded'?: string }
+      expect(item['content:encoded']).toContain(`<p>${firstParagraph}`)
+      const json = JSON.parse(await (await get('/feed.json')).text()) as { items: Array<{ url: string; content_html?: string }> }
+      expect(json.items.find((entry) => entry.url === item.link)?.content_html).toContain(firstParagraph)
+    } finally {
+      await setFeedContent('summary')
     }
   })
 })
