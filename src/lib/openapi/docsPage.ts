@@ -35,6 +35,7 @@ export function renderDocsPage(siteName: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${assetPath('swagger-ui.css')}">
 </head>
 <body>
