@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import Parser from 'rss-parser'
 
 import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get } from '../support/http'
@@ -65,10 +65,15 @@ describe('feeds', () => {
 })
 
 describe('full text or summary (Site settings)', () => {
+  let token: string
+  beforeAll(async () => {
+    token = await adminToken()
+  })
+
   async function setFeedContent(feedContent: 'summary' | 'full'): Promise<void> {
     const response = await fetch(`${baseUrl()}/api/globals/site-settings`, {
       method: 'POST',
-      headers: authHeaders(await adminToken(), { 'content-type': 'application/json' }),
+      headers: authHeaders(token, { 'content-type': 'application/json' }),
       body: JSON.stringify({ feedContent }),
     })
     expect(response.status).toBe(200)

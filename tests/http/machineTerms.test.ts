@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { adminToken, authHeaders, baseUrl, get } from '../support/http'
 
@@ -7,10 +7,15 @@ import { adminToken, authHeaders, baseUrl, get } from '../support/http'
 const PAGE = '/'
 const POLICY = 'https://licensing.example/dispatch-tdm'
 
+let token: string
+beforeAll(async () => {
+  token = await adminToken()
+})
+
 async function setTdm(data: { tdm: 'reserved' | 'allowed'; tdmPolicyUrl?: string | null }): Promise<void> {
   const response = await fetch(`${baseUrl()}/api/globals/site-settings`, {
     method: 'POST',
-    headers: authHeaders(await adminToken(), { 'content-type': 'application/json' }),
+    headers: authHeaders(token, { 'content-type': 'application/json' }),
     body: JSON.stringify(data),
   })
   expect(response.status).toBe(200)
@@ -73,7 +78,7 @@ describe('terms for machines (TDM and AI training)', () => {
   it('refuses a policy address that is not a web URL, with a message', async () => {
     const response = await fetch(`${baseUrl()}/api/globals/site-settings`, {
       method: 'POST',
-      headers: authHeaders(await adminToken(), { 'content-type': 'application/json' }),
+      headers: authHeaders(token, { 'content-type': 'application/json' }),
       body: JSON.stringify({ tdm: 'reserved', tdmPolicyUrl: 'javascript:alert(1)' }),
     })
     expect(response.status).toBe(400)
