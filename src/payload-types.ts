@@ -802,10 +802,28 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface SiteSetting {
   id: number;
+  name: string;
+  /**
+   * One sentence: the front page description, feeds and search results.
+   */
+  description: string;
+  /**
+   * Shown to search engines and feed readers (at least 112 × 112 pixels). Empty: the built-in logo.
+   */
+  logo?: (number | null) | Media;
   /**
    * Ads, subscriptions or any other income. While on, articles with images under non-commercial (NC) licenses cannot be published.
    */
   commercial?: boolean | null;
+  feedContent: 'summary' | 'full';
+  /**
+   * Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Image credits and licenses are unaffected.
+   */
+  tdm: 'reserved' | 'allowed';
+  /**
+   * Where machines learn how to obtain a licence (TDMRep tdm-policy). Empty: the reservation alone.
+   */
+  tdmPolicyUrl?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -814,7 +832,13 @@ export interface SiteSetting {
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  logo?: T;
   commercial?: T;
+  feedContent?: T;
+  tdm?: T;
+  tdmPolicyUrl?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -13,6 +13,9 @@ import config from '../payload.config'
 import { getSettings } from './config/settings'
 import { isPublicMediaFile } from './domain/media/visibility'
 import { purgeTags, registerPurgeTarget, withPurgeLog } from './lib/cache/purge'
+import { cacheTags } from './lib/cache/tags'
+import { tdmHeaders } from './lib/seo/tdm'
+import { toSiteIdentity } from './lib/site'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
@@ -21,6 +24,7 @@ import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
 import { createResponseCache } from './server/responseCache'
+import { createSiteHeaders } from './server/siteHeaders'
 import { handleShutdownSignals } from './server/shutdown'
 
 const settings = getSettings()
@@ -48,11 +52,17 @@ async function main(): Promise<void> {
     if (tags.some((tag) => tag.startsWith('media:') || tag === 'api:media')) mediaFiles.forget()
   })
 
+  const siteHeaders = createSiteHeaders(async () => tdmHeaders(toSiteIdentity(await payload.findGlobal({ slug: 'site-settings', depth: 1, overrideAccess: false }))), logger)
+  registerPurgeTarget('site-headers', (tags) => {
+    if (tags.includes(cacheTags.site)) siteHeaders.forget()
+  })
+
   const app = createApp({
     logger,
     isProduction: settings.isProduction,
     checkHealth: async () => ({ ...(await checkHealth(payload, settings.database.engine)), cache: cache.stats() }),
     handleWithNext: (req, res) => handle(req, res),
+    siteHeaders: siteHeaders.middleware,
   })
   const toApp = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)

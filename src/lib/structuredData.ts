@@ -1,8 +1,34 @@
 import { toImageObject } from '@/licensing/imageObject'
 import type { ArticleView } from './data/views'
+import type { SiteIdentity } from './site'
 import { absoluteUrl, articlePath } from './urls'
 
-type Site = { name: string; locale: string }
+type Site = Pick<SiteIdentity, 'name' | 'description' | 'locale' | 'logo'>
+
+/** The publisher, with the logo Google's Article rich result asks for; one @id site-wide. */
+function toOrganization(site: Site, origin: string): Record<string, unknown> {
+  const url = absoluteUrl('/', origin)
+  return {
+    '@type': 'Organization',
+    '@id': `${url}#organization`,
+    name: site.name,
+    url,
+    logo: { '@type': 'ImageObject', url: absoluteUrl(site.logo.url, origin), width: site.logo.width, height: site.logo.height },
+  }
+}
+
+/** The front page's WebSite and Organization (publisher of the site and of every article). */
+export function toFrontPageJsonLd({ origin, site }: { origin: string; site: Site }): Record<string, unknown> {
+  const url = absoluteUrl('/', origin)
+  const organization = toOrganization(site, origin)
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'WebSite', '@id': `${url}#website`, name: site.name, url, description: site.description, inLanguage: site.locale, publisher: { '@id': organization['@id'] } },
+      { ...organization, description: site.description },
+    ],
+  }
+}
 
 /**
  * schema.org NewsArticle for an article page, with the image as an ImageObject carrying its
@@ -10,7 +36,7 @@ type Site = { name: string; locale: string }
  */
 export function toNewsArticleJsonLd(article: ArticleView, { origin, site }: { origin: string; site: Site }): Record<string, unknown> {
   const url = absoluteUrl(articlePath(article.slug), origin)
-  const publisher = { '@type': 'Organization', name: site.name, url: absoluteUrl('/', origin) }
+  const publisher = toOrganization(site, origin)
   const image = article.image
     ? toImageObject(article.image.credit, {
         contentUrl: absoluteUrl(article.image.url, origin),

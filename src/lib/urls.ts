@@ -6,3 +6,17 @@ export function articlePath(slug: string): string {
 export function absoluteUrl(pathOrUrl: string, origin: string): string {
   return new URL(pathOrUrl, `${origin.replace(/\/$/, '')}/`).toString()
 }
+
+/** Public documents for machines: feeds, sitemaps, terms and the API contract. */
+export const machinePaths = {
+  rss: '/feed.xml',
+  atom: '/atom.xml',
+  jsonFeed: '/feed.json',
+  sitemap: '/sitemap.xml',
+  newsSitemap: '/news-sitemap.xml',
+  robots: '/robots.txt',
+  tdmrep: '/.well-known/tdmrep.json',
+  openapi: '/api/openapi.json',
+  apiDocs: '/api/docs',
+  credits: '/credits',
+} as const

@@ -9,8 +9,8 @@ export type CreditHtmlOptions = {
   imageUrl: string
 }
 
-const CC_NS = 'http://creativecommons.org/ns#'
-const DCT_NS = 'http://purl.org/dc/terms/'
+/** RDFa 1.1 prefix declarations: HTML5 has no xmlns:* attributes (the Nu checker rejects them). */
+const RDFA_PREFIXES = 'cc: http://creativecommons.org/ns# dct: http://purl.org/dc/terms/'
 
 /** An absolute http(s) URL or a root-relative path (resolved against the page, as RDFa does). */
 function aboutValue(imageUrl: string): string | null {
@@ -93,7 +93,6 @@ export function renderCreditHtml(subject: CreditSubject, options: CreditHtmlOpti
   const { parts, segments } = toCreditSegments(subject)
   if (segments.length === 0) return ''
   const body = segments.map((segment) => renderSegment(segment, parts)).join('')
-  // xmlns:* (as in CC's own chooser output) is read by both RDFa 1.0 and 1.1 processors.
-  const root = renderAttrs({ about: aboutValue(options.imageUrl), 'xmlns:cc': CC_NS, 'xmlns:dct': DCT_NS })
+  const root = renderAttrs({ about: aboutValue(options.imageUrl), prefix: RDFA_PREFIXES })
   return `<span${root}>${body}</span>`
 }

@@ -1,5 +1,6 @@
 import * as migration_20261127_215536_initial from './20261127_215536_initial';
 import * as migration_20261128_102527_media_public_and_seed_key from './20261128_102527_media_public_and_seed_key';
+import * as migration_20261128_110753_site_identity_feeds_tdm from './20261128_110753_site_identity_feeds_tdm';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_102527_media_public_and_seed_key.up,
     down: migration_20261128_102527_media_public_and_seed_key.down,
-    name: '20261128_102527_media_public_and_seed_key'
+    name: '20261128_102527_media_public_and_seed_key',
+  },
+  {
+    up: migration_20261128_110753_site_identity_feeds_tdm.up,
+    down: migration_20261128_110753_site_identity_feeds_tdm.down,
+    name: '20261128_110753_site_identity_feeds_tdm'
   },
 ];

@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type Response } from 'express'
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express'
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
@@ -15,9 +15,11 @@ type CreateAppArgs = {
   checkHealth: () => Promise<HealthReport & { cache?: CacheStats }>
   /** Next's request handler: the site, /admin and /api. */
   handleWithNext: (req: Request, res: Response) => Promise<void>
+  /** Headers public pages carry from the site settings (src/server/siteHeaders.ts). */
+  siteHeaders?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -41,6 +43,7 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext }:
     if (personalReason(req.headers) !== null) res.setHeader('Cache-Control', PRIVATE_CACHE_CONTROL)
     next()
   })
+  if (siteHeaders) app.use(siteHeaders)
 
   app.get('/healthz', async (_req, res) => {
     const report = await checkHealth()

@@ -63,3 +63,12 @@ describe('marking an image public', () => {
     expect(await isPublicMediaFile(payload(), image.filename!)).toBe(true)
   })
 })
+
+describe('an image chosen as the site logo', () => {
+  it('becomes public: the logo is in every page’s structured data and the feeds', async () => {
+    const logo = await createImage(payload(), licenseId)
+    await expect(payload().findByID({ collection: 'media', id: logo.id, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
+    await payload().updateGlobal({ slug: 'site-settings', data: { logo: logo.id } })
+    await expect(payload().findByID({ collection: 'media', id: logo.id, overrideAccess: false })).resolves.toMatchObject({ id: logo.id, public: true })
+  })
+})

@@ -3,7 +3,10 @@ import { z } from 'zod'
 
 import { CC_BY_4_0 } from '../../src/licensing/catalog'
 import type { ArticleView } from '../../src/lib/data/views'
-import { serializeJsonLd, toNewsArticleJsonLd } from '../../src/lib/structuredData'
+import { toSiteIdentity } from '../../src/lib/site'
+import { serializeJsonLd, toFrontPageJsonLd, toNewsArticleJsonLd } from '../../src/lib/structuredData'
+
+const site = toSiteIdentity(null)
 
 /** The parts of schema.org's NewsArticle and ImageObject (and Google's rules for them) we rely on. */
 const isoWithZone = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
@@ -26,7 +29,11 @@ const newsArticle = z.object({
   datePublished: isoWithZone,
   dateModified: isoWithZone,
   author: z.array(z.union([thing('Person'), thing('Organization')])).min(1),
-  publisher: thing('Organization').extend({ url: z.url() }),
+  // Google's Article rich result needs the publisher's logo (at least 112 × 112 pixels).
+  publisher: thing('Organization').extend({
+    url: z.url(),
+    logo: z.object({ '@type': z.literal('ImageObject'), url: z.url(), width: z.number().int().min(112), height: z.number().int().min(112) }),
+  }),
   image: z.array(imageObject).min(1),
   mainEntityOfPage: z.object({ '@type': z.literal('WebPage'), '@id': z.url() }),
 })
@@ -55,7 +62,7 @@ const article: ArticleView = {
 }
 
 describe('toNewsArticleJsonLd', () => {
-  const data = JSON.parse(serializeJsonLd(toNewsArticleJsonLd(article, { origin: 'https://news.example', site: { name: 'The Dispatch', locale: 'en' } })))
+  const data = JSON.parse(serializeJsonLd(toNewsArticleJsonLd(article, { origin: 'https://news.example', site })))
 
   it('is a NewsArticle whose image is a licensable ImageObject', () => {
     const parsed = newsArticle.parse(data)
@@ -73,14 +80,32 @@ describe('toNewsArticleJsonLd', () => {
   })
 
   it('dates a materially revised article from its revision', () => {
-    const revised = toNewsArticleJsonLd({ ...article, revisedAt: '2024-05-18T09:00:00+02:00' }, { origin: 'https://news.example', site: { name: 'The Dispatch', locale: 'en' } })
+    const revised = toNewsArticleJsonLd({ ...article, revisedAt: '2024-05-18T09:00:00+02:00' }, { origin: 'https://news.example', site })
     expect(revised.dateModified).toBe('2024-05-18T07:00:00.000Z')
   })
 
   it('credits the publisher when there is no byline, and leaves out a missing image', () => {
-    const bare = toNewsArticleJsonLd({ ...article, byline: null, image: null }, { origin: 'https://news.example', site: { name: 'The Dispatch', locale: 'en' } })
-    expect(bare.author).toEqual([{ '@type': 'Organization', name: 'The Dispatch', url: 'https://news.example/' }])
+    const bare = toNewsArticleJsonLd({ ...article, byline: null, image: null }, { origin: 'https://news.example', site })
+    expect(bare.author).toMatchObject([{ '@type': 'Organization', name: 'The Dispatch', url: 'https://news.example/' }])
     expect(bare).not.toHaveProperty('image')
+  })
+})
+
+describe('toNewsArticleJsonLd publisher', () => {
+  it('names the publisher from Site settings, with its logo as an absolute URL', () => {
+    const named = toNewsArticleJsonLd(article, { origin: 'https://news.example', site: toSiteIdentity({ name: 'The Evening Dispatch' }) })
+    expect(named.publisher).toMatchObject({ name: 'The Evening Dispatch', logo: { url: 'https://news.example/logo.png', width: 512, height: 512 } })
+  })
+})
+
+describe('toFrontPageJsonLd', () => {
+  it('describes the WebSite and its publishing Organization, linked by @id', () => {
+    const data = JSON.parse(serializeJsonLd(toFrontPageJsonLd({ origin: 'https://news.example', site }))) as { '@graph': Array<Record<string, unknown>> }
+    const webSite = data['@graph'].find((node) => node['@type'] === 'WebSite')
+    const organization = data['@graph'].find((node) => node['@type'] === 'Organization')
+    expect(webSite).toMatchObject({ name: 'The Dispatch', url: 'https://news.example/', inLanguage: 'en' })
+    expect(organization).toMatchObject({ name: 'The Dispatch', logo: { '@type': 'ImageObject', url: 'https://news.example/logo.png' } })
+    expect(webSite?.publisher).toEqual({ '@id': organization?.['@id'] })
   })
 })
 

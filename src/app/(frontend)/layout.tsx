@@ -2,16 +2,17 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
 import { getSettings } from '@/config/settings'
-import { site } from '@/lib/site'
+import { getSiteIdentity } from '@/lib/data/site'
+import { toSiteMetadata } from '@/lib/seo/metadata'
 import './styles.css'
 
-export const metadata: Metadata = {
-  metadataBase: new URL(getSettings().serverUrl),
-  title: { default: site.name, template: `%s · ${site.name}` },
-  description: site.description,
+/** Identity, feed links, default cards and the TDM reservation meta, from Site settings. */
+export async function generateMetadata(): Promise<Metadata> {
+  return toSiteMetadata(await getSiteIdentity(), getSettings().serverUrl)
 }
 
-export default function FrontendLayout({ children }: { children: ReactNode }) {
+export default async function FrontendLayout({ children }: { children: ReactNode }) {
+  const site = await getSiteIdentity()
   return (
     <html lang={site.locale}>
       <body>

@@ -3,7 +3,7 @@ import type { GlobalAfterChangeHook } from 'payload'
 import { tagsForSiteChange } from '@/lib/cache/changeTags'
 import { purgeTags } from '@/lib/cache/purge'
 
-/** Every public page shows the site settings. */
+/** Name, logo, feed and TDM settings show on every public document, all tagged `site`. */
 export const purgeSiteAfterChange: GlobalAfterChangeHook = async ({ doc, req }) => {
   await purgeTags(tagsForSiteChange(), req.payload.logger)
   return doc

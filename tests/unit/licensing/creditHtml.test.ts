@@ -6,7 +6,8 @@ import type { CreditSubject } from '../../../src/licensing/types'
 import { IMAGE_URL, firstPhoto, license } from './fixtures'
 import { assertBalanced, attributeValues, tagNames, visibleText } from './markup'
 
-const ROOT_NS = 'xmlns:cc="http://creativecommons.org/ns#" xmlns:dct="http://purl.org/dc/terms/"'
+// RDFa 1.1 in HTML5 declares prefixes with @prefix; xmlns:* is invalid HTML.
+const ROOT_NS = 'prefix="cc: http://creativecommons.org/ns# dct: http://purl.org/dc/terms/"'
 const render = (subject: CreditSubject, imageUrl = IMAGE_URL): string => renderCreditHtml(subject, { imageUrl })
 
 const HOSTILE_CREATOR = `"onmouseover="alert(1)" x='<script>alert("x")</script> & co`

@@ -3,14 +3,16 @@ import { ImageCredit } from '@/components/ImageCredit'
 import { Picture } from '@/components/Picture'
 import { getSettings } from '@/config/settings'
 import { listCreditedImages } from '@/lib/data/credits'
-import { absoluteUrl, articlePath } from '@/lib/urls'
+import { getSiteIdentity } from '@/lib/data/site'
+import { toPageMetadata } from '@/lib/seo/metadata'
+import { absoluteUrl, articlePath, machinePaths } from '@/lib/urls'
 
 // Rendered on request (no database at build time); the response cache keeps it until a purge.
 export const dynamic = 'force-dynamic'
 
-export const metadata: Metadata = {
-  title: 'Image credits',
-  description: 'Every image on this site, with its creator, source and license.',
+export async function generateMetadata(): Promise<Metadata> {
+  const page = { title: 'Image credits', description: 'Every image on this site, with its creator, source and license.', path: machinePaths.credits }
+  return toPageMetadata(page, await getSiteIdentity(), getSettings().serverUrl)
 }
 
 export default async function CreditsPage() {

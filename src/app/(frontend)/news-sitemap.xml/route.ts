@@ -1,0 +1,14 @@
+import { getSettings } from '@/config/settings'
+import { cacheTags } from '@/lib/cache/tags'
+import { getSiteIdentity } from '@/lib/data/site'
+import { listSitemapArticles } from '@/lib/data/sitemaps'
+import { publicDocument } from '@/lib/seo/responses'
+import { XML_CONTENT_TYPE, renderNewsSitemap } from '@/lib/seo/sitemap'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(): Promise<Response> {
+  const [articles, site] = await Promise.all([listSitemapArticles(), getSiteIdentity()])
+  const body = renderNewsSitemap(articles, { site, origin: getSettings().serverUrl, now: new Date() })
+  return publicDocument(body, XML_CONTENT_TYPE, [cacheTags.articleList, cacheTags.site])
+}
