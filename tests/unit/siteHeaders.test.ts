@@ -24,7 +24,7 @@ async function serve(values: () => Record<string, string>) {
 describe('createSiteHeaders', () => {
   it('puts the site’s headers on public documents only, reading the settings once until forgotten', async () => {
     let reserved = true
-    const { base, server, forget, loads } = await serve(() => (reserved ? { 'tdm-reservation': '1' } : {}))
+    const { base, server, forget, loads } = await serve((): Record<string, string> => (reserved ? { 'tdm-reservation': '1' } : {}))
     for (const path of ['/', '/articles/a', '/feed.xml', '/robots.txt']) expect((await fetch(`${base}${path}`)).headers.get('tdm-reservation')).toBe('1')
     for (const path of ['/api/articles', '/admin', '/_next/static/x.js', '/healthz', '/preview/articles/a']) expect((await fetch(`${base}${path}`)).headers.get('tdm-reservation')).toBeNull()
     expect(loads()).toBe(1)

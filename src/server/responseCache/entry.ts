@@ -57,6 +57,12 @@ export function sharedCacheControl(headers: OutgoingHttpHeaders, sMaxAgeSeconds:
   return sMaxAgeSeconds && !/s-maxage/i.test(base) ? `${base}, s-maxage=${sMaxAgeSeconds}` : base
 }
 
+/** The response's own `s-maxage`, in ms, when it sets one (a document that changes with the clock). */
+export function sharedMaxAgeMs(headers: OutgoingHttpHeaders): number | undefined {
+  const match = /(?:^|,)\s*s-maxage=(\d+)/i.exec(headerList(headers['cache-control']).join(','))
+  return match ? Number(match[1]) * 1000 : undefined
+}
+
 function etag(body: Buffer, suffix: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}${suffix}"`
 }
@@ -84,5 +90,6 @@ export async function buildEntry(args: { status: number; headers: OutgoingHttpHe
     etags: { identity: identityTag, gzip: identityTag.replace(/"$/, '-gzip"'), br: identityTag.replace(/"$/, '-br"') },
     tags,
     storedAt: Date.now(),
+    maxAgeMs: sharedMaxAgeMs(headers),
   }
 }

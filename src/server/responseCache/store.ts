@@ -10,6 +10,8 @@ export type CachedResponse = {
   etags: { identity: string; gzip: string; br: string }
   tags: string[]
   storedAt: number
+  /** How long a shared cache may keep it (`s-maxage`), when the response limits that itself. */
+  maxAgeMs?: number
 }
 
 export type CacheStats = {
@@ -60,7 +62,7 @@ export class ResponseStore {
 
   set(key: string, entry: CachedResponse, generationAtStart: number): boolean {
     if (generationAtStart !== this.generation || sizeOf(entry) > this.maxBytes) return false
-    this.lru.set(key, entry)
+    this.lru.set(key, entry, entry.maxAgeMs ? { ttl: entry.maxAgeMs } : {})
     if (!this.lru.has(key)) return false
     for (const tag of entry.tags) {
       let keys = this.keysByTag.get(tag)

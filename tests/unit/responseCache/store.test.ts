@@ -73,3 +73,17 @@ describe('buildEntry', () => {
     expect(own.headers['cache-control']).toBe('public, max-age=300, s-maxage=60')
   })
 })
+
+describe('entries that limit their own lifetime', () => {
+  it('expire after their s-maxage; others stay until purged', async () => {
+    const store = new ResponseStore(10_000_000)
+    const limited = await buildEntry({ status: 200, headers: { 'cache-control': 'public, max-age=0, s-maxage=1, must-revalidate' }, body: Buffer.from('x'), tags: ['a'] })
+    expect(limited.maxAgeMs).toBe(1000)
+    store.set('/news-sitemap.xml', limited, store.currentGeneration())
+    store.set('/', await entry(['articles']), store.currentGeneration())
+    expect(store.get('/news-sitemap.xml')).toBeDefined()
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    expect(store.get('/news-sitemap.xml')).toBeUndefined()
+    expect(store.get('/')).toBeDefined()
+  })
+})
