@@ -13,6 +13,8 @@ import { isJobRunner } from './src/access/isJobRunner'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
+import { withAuthCookies } from './src/lib/api/authCookies'
+import { graphQLLimitRules } from './src/lib/api/graphqlLimits'
 
 const settings = getSettings()
 const { secret } = resolvePayloadSecret({ fromEnv: process.env.PAYLOAD_SECRET, filePath: settings.secretFile })
@@ -27,7 +29,11 @@ export default buildConfig({
     // Gravatar would send a hash of each editor's e-mail to a third party on every admin page.
     avatar: 'default',
   },
-  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, Users],
+  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, withAuthCookies(Users, { secure: settings.isHttps })],
+  // Credentialed requests only from the site itself and the configured extra origins; public
+  // reads from anywhere get `*` from the REST route (src/lib/api/withPublicCors.ts).
+  cors: settings.trustedOrigins,
+  csrf: settings.trustedOrigins,
   globals: [SiteSettings],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(settings.database),
@@ -42,7 +48,12 @@ export default buildConfig({
   },
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.
-    maxComplexity: 1000,
+    maxComplexity: settings.apiLimits.graphQLMaxComplexity,
+    validationRules: graphQLLimitRules({
+      maxDepth: settings.apiLimits.graphQLMaxDepth,
+      maxAliases: settings.apiLimits.graphQLMaxAliases,
+      maxLimit: settings.apiLimits.maxLimit,
+    }),
   },
   typescript: {
     outputFile: path.resolve(process.cwd(), 'src/payload-types.ts'),

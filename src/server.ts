@@ -17,8 +17,11 @@ import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
 import { checkHealth } from './server/health'
 import { createLogger } from './server/logger'
-import { startJobRunner } from './server/jobRunner'
+import { JOBS_PATH, startJobRunner } from './server/jobRunner'
 import { closeAllPayloadInstances } from './server/payloadInstances'
+import { inMemoryLimiters } from './server/rateLimit/limiters'
+import { createRateLimit } from './server/rateLimit/rateLimit'
+import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
 
 const settings = getSettings()
@@ -43,6 +46,15 @@ async function main(): Promise<void> {
     isProduction: settings.isProduction,
     checkHealth: () => checkHealth(payload, settings.database.engine),
     handleWithNext: (req, res) => handle(req, res),
+    trustedProxies: settings.trustedProxies,
+    isHttps: settings.isHttps,
+    rateLimit: createRateLimit({
+      limits: settings.rateLimits,
+      createLimiter: inMemoryLimiters,
+      isSignedIn: createSignedInCheck(payload.secret),
+      exemptPaths: [JOBS_PATH],
+      logger,
+    }),
   })
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -1,9 +1,10 @@
-import express, { type Express, type Request, type Response } from 'express'
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express'
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
 import type { HealthReport } from './health'
 import { JOBS_PATH } from './jobRunner'
+import { jsonErrors } from './jsonErrors'
 import { securityHeaders } from './securityHeaders'
 
 type CreateAppArgs = {
@@ -12,12 +13,18 @@ type CreateAppArgs = {
   checkHealth: () => Promise<HealthReport>
   /** Next's request handler: the site, /admin and /api. */
   handleWithNext: (req: Request, res: Response) => Promise<void>
+  /** Whose X-Forwarded-For is believed (Express `trust proxy`); none when empty. */
+  trustedProxies?: string[]
+  /** Public origin is https: HSTS. */
+  isHttps?: boolean
+  /** Login and anonymous API limits (src/server/rateLimit). */
+  rateLimit?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, trustedProxies = ['loopback'], isHttps = false, rateLimit }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false)
 
   app.use(
     pinoHttp({
@@ -32,7 +39,8 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext }:
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   )
-  app.use(securityHeaders({ isProduction }))
+  app.use(securityHeaders({ isProduction, isHttps }))
+  if (rateLimit) app.use(rateLimit)
 
   app.get('/healthz', async (_req, res) => {
     const report = await checkHealth()
@@ -41,6 +49,7 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext }:
 
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
+  app.use(jsonErrors)
 
   return app
 }
