@@ -3,8 +3,8 @@ import type { Logger } from 'pino'
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import type { RateLimits } from '../../config/settings'
+import { registerLoginAccountLimiter } from '../../lib/api/loginLimit'
 import type { LimiterFactory } from './limiters'
-import { accountOf, peekBody } from './loginAccount'
 
 type RateLimitArgs = {
   limits: RateLimits
@@ -31,7 +31,8 @@ function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
 
 
 /**
- * Express middleware: login attempts per IP and per account, and anonymous API requests per IP.
+ * Express middleware: login attempts per IP, and anonymous API requests per IP (and the limiter
+ * for login attempts per account, registered for the API route).
  * Pages and signed-in users' API calls pass; the response cache in front answers cached pages
  * before this runs, so those are never limited.
  */
@@ -53,7 +54,8 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
 
 
   const loginsPerIp = createLimiter({ keyPrefix: 'login-ip', points: limits.loginsPerIp, durationSeconds: LOGIN_WINDOW_SECONDS })
-  const loginsPerAccount = createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS })
+  // Counted where the login body is read without taking it from Payload: the REST route (src/lib/api/loginLimit.ts).
+  registerLoginAccountLimiter(createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS }))
   const anonymousApi = createLimiter({ keyPrefix: 'api-ip', points: limits.apiPerMinute, durationSeconds: 60 })
 
   async function limit(req: Request, res: Response, next: NextFunction): Promise<void> {
@@ -61,10 +63,6 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
     if (req.method === 'POST' && req.path === LOGIN_PATH) {
       const byIp = await take(loginsPerIp, ip)
       if (byIp) return refuse(res, byIp, 'Too many login attempts from this address.')
-      const body = await peekBody(req)
-      const account = body && (await accountOf(body, req.headers['content-type'] ?? ''))
-      const byAccount = account ? await take(loginsPerAccount, account) : null
-      if (byAccount) return refuse(res, byAccount, 'Too many login attempts for this account.')
       return next()
     }
     if (!req.path.startsWith('/api/') || exemptPaths.includes(req.path) || (await isSignedIn(req.headers))) return next()

@@ -3,6 +3,7 @@ import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { getSettings } from '@/config/settings'
+import { withLoginLimit } from '@/lib/api/loginLimit'
 import { withPublicCors } from '@/lib/api/withPublicCors'
 import { withRequestChecks } from '@/lib/api/withRequestChecks'
 
@@ -10,7 +11,7 @@ const { trustedOrigins } = getSettings()
 const checked = (handler: Parameters<typeof withRequestChecks>[0]) => withPublicCors(withRequestChecks(handler, config), trustedOrigins)
 
 export const GET = checked(REST_GET(config))
-export const POST = checked(REST_POST(config))
+export const POST = checked(withLoginLimit(REST_POST(config), config))
 export const DELETE = checked(REST_DELETE(config))
 export const PATCH = checked(REST_PATCH(config))
 export const PUT = checked(REST_PUT(config))
