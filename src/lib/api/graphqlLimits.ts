@@ -1,6 +1,6 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
-import { GraphQLError, Kind, type ValidationRule, type ValueNode } from 'graphql'
+import { GraphQLError, Kind, type ValidationContext, type ValidationRule, type ValueNode } from 'graphql'
 
 export type GraphQLLimits = { maxDepth: number; maxAliases: number; maxLimit: number }
 
@@ -26,14 +26,17 @@ function pageSizeRule(maxLimit: number, variables: Record<string, unknown> | nul
   })
 }
 
+/** graphql-armor throws by default; reported errors become the usual `errors` list (and a 400). */
+const reportRejection = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] }
+
 /**
  * Bounds on one GraphQL document beyond Payload's complexity score, which counts each field once:
  * nesting depth, aliases (300 aliased copies of one query cost little each) and page sizes.
  */
 export function graphQLLimitRules({ maxDepth, maxAliases, maxLimit }: GraphQLLimits) {
   return (args: { variableValues?: Record<string, unknown> | null }): ValidationRule[] => [
-    maxDepthRule({ n: maxDepth, exposeLimits: true }),
-    maxAliasesRule({ n: maxAliases, exposeLimits: true }),
+    maxDepthRule({ n: maxDepth, exposeLimits: true, ...reportRejection }),
+    maxAliasesRule({ n: maxAliases, exposeLimits: true, ...reportRejection }),
     pageSizeRule(maxLimit, args.variableValues),
   ]
 }
