@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { stringify } from 'qs-esm'
 
+import { paragraphsToLexical } from '../../src/lib/richText'
 import { ADMIN, FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, tokenFor, uploadForm } from '../support/http'
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 400)
@@ -36,8 +37,9 @@ beforeAll(async () => {
     return ((await response.json()) as { doc: { id: number | string } }).doc
   }
 
-  await expectOk(await post('/api/articles', { headline: SECRETS.draftHeadline, standfirst: SECRETS.draftStandfirst, byline: 'Fuzz', _status: 'draft' }))
-  const published = await expectOk(await post('/api/articles', { headline: `Published for fuzzing ${marker}`, byline: 'Fuzz', _status: 'published' }))
+  const body = paragraphsToLexical([`Words ${marker}`])
+  await expectOk(await post('/api/articles?draft=true', { headline: SECRETS.draftHeadline, standfirst: SECRETS.draftStandfirst, body, _status: 'draft' }))
+  const published = await expectOk(await post('/api/articles', { headline: `Published for fuzzing ${marker}`, body, _status: 'published' }))
   await expectOk(await post(`/api/articles/${published.id}?draft=true`, { headline: SECRETS.revisedDraft, _status: 'draft' }, 'PATCH'))
 
   const license = (await getJson<{ docs: Array<{ id: number }> }>('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).body.docs[0]!
