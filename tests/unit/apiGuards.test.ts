@@ -11,6 +11,7 @@ import { idProblem, isValidId } from '../../src/lib/api/ids'
 import { accountOf } from '../../src/lib/api/loginAccount'
 import { findPageLimitProblem } from '../../src/lib/api/pageLimits'
 import { findPathProblem, matchEndpoint } from '../../src/lib/api/pathProblems'
+import { findQueryParamProblem } from '../../src/lib/api/queryParams'
 import { withPublicCors } from '../../src/lib/api/withPublicCors'
 import { createApp } from '../../src/server/createApp'
 
@@ -69,6 +70,26 @@ describe('path problems', () => {
 
   it('accepts unicode file names', () => {
     expect(findPathProblem({ filename: 'Пекин фото.jpg' }, 'number', 'media')).toBeNull()
+  })
+})
+
+describe('query parameters of a shape or size Payload cannot handle', () => {
+  it.each([{}, { limit: '0' }, { limit: '1000', page: '3' }, { select: { title: 'true' } }, { joins: 'false' }, { locale: 'en', draft: 'true' }, { page: '' }])('accepts %j', (query) => {
+    expect(findQueryParamProblem(query)).toBeNull()
+  })
+  it.each([
+    [{ limit: { x: '1' } }, /limit takes one value/],
+    [{ depth: ['1'] }, /depth takes one value/],
+    [{ locale: { a: 'b' } }, /locale takes one value/],
+    [{ select: 'title' }, /select names fields/],
+    [{ populate: ['x'] }, /populate names fields/],
+    [{ page: '99999999999999999999' }, /page must be a whole number from 1 to 1000000/],
+    [{ page: '2.5' }, /page must be/],
+    [{ page: '0' }, /page must be/],
+    [{ limit: '99999999999999999999' }, /limit must be a whole number from 0 to 1000000/],
+    [{ limit: '-1' }, /limit must be/],
+  ])('refuses %j', (query, message) => {
+    expect(findQueryParamProblem(query)).toMatch(message)
   })
 })
 
