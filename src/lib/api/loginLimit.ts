@@ -1,10 +1,10 @@
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
-import { accountOf } from './loginAccount'
+import { accountOf, graphQLLoginAccounts } from './loginAccount'
 
-type Context = { params: Promise<{ slug: string[] }> }
-type Handler = (request: Request, context: Context) => Promise<Response>
+type RestContext = { params: Promise<{ slug: string[] }> }
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
 /**
  * The per-account login limiter is made by the server (with its store: memory now, shared later)
@@ -23,25 +23,20 @@ function isRefusal(rejection: unknown): rejection is { msBeforeNext: number } {
 }
 
 /**
- * Wraps Payload's login endpoint: each attempt for an account spends one of its points, from any
- * address, so a password can't be guessed from many addresses. 429 with Retry-After when none are left.
+ * Spends one attempt for each account; a 429 with Retry-After when one has none left. Attempts
+ * count from any address, so a password can't be guessed from many. A shared store that is down
+ * lets logins go on (Payload still locks an account after five failures), logged.
  */
-export function withLoginLimit(handler: Handler, config: Promise<SanitizedConfig>): Handler {
-  return async (request, context) => {
-    const limiter = (globalThis as GlobalWithLimiter)[REGISTRY]
-    const [collection, action, ...rest] = (await context.params).slug
-    const payload = await getPayload({ config })
-    const isLogin = action === 'login' && rest.length === 0 && Boolean(payload.collections[collection as keyof Payload['collections']]?.config.auth)
-    if (!limiter || !isLogin) return handler(request, context)
-    const account = await accountOf(request)
-    if (!account) return handler(request, context)
+async function refusalFor(accounts: string[], payload: Payload): Promise<Response | null> {
+  const limiter = (globalThis as GlobalWithLimiter)[REGISTRY]
+  if (!limiter) return null
+  for (const account of accounts) {
     try {
       await limiter.consume(account)
     } catch (rejection) {
       if (!isRefusal(rejection)) {
-        // A shared store that is down: logins go on (Payload still locks an account after five failures).
         payload.logger.error({ err: rejection }, 'login limit store failed; attempt let through')
-        return handler(request, context)
+        continue
       }
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
       return Response.json(
@@ -49,6 +44,26 @@ export function withLoginLimit(handler: Handler, config: Promise<SanitizedConfig
         { status: 429, headers: { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' } },
       )
     }
-    return handler(request, context)
+  }
+  return null
+}
+
+/** Wraps Payload's REST routes: `POST /api/<auth collection>/login` counts against the account it names. */
+export function withLoginLimit(handler: Handler<RestContext>, config: Promise<SanitizedConfig>): Handler<RestContext> {
+  return async (request, context) => {
+    const [collection, action, ...rest] = (await context.params).slug
+    const payload = await getPayload({ config })
+    const isLogin = action === 'login' && rest.length === 0 && Boolean(payload.collections[collection as keyof Payload['collections']]?.config.auth)
+    const account = isLogin ? await accountOf(request) : null
+    return (account && (await refusalFor([account], payload))) || handler(request, context)
+  }
+}
+
+/** Wraps Payload's GraphQL route: login mutations count against the accounts they name, as REST logins do. */
+export function withGraphQLLoginLimit(handler: (request: Request) => Promise<Response>, config: Promise<SanitizedConfig>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const accounts = await graphQLLoginAccounts(request)
+    if (accounts.length === 0) return handler(request)
+    return (await refusalFor(accounts, await getPayload({ config }))) || handler(request)
   }
 }
