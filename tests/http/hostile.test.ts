@@ -132,6 +132,22 @@ describe('rate limits', () => {
     expect((await login(' Victim@Example.com', newClient())).status).toBe(429)
   })
 
+  it('counts GraphQL login mutations against the same per-account limit', async () => {
+    const account = 'graphql-victim@example.com'
+    const graphqlLogin = () =>
+      call('/api/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation($email: String!) { loginUser(email: $email, password: "wrong") { token } }', variables: { email: account } }),
+      })
+    for (let attempt = 0; attempt < LIMITS.loginsPerAccount - 1; attempt += 1) expect((await graphqlLogin()).status).not.toBe(429)
+    expect((await login(account, newClient())).status).toBe(401)
+    const refused = await graphqlLogin()
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(await messageOf(refused)).toMatch(/Too many login attempts for this account/)
+  })
+
   it('limits login attempts per address, whichever accounts they name', async () => {
     const client = newClient()
     for (let attempt = 0; attempt < LIMITS.loginsPerIp; attempt += 1) expect((await login(`guess${attempt}@example.com`, client)).status).toBe(401)

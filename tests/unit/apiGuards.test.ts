@@ -1,14 +1,14 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { buildSchema, parse, validate } from 'graphql'
 import { pino } from 'pino'
 
 import { withAuthCookies } from '../../src/lib/api/authCookies'
 import { graphQLLimitRules } from '../../src/lib/api/graphqlLimits'
 import { idProblem, isValidId } from '../../src/lib/api/ids'
-import { accountOf } from '../../src/lib/api/loginAccount'
+import { accountOf, graphQLLoginAccounts } from '../../src/lib/api/loginAccount'
 import { findPageLimitProblem } from '../../src/lib/api/pageLimits'
 import { findPathProblem, matchEndpoint } from '../../src/lib/api/pathProblems'
 import { findQueryParamProblem } from '../../src/lib/api/queryParams'
@@ -203,6 +203,17 @@ describe('login account', () => {
     expect(await accountOf(login(admin))).toBe('b@example.com')
   })
 
+  it('reads the e-mails of GraphQL login mutations, literal or variable', async () => {
+    const graphql = (body: unknown) => login(JSON.stringify(body), 'application/json')
+    expect(await graphQLLoginAccounts(graphql({ query: 'mutation { loginUser(email: "A@example.com", password: "x") { token } }' }))).toEqual(['a@example.com'])
+    expect(
+      await graphQLLoginAccounts(graphql({ query: 'mutation($e: String!) { a: loginUser(email: $e, password: "x") { token } b: loginUser(email: "b@example.com", password: "y") { token } }', variables: { e: 'c@example.com' } })),
+    ).toEqual(['c@example.com', 'b@example.com'])
+    expect(await graphQLLoginAccounts(graphql({ query: '{ Articles { docs { headline } } }' }))).toEqual([])
+    expect(await graphQLLoginAccounts(graphql({ query: 'mutation { loginUser(' }))).toEqual([])
+    expect(await graphQLLoginAccounts(login('not json', 'application/json'))).toEqual([])
+  })
+
   it('finds none in a body without one', async () => {
     expect(await accountOf(login('not json', 'application/json'))).toBeNull()
     expect(await accountOf(login('{"email":42}', 'application/json'))).toBeNull()
@@ -210,7 +221,12 @@ describe('login account', () => {
 })
 
 describe('Express in production', () => {
-  async function start(isHttps: boolean): Promise<{ base: string; server: http.Server }> {
+  const servers: http.Server[] = []
+  afterEach(() => {
+    for (const server of servers.splice(0)) server.close()
+  })
+
+  async function start(isHttps: boolean): Promise<string> {
     const app = createApp({
       logger: pino({ level: 'silent' }),
       isProduction: true,
@@ -219,26 +235,22 @@ describe('Express in production', () => {
       handleWithNext: async (_req, res) => void res.end('next'),
     })
     const server = http.createServer(app)
+    servers.push(server)
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   }
 
   it('sends HSTS only when the public origin is https', async () => {
-    const https = await start(true)
-    expect((await fetch(`${https.base}/`)).headers.get('strict-transport-security')).toBe('max-age=31536000')
-    https.server.close()
-    const plain = await start(false)
-    expect((await fetch(`${plain.base}/`)).headers.get('strict-transport-security')).toBeNull()
-    plain.server.close()
+    expect((await fetch(`${await start(true)}/`)).headers.get('strict-transport-security')).toBe('max-age=31536000')
+    expect((await fetch(`${await start(false)}/`)).headers.get('strict-transport-security')).toBeNull()
   })
 
   it('answers a path with broken percent-encoding with a JSON 400, not an HTML page', async () => {
-    const { base, server } = await start(false)
+    const base = await start(false)
     for (const path of ['/api/media/file/%zz', '/articles/%E0%A4%A']) {
       const response = await fetch(`${base}${path}`)
       expect(response.status).toBe(400)
       expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Failed to decode/)
     }
-    server.close()
   })
 })
