@@ -10,7 +10,8 @@ import type { RateLimits } from '../../src/config/settings'
 import { createApp } from '../../src/server/createApp'
 import { inMemoryLimiters, type LimiterFactory } from '../../src/server/rateLimit/limiters'
 import { createRateLimit } from '../../src/server/rateLimit/rateLimit'
-import { createSignedInCheck, tokenOf } from '../../src/server/rateLimit/signedIn'
+import { tokenOf } from '../../src/lib/api/loginToken'
+import { createSignedInCheck } from '../../src/server/rateLimit/signedIn'
 
 const silent = pino({ level: 'silent' })
 const SECRET = '0123456789abcdef0123456789abcdef'

@@ -5,6 +5,7 @@ import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { parse } from 'qs-esm'
 
 import { getSettings } from '@/config/settings'
+import { tokenOf } from './loginToken'
 import { findPageLimitProblem } from './pageLimits'
 import { findQueryParamProblem } from './queryParams'
 import { findPathProblem, matchEndpoint, type Endpoint } from './pathProblems'
@@ -47,12 +48,8 @@ async function isStoredFile(staticDir: string, name: string): Promise<boolean> {
   return stat(path.join(staticDir, name)).then((found) => found.isFile(), () => false)
 }
 
-function hasCredentials(request: Request): boolean {
-  return /^(JWT|Bearer) /.test(request.headers.get('authorization') ?? '') || /(^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
-}
-
 async function isSignedIn(payload: Payload, request: Request): Promise<boolean> {
-  if (!hasCredentials(request)) return false
+  if (!tokenOf({ authorization: request.headers.get('authorization'), cookie: request.headers.get('cookie') })) return false
   const { user } = await payload.auth({ headers: request.headers })
   return Boolean(user)
 }
@@ -90,7 +87,7 @@ export function withRequestChecks(handler: Handler, config: Promise<SanitizedCon
     const whereProblem = schema ? findWhereProblem(query.where, schema) : null
     if (whereProblem) return refuse(400, whereProblem)
 
-    const limitProblem = findPageLimitProblem(query as Record<string, string>, getSettings().apiLimits)
+    const limitProblem = findPageLimitProblem(query, getSettings().apiLimits)
     if (limitProblem && !(await isSignedIn(payload, request))) return refuse(400, limitProblem)
 
     return handler(request, context)

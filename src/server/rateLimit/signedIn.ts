@@ -1,12 +1,6 @@
 import { jwtVerify } from 'jose'
 
-/** Payload's login token from the Authorization header (JWT or Bearer) or its cookie. */
-export function tokenOf(headers: { authorization?: string; cookie?: string }): string | null {
-  const fromHeader = /^(?:JWT|Bearer) (\S+)$/.exec(headers.authorization ?? '')
-  if (fromHeader) return fromHeader[1]!
-  const fromCookie = /(?:^|;\s*)payload-token=([^;]+)/.exec(headers.cookie ?? '')
-  return fromCookie ? fromCookie[1]! : null
-}
+import { tokenOf } from '../../lib/api/loginToken'
 
 /**
  * Whether a request carries a login token that Payload signed and that has not expired. Checking
