@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { stringify } from 'qs-esm'
 
@@ -27,6 +27,7 @@ const SECRETS = {
 const CONTRIBUTOR_EMAIL = `fuzz-contributor-${marker}@example.com`
 
 let contributorToken: string
+const created: Array<[string, number | string]> = []
 
 beforeAll(async () => {
   const admin = await adminToken()
@@ -38,16 +39,24 @@ beforeAll(async () => {
   }
 
   const body = paragraphsToLexical([`Words ${marker}`])
-  await expectOk(await post('/api/articles?draft=true', { headline: SECRETS.draftHeadline, standfirst: SECRETS.draftStandfirst, body, _status: 'draft' }))
+  const draft = await expectOk(await post('/api/articles?draft=true', { headline: SECRETS.draftHeadline, standfirst: SECRETS.draftStandfirst, body, _status: 'draft' }))
   const published = await expectOk(await post('/api/articles', { headline: `Published for fuzzing ${marker}`, body, _status: 'published' }))
   await expectOk(await post(`/api/articles/${published.id}?draft=true`, { headline: SECRETS.revisedDraft, _status: 'draft' }, 'PATCH'))
 
   const license = (await getJson<{ docs: Array<{ id: number }> }>('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).body.docs[0]!
   const form = uploadForm(await pngBlob(32, 32), `fuzz-${marker}.png`, { alt: 'Fuzz', creator: 'Fuzz', license: license.id, permissionNote: SECRETS.permissionNote })
-  await expectOk(await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(admin), body: form }))
+  const media = await expectOk(await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(admin), body: form }))
+  created.push(['articles', draft.id], ['articles', published.id], ['media', media.id])
 
   contributorToken = (await tokenFor('contributor', CONTRIBUTOR_EMAIL)).token
 }, 60_000)
+
+afterAll(async () => {
+  const admin = await adminToken()
+  for (const [collection, id] of created) {
+    await fetch(`${baseUrl()}/api/${collection}/${id}`, { method: 'DELETE', headers: authHeaders(admin) })
+  }
+})
 
 // ---------------------------------------------------------------- generators
 
