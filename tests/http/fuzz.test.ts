@@ -2,7 +2,7 @@
  * Property-based: whatever a client sends to the REST and GraphQL APIs, as a reader or as a
  * contributor, the server answers without a 5xx, every 4xx is JSON with a message, and no
  * answer carries a draft, a private field or another user. FUZZ_RUNS sets the number of
- * generated requests (default 400; e.g. FUZZ_RUNS=5000 for a long run). A failure prints the
+ * generated requests (default 600; e.g. FUZZ_RUNS=5000 for a long run). A failure prints the
  * request and fast-check's seed, so it can be replayed.
  */
 import { randomBytes } from 'node:crypto'
@@ -14,7 +14,7 @@ import { stringify } from 'qs-esm'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { ADMIN, FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, tokenFor, uploadForm } from '../support/http'
 
-const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 400)
+const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 600)
 const runs = (share: number) => Math.max(1, Math.round(TOTAL_RUNS * share))
 
 const marker = randomBytes(6).toString('hex')
