@@ -15,8 +15,14 @@ import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
 import { withAuthCookies } from './src/lib/api/authCookies'
 import { graphQLLimitRules } from './src/lib/api/graphqlLimits'
+import { graphQLWhereRule } from './src/lib/api/graphqlWhere'
 
 const settings = getSettings()
+const graphQLLimits = graphQLLimitRules({
+  maxDepth: settings.apiLimits.graphQLMaxDepth,
+  maxAliases: settings.apiLimits.graphQLMaxAliases,
+  maxLimit: settings.apiLimits.maxLimit,
+})
 const { secret } = resolvePayloadSecret({ fromEnv: process.env.PAYLOAD_SECRET, filePath: settings.secretFile })
 
 export default buildConfig({
@@ -49,11 +55,11 @@ export default buildConfig({
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.
     maxComplexity: settings.apiLimits.graphQLMaxComplexity,
-    validationRules: graphQLLimitRules({
-      maxDepth: settings.apiLimits.graphQLMaxDepth,
-      maxAliases: settings.apiLimits.graphQLMaxAliases,
-      maxLimit: settings.apiLimits.maxLimit,
-    }),
+    validationRules: (args) => [
+      ...graphQLLimits(args),
+      // The REST where checks, for GraphQL's where arguments.
+      graphQLWhereRule(args),
+    ],
   },
   typescript: {
     outputFile: path.resolve(process.cwd(), 'src/payload-types.ts'),

@@ -208,6 +208,8 @@ async function checkAnswer(caller: Caller, description: string, response: Respon
   const text = await response.text()
   const context = `${caller} ${description} → ${response.status}: ${text.slice(0, 300)}`
   if (response.status >= 500) throw new Error(`5xx for ${context}`)
+  // GraphQL reports a resolver's internal error inside a 200: it counts as a 5xx all the same.
+  if (text.includes('"statusCode":5')) throw new Error(`an internal error inside the answer for ${context}`)
   if (response.status >= 400) {
     let message: unknown
     try {

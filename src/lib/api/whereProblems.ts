@@ -77,7 +77,8 @@ function conditionProblem(path: string, condition: unknown, depth: number, field
   if (!isPlainObject(condition)) return `${path} must name a field and an operator (${EXAMPLE}).`
   for (const [key, value] of Object.entries(condition)) {
     const keyPath = `${path}[${key}]`
-    if (key === 'and' || key === 'or') {
+    // Payload reads and/or in any case (GraphQL sends AND/OR).
+    if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
       const branches = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : null
       if (!branches) return `${keyPath} must be a list of conditions, e.g. ${keyPath}[0][slug][equals]=a.`
       for (const [index, branch] of branches.entries()) {
@@ -89,7 +90,8 @@ function conditionProblem(path: string, condition: unknown, depth: number, field
       if (problem) return problem
     } else if (isPlainObject(value)) {
       // A field name (or a nested field path such as where[sizes][w320][width][equals]).
-      const problem = conditionProblem(keyPath, value, depth + 1, [...fieldPath, key], schema)
+      // The SQL adapters read `__` as `.` (GraphQL's names for nested fields).
+      const problem = conditionProblem(keyPath, value, depth + 1, [...fieldPath, ...key.split('__')], schema)
       if (problem) return problem
     } else if (path !== 'where') {
       // Payload reports unknown operators and paths itself, with a 400.
