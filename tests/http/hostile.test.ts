@@ -67,6 +67,15 @@ describe('requests that used to answer 500', () => {
     expect(response.status).toBe(status)
     expect(await messageOf(response)).toMatch(message)
   })
+
+  it.each([
+    ['{ Articles(where: { heroImage: { equals: "abc" } }) { totalDocs } }', /where\[heroImage\]\[equals\]: "abc" is not an id/],
+    ['{ Articles(where: { OR: [{ slug: { all: ["a"] } }] }) { totalDocs } }', /"all" operator is not available/],
+  ])('GraphQL %s → 400 with a message, not an internal error', async (query, message) => {
+    const response = await call('/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    expect(response.status).toBe(400)
+    expect(await messageOf(response)).toMatch(message)
+  })
 })
 
 describe('limits for anonymous callers', () => {

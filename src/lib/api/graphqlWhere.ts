@@ -1,10 +1,21 @@
 import { GraphQLError, getNamedType, valueFromASTUntyped, type ValidationRule } from 'graphql'
-import type { Payload } from 'payload'
+import { formatNames, getPayload, toWords, type Payload, type SanitizedConfig } from 'payload'
 
 import { querySchemaFor } from './querySchema'
 import { findWhereProblem } from './whereProblems'
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+/**
+ * GraphQL validation rules get no request context, so the GraphQL route hands its Payload
+ * instance over here (one per process) before Payload validates the document.
+ */
+let payloadForChecks: Payload | undefined
+
+export function withGraphQLWhereChecks(handler: (request: Request) => Promise<Response>, config: Promise<SanitizedConfig>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    payloadForChecks ??= await getPayload({ config })
+    return handler(request)
+  }
+}
 
 /** GraphQL values as the REST query string would carry them, so one check serves both. */
 function asQueryValues(value: unknown): unknown {
@@ -13,13 +24,12 @@ function asQueryValues(value: unknown): unknown {
   return String(value)
 }
 
-/** The collection (and whether its versions) a `<Name>_where` or `versions<Name>_where` input type filters. */
+/** The collection (and whether its versions) a `<Singular>_where` or `versions<Singular>_where` input type filters, named as Payload names them. */
 function collectionOfWhereType(payload: Payload, typeName: string): { slug: string; versions: boolean } | null {
-  for (const [slug, collection] of Object.entries(payload.collections)) {
-    const name = (collection as { graphQL?: { whereInputType?: { name: string } } }).graphQL?.whereInputType?.name
-    if (!name) continue
-    if (typeName === name) return { slug, versions: false }
-    if (typeName === `versions${name}`) return { slug, versions: true }
+  for (const { config } of Object.values(payload.collections)) {
+    const singular = config.graphQL && config.graphQL.singularName ? toWords(config.graphQL.singularName, true) : formatNames(config.slug).singular
+    if (typeName === `${singular}_where`) return { slug: config.slug, versions: false }
+    if (typeName === `versions${singular}_where`) return { slug: config.slug, versions: true }
   }
   return null
 }
@@ -29,8 +39,8 @@ function collectionOfWhereType(payload: Payload, typeName: string): { slug: stri
  * adapter lacks) for GraphQL's `where` arguments, whose schema types let the same mistakes through
  * to the database, where they fail with an internal error.
  */
-export function graphQLWhereRule(args: { contextValue?: unknown; variableValues?: Record<string, unknown> | null }): ValidationRule {
-  const payload = (args.contextValue as { req?: { payload?: Payload } } | undefined)?.req?.payload
+export function graphQLWhereRule(args: { variableValues?: Record<string, unknown> | null }): ValidationRule {
+  const payload = payloadForChecks
   return (context) => ({
     Argument(node) {
       const definition = context.getArgument()
@@ -38,8 +48,7 @@ export function graphQLWhereRule(args: { contextValue?: unknown; variableValues?
       const target = collectionOfWhereType(payload, getNamedType(definition.type).name)
       const schema = target && querySchemaFor(payload, target.slug, target.versions)
       if (!schema) return
-      const where = asQueryValues(valueFromASTUntyped(node.value, args.variableValues ?? undefined) as Json)
-      const problem = findWhereProblem(where, schema)
+      const problem = findWhereProblem(asQueryValues(valueFromASTUntyped(node.value, args.variableValues ?? undefined)), schema)
       if (problem) context.reportError(new GraphQLError(problem, { nodes: [node] }))
     },
   })
