@@ -197,6 +197,7 @@ describe('https: cookies, HSTS, CORS and CSRF', () => {
     const response = await call('/api/users/me', { headers: { origin, cookie: cookie.split(';')[0]! } })
     expect(response.headers.get('access-control-allow-origin')).toBe(origin)
     expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(response.headers.get('vary')).toContain('Origin')
     expect(((await response.json()) as { user: { email: string } | null }).user?.email).toBe(ADMIN.email)
   })
 

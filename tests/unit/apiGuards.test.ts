@@ -171,6 +171,7 @@ describe('public CORS', () => {
     const response = await call('GET', { origin: 'https://apps.example.com' })
     expect(response.headers.get('access-control-allow-origin')).toBe('https://apps.example.com')
     expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(response.headers.get('vary')).toContain('Origin')
   })
 
   it('gives writes from other origins no CORS headers', async () => {

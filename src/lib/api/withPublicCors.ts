@@ -18,10 +18,16 @@ export function withPublicCors<Context>(handler: Handler<Context>, trustedOrigin
   return async (request, context) => {
     const response = await handler(request, context)
     const origin = request.headers.get('origin')
-    if ((origin && trustedOrigins.includes(origin)) || !isRead(request)) return response
+    const isTrusted = Boolean(origin && trustedOrigins.includes(origin))
+    if (!isTrusted && !isRead(request)) return response
     const headers = new Headers(response.headers)
-    headers.set('Access-Control-Allow-Origin', '*')
-    headers.delete('Access-Control-Allow-Credentials')
+    if (isTrusted) {
+      // Payload echoed the origin: a cache must not hand this answer to another origin.
+      headers.append('Vary', 'Origin')
+    } else {
+      headers.set('Access-Control-Allow-Origin', '*')
+      headers.delete('Access-Control-Allow-Credentials')
+    }
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
   }
 }
