@@ -13,8 +13,16 @@ import { hasRole } from './src/access/roles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
+import { withAuthCookies } from './src/lib/api/authCookies'
+import { graphQLLimitRules } from './src/lib/api/graphqlLimits'
+import { graphQLWhereRule } from './src/lib/api/graphqlWhere'
 
 const settings = getSettings()
+const graphQLLimits = graphQLLimitRules({
+  maxDepth: settings.apiLimits.graphQLMaxDepth,
+  maxAliases: settings.apiLimits.graphQLMaxAliases,
+  maxLimit: settings.apiLimits.maxLimit,
+})
 const { secret } = resolvePayloadSecret({ fromEnv: process.env.PAYLOAD_SECRET, filePath: settings.secretFile })
 
 export default buildConfig({
@@ -29,7 +37,11 @@ export default buildConfig({
     // Gravatar would send a hash of each editor's e-mail to a third party on every admin page.
     avatar: 'default',
   },
-  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, Users],
+  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, withAuthCookies(Users, { secure: settings.isHttps })],
+  // Credentialed requests only from the site itself and the configured extra origins; public
+  // reads from anywhere get `*` from the REST route (src/lib/api/withPublicCors.ts).
+  cors: settings.trustedOrigins,
+  csrf: settings.trustedOrigins,
   globals: [SiteSettings],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(settings.database),
@@ -45,7 +57,12 @@ export default buildConfig({
   },
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.
-    maxComplexity: 1000,
+    maxComplexity: settings.apiLimits.graphQLMaxComplexity,
+    validationRules: (args) => [
+      ...graphQLLimits(args),
+      // The REST where checks, for GraphQL's where arguments.
+      graphQLWhereRule(args),
+    ],
   },
   typescript: {
     outputFile: path.resolve(process.cwd(), 'src/payload-types.ts'),

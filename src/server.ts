@@ -25,6 +25,9 @@ import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
 import { createResponseCache } from './server/responseCache'
 import { createSiteHeaders } from './server/siteHeaders'
+import { inMemoryLimiters } from './server/rateLimit/limiters'
+import { createRateLimit } from './server/rateLimit/rateLimit'
+import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
 
 const settings = getSettings()
@@ -63,6 +66,14 @@ async function main(): Promise<void> {
     checkHealth: async () => ({ ...(await checkHealth(payload, settings.database.engine)), cache: cache.stats() }),
     handleWithNext: (req, res) => handle(req, res),
     siteHeaders: siteHeaders.middleware,
+    trustedProxies: settings.trustedProxies,
+    isHttps: settings.isHttps,
+    rateLimit: createRateLimit({
+      limits: settings.rateLimits,
+      createLimiter: inMemoryLimiters,
+      isSignedIn: createSignedInCheck(payload.secret),
+      logger,
+    }),
   })
   const toApp = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)

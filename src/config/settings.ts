@@ -7,6 +7,14 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value))
 
+/** A comma-separated list; empty entries dropped. */
+const originList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+)
+
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,6 +30,16 @@ const envSchema = z.object({
   RESPONSE_CACHE_MAX_MB: z.coerce.number().min(1).max(65536).default(64),
   CACHE_S_MAXAGE_SECONDS: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_MAX_LIMIT: z.coerce.number().int().min(1).default(100),
+  API_MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(3),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(8),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(10),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_LOGINS_PER_IP: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_LOGINS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  TRUSTED_PROXIES: originList.default(['loopback']),
+  CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
 })
 
 export type Settings = {
@@ -45,7 +63,21 @@ export type Settings = {
   /** `s-maxage` on cached responses, for a shared proxy that purges; unset: none. */
   cacheSMaxAgeSeconds: number | undefined
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  /** Bounds for callers who are not signed in (REST), and for every GraphQL query. */
+  apiLimits: ApiLimits
+  rateLimits: RateLimits
+  /** Express `trust proxy`: addresses (or loopback, uniquelocal, CIDRs) whose X-Forwarded-For is believed. */
+  trustedProxies: string[]
+  /** Origins that may send credentialed requests: the site's own plus CORS_ORIGINS. */
+  trustedOrigins: string[]
+  /** Secure cookies and HSTS: the public origin is https. */
+  isHttps: boolean
 }
+
+export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
+
+/** Requests allowed per window: anonymous API calls per IP per minute, login attempts per 15 minutes. */
+export type RateLimits = { apiPerMinute: number; loginsPerIp: number; loginsPerAccount: number }
 
 /** Reads and checks the environment once; messages name the variable and what to do. */
 export function loadSettings(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Settings {
@@ -56,12 +88,13 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   }
   const vars = parsed.data
   const nodeEnv = vars.NODE_ENV ?? 'development'
+  const serverUrl = (vars.SERVER_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, '')
   return {
     nodeEnv,
     isProduction: nodeEnv === 'production',
     port: vars.PORT,
     host: vars.HOST,
-    serverUrl: (vars.SERVER_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
+    serverUrl,
     database: chooseDatabase({ databaseUri: vars.DATABASE_URI, nodeEnv, cwd }),
     mediaDir: path.resolve(cwd, vars.MEDIA_DIR),
     secretFile: path.resolve(cwd, vars.PAYLOAD_SECRET_FILE),
@@ -72,6 +105,21 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     responseCacheMaxBytes: Math.round(vars.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
     cacheSMaxAgeSeconds: vars.CACHE_S_MAXAGE_SECONDS,
     logLevel: vars.LOG_LEVEL,
+    apiLimits: {
+      maxLimit: vars.API_MAX_LIMIT,
+      maxDepth: vars.API_MAX_DEPTH,
+      graphQLMaxDepth: vars.GRAPHQL_MAX_DEPTH,
+      graphQLMaxAliases: vars.GRAPHQL_MAX_ALIASES,
+      graphQLMaxComplexity: vars.GRAPHQL_MAX_COMPLEXITY,
+    },
+    rateLimits: {
+      apiPerMinute: vars.RATE_LIMIT_API_PER_MINUTE,
+      loginsPerIp: vars.RATE_LIMIT_LOGINS_PER_IP,
+      loginsPerAccount: vars.RATE_LIMIT_LOGINS_PER_ACCOUNT,
+    },
+    trustedProxies: vars.TRUSTED_PROXIES,
+    trustedOrigins: [...new Set([new URL(serverUrl).origin, ...vars.CORS_ORIGINS.map((origin) => new URL(origin).origin)])],
+    isHttps: serverUrl.startsWith('https://'),
   }
 }
 

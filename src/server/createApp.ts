@@ -7,6 +7,7 @@ import { PRIVATE_CACHE_CONTROL } from '@/lib/cache/headers'
 import type { HealthReport } from './health'
 import { personalReason } from './responseCache/policy'
 import type { CacheStats } from './responseCache/store'
+import { jsonErrors } from './jsonErrors'
 import { securityHeaders } from './securityHeaders'
 
 type CreateAppArgs = {
@@ -17,12 +18,18 @@ type CreateAppArgs = {
   handleWithNext: (req: Request, res: Response) => Promise<void>
   /** Headers public pages carry from the site settings (src/server/siteHeaders.ts). */
   siteHeaders?: RequestHandler
+  /** Whose X-Forwarded-For is believed (Express `trust proxy`); none when empty. */
+  trustedProxies?: string[]
+  /** Public origin is https: HSTS. */
+  isHttps?: boolean
+  /** Login and anonymous API limits (src/server/rateLimit). */
+  rateLimit?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false)
 
   app.use(
     pinoHttp({
@@ -37,13 +44,14 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   )
-  app.use(securityHeaders({ isProduction }))
+  app.use(securityHeaders({ isProduction, isHttps }))
   // An editor's answers must not be kept by a shared cache; routes that know better override it.
   app.use((req, res, next) => {
     if (personalReason(req.headers) !== null) res.setHeader('Cache-Control', PRIVATE_CACHE_CONTROL)
     next()
   })
   if (siteHeaders) app.use(siteHeaders)
+  if (rateLimit) app.use(rateLimit)
 
   app.get('/healthz', async (_req, res) => {
     const report = await checkHealth()
@@ -52,6 +60,7 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
 
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
+  app.use(jsonErrors)
 
   return app
 }

@@ -4,7 +4,7 @@ import helmet from 'helmet'
  * Helmet's defaults, with a Content-Security-Policy that Next and Payload's admin can live with:
  * both inline their bootstrap scripts and styles, and development needs eval and a websocket for HMR.
  */
-export function securityHeaders({ isProduction }: { isProduction: boolean }) {
+export function securityHeaders({ isProduction, isHttps = false }: { isProduction: boolean; isHttps?: boolean }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -24,7 +24,7 @@ export function securityHeaders({ isProduction }: { isProduction: boolean }) {
     },
     // Licensed images may be embedded by API consumers on other sites.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
-    // Localhost over plain HTTP must keep working; a TLS proxy in front adds HSTS.
-    strictTransportSecurity: false,
+    // Only a site served over https may promise browsers it always will; localhost over http must keep working.
+    strictTransportSecurity: isHttps ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: false } : false,
   })
 }

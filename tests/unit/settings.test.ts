@@ -35,6 +35,42 @@ describe('loadSettings', () => {
     })
   })
 
+  it('reads the API limits, rate limits, proxies and origins', () => {
+    const defaults = loadSettings({}, '/srv/app')
+    expect(defaults).toMatchObject({
+      apiLimits: { maxLimit: 100, maxDepth: 3, graphQLMaxDepth: 8, graphQLMaxAliases: 10, graphQLMaxComplexity: 1000 },
+      rateLimits: { apiPerMinute: 300, loginsPerIp: 20, loginsPerAccount: 10 },
+      trustedProxies: ['loopback'],
+      trustedOrigins: ['http://localhost:3000'],
+      isHttps: false,
+    })
+    const settings = loadSettings(
+      {
+        SERVER_URL: 'https://news.example/',
+        CORS_ORIGINS: 'https://apps.example, https://news.example/',
+        TRUSTED_PROXIES: '10.0.0.0/8, loopback',
+        API_MAX_LIMIT: '50',
+        API_MAX_DEPTH: '2',
+        GRAPHQL_MAX_DEPTH: '6',
+        GRAPHQL_MAX_ALIASES: '3',
+        GRAPHQL_MAX_COMPLEXITY: '500',
+        RATE_LIMIT_API_PER_MINUTE: '60',
+        RATE_LIMIT_LOGINS_PER_IP: '9',
+        RATE_LIMIT_LOGINS_PER_ACCOUNT: '4',
+      },
+      '/srv/app',
+    )
+    expect(settings).toMatchObject({
+      apiLimits: { maxLimit: 50, maxDepth: 2, graphQLMaxDepth: 6, graphQLMaxAliases: 3, graphQLMaxComplexity: 500 },
+      rateLimits: { apiPerMinute: 60, loginsPerIp: 9, loginsPerAccount: 4 },
+      trustedProxies: ['10.0.0.0/8', 'loopback'],
+      trustedOrigins: ['https://news.example', 'https://apps.example'],
+      isHttps: true,
+    })
+    expect(loadSettings({ TRUSTED_PROXIES: '' }, '/srv/app').trustedProxies).toEqual([])
+    expect(() => loadSettings({ CORS_ORIGINS: 'apps.example' }, '/srv/app')).toThrow(/CORS_ORIGINS/)
+  })
+
   it('names each bad variable and points to .env.example', () => {
     expect(() => loadSettings({ PORT: 'eighty', SERVER_URL: 'ftp://x', SEED_ON_START: 'perhaps' }, '/srv/app')).toThrow(
       /Invalid environment \(see \.env\.example\):\n {2}PORT: .*\n {2}SERVER_URL: .*\n {2}SEED_ON_START: /,

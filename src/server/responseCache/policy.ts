@@ -34,6 +34,8 @@ export function bypassReason({ method, url, headers }: RequestFacts): string | n
   const personal = personalReason(headers)
   if (personal) return personal
   if (headers.range) return 'range'
+  // Cross-origin answers differ by Origin (CORS headers, credentials for trusted sites): Express decides.
+  if (headers.origin) return 'origin'
   if (NEXT_VARIANT_HEADERS.some((name) => headers[name] !== undefined)) return 'next variant'
   const queryStart = url.indexOf('?')
   const path = queryStart === -1 ? url : url.slice(0, queryStart)

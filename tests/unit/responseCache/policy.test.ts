@@ -31,6 +31,7 @@ describe('bypassReason', () => {
     }
     expect(bypassReason(anonymous('/articles/x?_rsc=abc'))).not.toBeNull()
     expect(bypassReason(anonymous('/articles/x', { range: 'bytes=0-10' }))).toBe('range')
+    expect(bypassReason(anonymous('/api/articles', { origin: 'https://elsewhere.example' }))).toBe('origin')
   })
 
   it('leaves editors tools, writes and internals alone', () => {
