@@ -8,6 +8,7 @@ import type { HealthReport } from './health'
 import { personalReason } from './responseCache/policy'
 import type { CacheStats } from './responseCache/store'
 import { jsonErrors } from './jsonErrors'
+import { trustSameOrigin } from './sameOrigin'
 import { securityHeaders } from './securityHeaders'
 
 type CreateAppArgs = {
@@ -51,6 +52,7 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
     next()
   })
   if (siteHeaders) app.use(siteHeaders)
+  app.use(trustSameOrigin)
   if (rateLimit) app.use(rateLimit)
 
   app.get('/healthz', async (_req, res) => {

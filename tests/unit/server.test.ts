@@ -128,3 +128,27 @@ describe('createShutdown', () => {
     expect(exit).toHaveBeenCalledWith(1)
   })
 })
+
+describe('same-origin requests', () => {
+  it('reach Payload without an Origin (its CSRF list names SERVER_URL only); cross-site ones keep theirs', async () => {
+    const seen: Array<string | undefined> = []
+    const server = http.createServer(
+      createApp({
+        logger: silent,
+        isProduction: true,
+        checkHealth: async () => ok,
+        handleWithNext: async (req, res) => {
+          seen.push(req.headers.origin)
+          res.end()
+        },
+      }),
+    )
+    const base = await listen(server)
+    const host = new URL(base).host
+    for (const origin of [`http://${host}`, 'https://attacker.example', `http://${host}.attacker.example`]) {
+      await fetch(`${base}/api/articles`, { method: 'POST', headers: { origin } })
+    }
+    expect(seen).toEqual([undefined, 'https://attacker.example', `http://${host}.attacker.example`])
+    server.close()
+  })
+})
