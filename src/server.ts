@@ -15,6 +15,7 @@ import { getSettings } from './config/settings'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
+import { startClusterServices } from './server/cluster/startClusterServices'
 import { checkHealth } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     handleWithNext: (req, res) => handle(req, res),
   })
 
+  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, logger })
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(settings.port, settings.host, (error?: Error) => (error ? reject(error) : resolve(listening)))
   })
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     token: deriveJobRunnerToken(payload.secret),
     intervalMs: settings.jobsIntervalMs,
     logger,
+    runExclusive: cluster.runJobsExclusive,
   })
   handleShutdownSignals({
     server,
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     resources: [
       { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },
+      ...cluster.resources,
       { name: 'database', close: closeAllPayloadInstances },
     ],
   })

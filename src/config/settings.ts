@@ -18,6 +18,8 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SEED_ON_START: booleanFlag.default(true),
   JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  PROXY_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -36,6 +38,10 @@ export type Settings = {
   /** How often the in-process runner looks for due jobs (scheduled publishing). */
   jobsIntervalMs: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  /** Set when several processes serve together: the purge bus, the job lock (and rate-limit counters). */
+  redisUrl?: string
+  /** Where a caching proxy (Varnish) takes PURGE requests. */
+  proxyPurgeUrl?: string
 }
 
 /** Reads and checks the environment once; messages name the variable and what to do. */
@@ -60,6 +66,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     seedOnStart: vars.SEED_ON_START,
     jobsIntervalMs: vars.JOBS_INTERVAL_SECONDS * 1000,
     logLevel: vars.LOG_LEVEL,
+    redisUrl: vars.REDIS_URL,
+    proxyPurgeUrl: vars.PROXY_PURGE_URL,
   }
 }
 

@@ -6,6 +6,8 @@ type JobRunnerArgs = {
   token: string
   intervalMs: number
   logger: Pick<Logger, 'debug' | 'warn'>
+  /** With several processes: runs a tick only while no other process runs one (see cluster/redisLock). */
+  runExclusive?: (task: () => Promise<void>) => Promise<boolean>
 }
 
 export const JOBS_PATH = '/api/payload-jobs/run'
@@ -15,14 +17,18 @@ export const JOBS_PATH = '/api/payload-jobs/run'
  * no outside cron. It calls Payload's job endpoint on itself: jobs then run within Next, where
  * publishing also clears the affected pages from the cache.
  */
-export function startJobRunner({ baseUrl, token, intervalMs, logger }: JobRunnerArgs): { close: () => Promise<void> } {
+export function startJobRunner({ baseUrl, token, intervalMs, logger, runExclusive = async (task) => (await task(), true) }: JobRunnerArgs): { close: () => Promise<void> } {
   let running: Promise<void> | undefined
   const tick = () => {
     if (running) return
-    running = fetch(`${baseUrl}${JOBS_PATH}?allQueues=true`, { headers: { authorization: `Bearer ${token}` } })
-      .then(async (response) => {
-        if (!response.ok) logger.warn({ status: response.status, body: await response.text() }, 'job run failed')
-        else logger.debug('job run done')
+    const runDueJobs = async () => {
+      const response = await fetch(`${baseUrl}${JOBS_PATH}?allQueues=true`, { headers: { authorization: `Bearer ${token}` } })
+      if (!response.ok) logger.warn({ status: response.status, body: await response.text() }, 'job run failed')
+      else logger.debug('job run done')
+    }
+    running = runExclusive(runDueJobs)
+      .then((ran) => {
+        if (!ran) logger.debug('another process is running due jobs')
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'job run failed'))
       .finally(() => {

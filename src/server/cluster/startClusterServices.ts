@@ -1,0 +1,54 @@
+import { Redis } from 'ioredis'
+
+import { registerPurgeTarget } from '../../lib/cache/purge'
+import type { Closable } from '../shutdown'
+import { createProxyPurgeTarget } from './proxyPurge'
+import { createRedisPubSub } from './pubSub'
+import { startPurgeBus } from './purgeBus'
+import { createRedisLock, type RunExclusive } from './redisLock'
+
+type Logger = {
+  info: (obj: object, msg: string) => void
+  warn: (obj: object, msg: string) => void
+  error: (obj: object, msg: string) => void
+}
+
+export type ClusterServices = {
+  /** Taken around each run of due jobs; absent on a single process, which needs no lock. */
+  runJobsExclusive?: RunExclusive
+  /** The shared Redis connection (rate-limit counters), when REDIS_URL is set. */
+  redis?: Redis
+  resources: Closable[]
+}
+
+/**
+ * What several processes need in order to serve as one: with REDIS_URL, every purge reaches every
+ * process (bus) and due jobs run in one process at a time (lock); with PROXY_PURGE_URL, the
+ * caching proxy in front is purged too. With neither, nothing changes for a single process.
+ */
+export async function startClusterServices({ redisUrl, proxyPurgeUrl, logger }: { redisUrl?: string; proxyPurgeUrl?: string; logger: Logger }): Promise<ClusterServices> {
+  const resources: Closable[] = []
+  if (proxyPurgeUrl) {
+    const unregister = registerPurgeTarget('proxy', createProxyPurgeTarget(proxyPurgeUrl), 'edge')
+    resources.push({ name: 'proxy purge', close: async () => unregister() })
+  }
+  if (!redisUrl) return { resources }
+
+  const redis = new Redis(redisUrl, { lazyConnect: true })
+  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'))
+  await redis.connect()
+  const bus = await startPurgeBus({ pubSub: createRedisPubSub(redisUrl, logger), logger })
+  const unregister = registerPurgeTarget('purge-bus', bus.target, 'cluster')
+  resources.push(
+    {
+      name: 'purge bus',
+      close: async () => {
+        unregister()
+        await bus.close()
+      },
+    },
+    { name: 'redis', close: async () => void (await redis.quit()) },
+  )
+  logger.info({ proxyPurgeUrl }, 'cluster services: purge bus and job lock on Redis')
+  return { runJobsExclusive: createRedisLock({ redis, key: 'publication:jobs-lock', logger }), redis, resources }
+}
