@@ -26,3 +26,8 @@ export function makeThrowawayEnv(label: string): { dir: string; env: Record<stri
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true })
 }
+
+/** The engine the throwaway databases use in this run. */
+export function testDatabaseEngine(): 'postgres' | 'sqlite' {
+  return process.env.TEST_POSTGRES_URL ? 'postgres' : 'sqlite'
+}

@@ -1,0 +1,90 @@
+# Varnish 7.1 (Debian's varnish + varnish-modules) in front of the app processes.
+#
+# Caches what the app marks public (a Surrogate-Key header and Cache-Control: public) until a
+# publish purges its tags; passes anything personal straight through; spreads requests over the
+# processes that pass their /healthz probe. Run it with the backends file beside it:
+#   varnishd -a :80 -p vcl_path=/etc/varnish -f /etc/varnish/default.vcl -s malloc,256m
+# The app purges with PROXY_PURGE_URL=http://<varnish>/ (a PURGE listing tags in xkey-purge).
+vcl 4.1;
+
+import directors;
+import xkey;
+
+# The app processes, their probe and the `apps` director: backends.vcl (an example is beside
+# this file; scripts/lib/cluster.ts writes one for the ports it uses).
+include "backends.vcl";
+
+# Who may purge: the app processes. Add their addresses when they run on other hosts.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "PURGE is accepted from the app servers only"));
+        }
+        if (!req.http.xkey-purge) {
+            return (synth(400, "PURGE needs an xkey-purge header listing the tags to purge"));
+        }
+        set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+        return (synth(200, "Purged " + req.http.x-purged));
+    }
+    set req.backend_hint = apps.backend();
+
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Anything personal goes to the app, uncached: a session (cookie or header), draft mode, a draft read.
+    if (req.http.Authorization
+        || req.http.Cookie ~ "(^|;)\s*(payload-token|__prerender_bypass|__next_preview_data)="
+        || req.url ~ "[?&]draft=true(&|$)") {
+        return (pass);
+    }
+    # The admin, account and job endpoints, preview routes and health are never cached here.
+    if (req.url ~ "^/(admin|next/|healthz)" || req.url ~ "^/api/(users|payload-|graphql)") {
+        return (pass);
+    }
+    # Other cookies (consent, analytics) do not change what the site sends; keep them from splitting the cache.
+    unset req.http.Cookie;
+    return (hash);
+}
+
+sub vcl_backend_fetch {
+    # A retry goes to the next healthy process, not the one that just failed.
+    if (bereq.retries > 0) {
+        set bereq.backend = apps.backend();
+    }
+}
+
+sub vcl_backend_response {
+    if (beresp.http.Surrogate-Key) {
+        # xkey indexes the object under each tag, so a PURGE of a tag finds exactly these objects.
+        set beresp.http.xkey = beresp.http.Surrogate-Key;
+        # Browsers get max-age=0 (never stale news); here a purge ends the copy, so it may stay long.
+        if (beresp.http.Cache-Control ~ "(?i)\bpublic\b" && !beresp.http.Set-Cookie) {
+            set beresp.ttl = 1d;
+            set beresp.grace = 0s;
+        }
+    }
+    # Varnish's built-in rules follow: no storing of Set-Cookie, private or no-store responses.
+}
+
+sub vcl_backend_error {
+    # A process that died mid-request, before its probe noticed: try another (reads only).
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+}
+
+sub vcl_deliver {
+    unset resp.http.xkey;
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
