@@ -26,7 +26,8 @@ backend app2 {
 }
 
 sub vcl_init {
-    new apps = directors.round_robin();
+    new apps = directors.shard();
     apps.add_backend(app1);
     apps.add_backend(app2);
+    apps.reconfigure();
 }

@@ -1,8 +1,9 @@
 # Varnish 7.1 (Debian's varnish + varnish-modules) in front of the app processes.
 #
 # Caches what the app marks public (a Surrogate-Key header and Cache-Control: public) until a
-# publish purges its tags; passes anything personal straight through; spreads requests over the
-# processes that pass their /healthz probe. Run it with the backends file beside it:
+# publish purges its tags, and immutable files (build assets, versioned media) for their max-age;
+# nothing else. Passes anything personal straight through; spreads requests over the processes
+# that pass their /healthz probe, retrying a read on another when one dies mid-request. Run it with the backends file beside it:
 #   varnishd -a :80 -p vcl_path=/etc/varnish -f /etc/varnish/default.vcl -s malloc,256m
 # The app purges with PROXY_PURGE_URL=http://<varnish>/ (a PURGE listing tags in xkey-purge).
 vcl 4.1;
@@ -31,7 +32,8 @@ sub vcl_recv {
         set req.http.x-purged = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.x-purged));
     }
-    set req.backend_hint = apps.backend();
+    # Spreads requests evenly over the processes (see vcl_backend_fetch).
+    set req.http.X-Shard-Key = req.xid;
 
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -52,21 +54,31 @@ sub vcl_recv {
 }
 
 sub vcl_backend_fetch {
-    # A retry goes to the next healthy process, not the one that just failed.
-    if (bereq.retries > 0) {
-        set bereq.backend = apps.backend();
-    }
+    # A key per request spreads the load; a retry takes the next process on the ring for that
+    # key (alt), so it never lands on the one that just failed, even before its probe notices.
+    set bereq.backend = apps.backend(by=KEY, key=apps.key(bereq.http.X-Shard-Key), alt=bereq.retries, healthy=ALL);
 }
 
 sub vcl_backend_response {
+    # A process that is shutting down or cannot reach the database: try another (reads only).
+    if (beresp.status == 503 && bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
     if (beresp.http.Surrogate-Key) {
         # xkey indexes the object under each tag, so a PURGE of a tag finds exactly these objects.
         set beresp.http.xkey = beresp.http.Surrogate-Key;
-        # Browsers get max-age=0 (never stale news); here a purge ends the copy, so it may stay long.
-        if (beresp.http.Cache-Control ~ "(?i)\bpublic\b" && !beresp.http.Set-Cookie) {
+        # Browsers get max-age=0 (never stale news); here a purge ends the copy, so it may stay
+        # long (or as long as an s-maxage the app sends for purging proxies).
+        if (beresp.http.Cache-Control ~ "(?i)\bpublic\b" && beresp.http.Cache-Control !~ "(?i)s-maxage" && !beresp.http.Set-Cookie) {
             set beresp.ttl = 1d;
-            set beresp.grace = 0s;
         }
+        set beresp.grace = 0s;
+    } elsif (beresp.http.Cache-Control !~ "(?i)\bimmutable\b") {
+        # Untagged and not immutable: no purge could ever reach it, so it is not kept at all
+        # (whatever max-age or s-maxage it carries). Later responses may still be stored.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
     }
     # Varnish's built-in rules follow: no storing of Set-Cookie, private or no-store responses.
 }
@@ -75,6 +87,16 @@ sub vcl_backend_error {
     # A process that died mid-request, before its probe noticed: try another (reads only).
     if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
+    }
+}
+
+sub vcl_synth {
+    # Plain answers to PURGE, for the app's log, instead of the HTML error page.
+    if (req.method == "PURGE") {
+        set resp.http.Content-Type = "text/plain; charset=utf-8";
+        set resp.body = resp.reason + {"
+"};
+        return (deliver);
     }
 }
 

@@ -30,8 +30,9 @@ export function renderBackendsVcl(backends: Backend[]): string {
     ]),
     '',
     'sub vcl_init {',
-    '    new apps = directors.round_robin();',
+    '    new apps = directors.shard();',
     ...names.map((name) => `    apps.add_backend(${name});`),
+    '    apps.reconfigure();',
     '}',
     '',
   ].join('\n')

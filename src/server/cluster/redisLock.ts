@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 
 /** Runs the task only if no other process holds the lock; returns whether it ran. */
-export type RunExclusive = (task: () => Promise<void>) => Promise<boolean>
+export type RunExclusive = (task: () => Promise<unknown>) => Promise<boolean>
 
 type LockArgs = {
   redis: Pick<Redis, 'set' | 'eval'>
