@@ -38,14 +38,18 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Anything personal goes to the app, uncached: a session (cookie or header), draft mode, a draft read.
+    # The same rules as the app's own response cache (src/server/responseCache/policy.ts):
+    # anything personal goes to the app uncached: a session (cookie or header), draft mode, a
+    # draft or preview read; so do Next's client navigation and prefetch requests.
     if (req.http.Authorization
-        || req.http.Cookie ~ "(^|;)\s*(payload-token|__prerender_bypass|__next_preview_data)="
-        || req.url ~ "[?&]draft=true(&|$)") {
+        || req.http.Cookie ~ "(^|;)\s*(payload-[^=]*|__prerender_bypass|__next_preview_data)="
+        || req.url ~ "[?&](draft|preview|_rsc)="
+        || req.http.RSC || req.http.Next-Router-Prefetch || req.http.Next-Router-State-Tree
+        || req.http.Next-Router-Segment-Prefetch || req.http.Next-Action) {
         return (pass);
     }
-    # The admin, account and job endpoints, preview routes and health are never cached here.
-    if (req.url ~ "^/(admin|next/|healthz)" || req.url ~ "^/api/(users|payload-|graphql)") {
+    # The admin, accounts, jobs, GraphQL, preview routes and health are never cached here.
+    if (req.url ~ "^/(admin|next/|preview/|healthz)" || req.url ~ "^/api/(users|payload-|graphql)") {
         return (pass);
     }
     # Other cookies (consent, analytics) do not change what the site sends; keep them from splitting the cache.

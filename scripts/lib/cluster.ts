@@ -16,6 +16,8 @@ export type RunningCluster = {
   redis: ThrowawayRedis
   varnish: RunningVarnish
   mediaDir: string
+  /** The environment every app process got (database, Redis, proxy, media folder, secret). */
+  appEnv: Record<string, string>
   /** Stops everything started, the apps first (graceful), and removes the temporary folders. */
   stop: () => Promise<void>
 }
@@ -69,7 +71,7 @@ export async function startCluster({ processes = 2, env = {} }: ClusterOptions =
     )
     started.push(varnish.stop)
     await waitUntilHealthy(`${proxyUrl}/healthz`)
-    return { proxyUrl, apps, postgres, redis, varnish, mediaDir: appEnv.MEDIA_DIR, stop: stopAll }
+    return { proxyUrl, apps, postgres, redis, varnish, mediaDir: appEnv.MEDIA_DIR, appEnv, stop: stopAll }
   } catch (error) {
     await stopAll()
     throw error

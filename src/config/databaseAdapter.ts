@@ -21,12 +21,14 @@ export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterOb
     case 'mongodb':
       return mongooseAdapter({ url: choice.url })
     case 'postgres':
-      return postgresAdapter({
-        pool: { connectionString: choice.url },
-        migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.postgres),
-        // As with SQLite: production never pushes the schema, the committed migrations build it.
-        prodMigrations: postgresMigrations,
-      })
+      return withPoolErrorLogging(
+        postgresAdapter({
+          pool: { connectionString: choice.url },
+          migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.postgres),
+          // As with SQLite: production never pushes the schema, the committed migrations build it.
+          prodMigrations: postgresMigrations,
+        }),
+      )
     case 'sqlite':
       // libSQL creates the file but not its folder.
       fs.mkdirSync(path.dirname(choice.filePath), { recursive: true })
@@ -37,5 +39,31 @@ export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterOb
         migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.sqlite),
         prodMigrations: sqliteMigrations,
       })
+  }
+}
+
+type PoolHolder = { pool?: { on: (event: 'error', listener: (error: Error) => void) => void }; payload: { logger: { error: (obj: object, msg: string) => void } } }
+
+/**
+ * node-postgres emits 'error' on the pool when the server drops an idle connection (a restart,
+ * a failover, an administrator); with no listener that crashes the process. Payload's adapter
+ * adds none, so one is added after it connects: logged, and the pool opens a new connection on
+ * the next query.
+ */
+function withPoolErrorLogging(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const connect = instance.connect
+      if (connect) {
+        instance.connect = async (...connectArgs: Parameters<typeof connect>) => {
+          await connect.apply(instance, connectArgs)
+          const holder = instance as unknown as PoolHolder
+          holder.pool?.on('error', (error) => holder.payload.logger.error({ err: error }, 'PostgreSQL dropped an idle connection; the next query opens a new one'))
+        }
+      }
+      return instance
+    },
   }
 }

@@ -98,10 +98,13 @@ describe('Varnish in front of the app', () => {
 
   it.each([
     ['a session cookie', { cookie: 'payload-token=secret' }, '/articles/gamma'],
+    ['another Payload cookie', { cookie: 'lang=en; payload-lng=secret' }, '/articles/gamma'],
     ['an Authorization header', { authorization: 'JWT secret' }, '/articles/gamma'],
     ['draft mode', { cookie: 'theme=dark; __prerender_bypass=1' }, '/articles/gamma'],
     ['a draft read', {}, '/articles/gamma?draft=true'],
     ['the admin', {}, '/admin/collections/articles'],
+    ['a client navigation', { rsc: '1' }, '/articles/gamma'],
+    ['a preview route', {}, '/preview/articles/gamma'],
   ])('passes %s through to the app, never from or into the cache', async (_label, headers: Record<string, string>, path) => {
     await get('/articles/gamma')
     const before = hitsOf(path)
