@@ -1,10 +1,12 @@
 /** The purge bus and the job lock on a real redis-server. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { Redis } from 'ioredis'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 
 import { startThrowawayRedis, type ThrowawayRedis } from '../../scripts/lib/redis'
 import { createRedisPubSub } from '../../src/server/cluster/pubSub'
 import { startPurgeBus } from '../../src/server/cluster/purgeBus'
+import { redisLimiters } from '../../src/server/cluster/redisLimiters'
 import { createRedisLock } from '../../src/server/cluster/redisLock'
 
 const logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
@@ -81,5 +83,20 @@ describe('job lock on Redis', () => {
     expect(await other(async () => undefined)).toBe(false)
     await sleep(300)
     expect(await other(async () => undefined)).toBe(true)
+  })
+})
+
+describe('rate-limit counters on Redis', () => {
+  it('count one limit across processes', async () => {
+    const options = { keyPrefix: 'api-ip', points: 3, durationSeconds: 60 }
+    const connections = [client(), client()]
+    // As in the server, whose connection is up before it serves.
+    await Promise.all(connections.map((connection) => connection.ping()))
+    const [inA, inB] = connections.map((connection) => redisLimiters(connection)(options))
+    await inA!.consume('203.0.113.7')
+    await inB!.consume('203.0.113.7')
+    await inA!.consume('203.0.113.7')
+    await expect(inB!.consume('203.0.113.7')).rejects.toBeInstanceOf(RateLimiterRes)
+    await expect(inB!.consume('198.51.100.1')).resolves.toBeInstanceOf(RateLimiterRes)
   })
 })
