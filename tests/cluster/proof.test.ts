@@ -94,9 +94,8 @@ describe('two processes behind Varnish', () => {
     await sleep(3000)
     const versions = (await (await fetch(`${a}/api/articles/versions?where[parent][equals]=${doc.id}&where[version._status][equals]=published&depth=0`, { headers: { authorization: `JWT ${token}` } })).json()) as { totalDocs: number }
     expect(versions.totalDocs).toBe(1)
-    const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, overrideAccess: true })
-    console.log(JSON.stringify(jobs.docs, null, 1))
-    expect(jobs.docs.map((job) => ({ completed: Boolean(job.completedAt), hasError: job.hasError }))).toEqual([{ completed: true, hasError: false }])
+    // Payload deletes a job that completed; one that failed (a second run colliding) would remain.
+    expect((await payload.count({ collection: 'payload-jobs', overrideAccess: true })).totalDocs).toBe(0)
   }, 60_000)
 
   it('keeps answering through the proxy, without one failed request once its probe notices, when process A is killed under load', async () => {
