@@ -43,7 +43,7 @@ sub vcl_recv {
     # draft or preview read; so do Next's client navigation and prefetch requests.
     if (req.http.Authorization
         || req.http.Cookie ~ "(^|;)\s*(payload-[^=]*|__prerender_bypass|__next_preview_data)="
-        || req.url ~ "[?&](draft|preview|_rsc)="
+        || req.url ~ "[?&](draft|preview|_rsc)(=|&|$)"
         || req.http.RSC || req.http.Next-Router-Prefetch || req.http.Next-Router-State-Tree
         || req.http.Next-Router-Segment-Prefetch || req.http.Next-Action) {
         return (pass);
