@@ -7,7 +7,7 @@ type JobRunnerArgs = {
   intervalMs: number
   logger: Pick<Logger, 'debug' | 'warn'>
   /** With several processes: runs a tick only while no other process runs one (see cluster/redisLock). */
-  runExclusive?: (task: () => Promise<void>) => Promise<boolean>
+  runExclusive: (task: () => Promise<void>) => Promise<boolean>
 }
 
 export const JOBS_PATH = '/api/payload-jobs/run'
@@ -17,7 +17,7 @@ export const JOBS_PATH = '/api/payload-jobs/run'
  * no outside cron. It calls Payload's job endpoint on itself: jobs then run within Next, where
  * publishing also clears the affected pages from the cache.
  */
-export function startJobRunner({ baseUrl, token, intervalMs, logger, runExclusive = async (task) => (await task(), true) }: JobRunnerArgs): { close: () => Promise<void> } {
+export function startJobRunner({ baseUrl, token, intervalMs, logger, runExclusive }: JobRunnerArgs): { close: () => Promise<void> } {
   let running: Promise<void> | undefined
   const tick = () => {
     if (running) return

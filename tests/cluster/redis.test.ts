@@ -86,6 +86,19 @@ describe('job lock on Redis', () => {
   })
 })
 
+describe('job lock held by a run that hangs', () => {
+  it('passes to another process once the holder has held it for maxHoldMs', async () => {
+    const hung = createRedisLock({ redis: client(), key: 'test:lock-c', logger, ttlMs: 300, maxHoldMs: 400 })
+    const other = createRedisLock({ redis: client(), key: 'test:lock-c', logger, ttlMs: 300 })
+    const hanging = hung(() => sleep(1500))
+    await sleep(350)
+    expect(await other(async () => undefined)).toBe(false)
+    await sleep(500)
+    expect(await other(async () => undefined)).toBe(true)
+    await hanging
+  })
+})
+
 describe('rate-limit counters on Redis', () => {
   it('count one limit across processes', async () => {
     const options = { keyPrefix: 'api-ip', points: 3, durationSeconds: 60 }

@@ -11,6 +11,11 @@ type LockArgs = {
   logger: { warn: (obj: object, msg: string) => void }
   /** A holder that dies frees the lock after this long; a live holder keeps renewing it. */
   ttlMs?: number
+  /**
+   * A live holder stops renewing after this long, so a run that hangs lets the other processes
+   * take over (the job runner abandons such a run after JOBS_TIMEOUT_SECONDS too).
+   */
+  maxHoldMs?: number
 }
 
 // Delete or extend the lock only while it is still ours: it may have expired and passed on.
@@ -22,11 +27,17 @@ const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
  * Payload claims due jobs with a find and then an update, not atomically, so two processes
  * polling at the same moment could both run one scheduled publish.
  */
-export function createRedisLock({ redis, key, logger, ttlMs = 30_000 }: LockArgs): RunExclusive {
+export function createRedisLock({ redis, key, logger, ttlMs = 30_000, maxHoldMs = 120_000 }: LockArgs): RunExclusive {
   return async (task) => {
     const token = randomUUID()
     if ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return false
+    const heldSince = Date.now()
     const renew = setInterval(() => {
+      if (Date.now() - heldSince >= maxHoldMs) {
+        clearInterval(renew)
+        logger.warn({ key, maxHoldMs }, 'a run held the lock too long; no longer renewing it, so another process can take over')
+        return
+      }
       redis.eval(RENEW, 1, key, token, String(ttlMs)).catch((error: unknown) => logger.warn({ err: error, key }, 'could not renew a lock; it may pass to another process'))
     }, ttlMs / 3)
     try {

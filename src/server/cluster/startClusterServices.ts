@@ -14,8 +14,8 @@ type Logger = {
 }
 
 export type ClusterServices = {
-  /** Taken around each run of due jobs; absent on a single process, which needs no lock. */
-  runJobsExclusive?: RunExclusive
+  /** Wraps each run of due jobs: under the Redis lock with REDIS_URL; a single process just runs it. */
+  runJobsExclusive: RunExclusive
   /** The shared Redis connection (rate-limit counters), when REDIS_URL is set. */
   redis?: Redis
   resources: Closable[]
@@ -26,13 +26,26 @@ export type ClusterServices = {
  * process (bus) and due jobs run in one process at a time (lock); with PROXY_PURGE_URL, the
  * caching proxy in front is purged too. With neither, nothing changes for a single process.
  */
-export async function startClusterServices({ redisUrl, proxyPurgeUrl, logger }: { redisUrl?: string; proxyPurgeUrl?: string; logger: Logger }): Promise<ClusterServices> {
+type ClusterArgs = {
+  redisUrl?: string
+  proxyPurgeUrl?: string
+  /** How long one run of due jobs may hold the lock (the job runner's own timeout). */
+  jobsTimeoutMs?: number
+  logger: Logger
+}
+
+const runDirectly: RunExclusive = async (task) => {
+  await task()
+  return true
+}
+
+export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeoutMs, logger }: ClusterArgs): Promise<ClusterServices> {
   const resources: Closable[] = []
   if (proxyPurgeUrl) {
     const unregister = registerPurgeTarget('proxy', createProxyPurgeTarget(proxyPurgeUrl), 'edge')
     resources.push({ name: 'proxy purge', close: async () => unregister() })
   }
-  if (!redisUrl) return { resources }
+  if (!redisUrl) return { runJobsExclusive: runDirectly, resources }
 
   const redis = new Redis(redisUrl, { lazyConnect: true })
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'))
@@ -50,5 +63,5 @@ export async function startClusterServices({ redisUrl, proxyPurgeUrl, logger }: 
     { name: 'redis', close: async () => void (await redis.quit()) },
   )
   logger.info({ proxyPurgeUrl }, 'cluster services: purge bus and job lock on Redis')
-  return { runJobsExclusive: createRedisLock({ redis, key: 'publication:jobs-lock', logger }), redis, resources }
+  return { runJobsExclusive: createRedisLock({ redis, key: 'publication:jobs-lock', logger, maxHoldMs: jobsTimeoutMs }), redis, resources }
 }
