@@ -54,6 +54,21 @@ describe('purge bus on Redis', () => {
   })
 })
 
+describe('purge bus after a lost connection', () => {
+  it('drops what a missed purge could have named once it is subscribed again', async () => {
+    const purged: string[][] = []
+    const bus = await startPurgeBus({ pubSub: createRedisPubSub(redis.url, logger), logger, processId: 'x', purgeLocally: async (tags) => void purged.push(tags) })
+    try {
+      await client().client('KILL', 'TYPE', 'pubsub')
+      const deadline = Date.now() + 5000
+      while (purged.length === 0 && Date.now() < deadline) await sleep(50)
+      expect(purged).toEqual([expect.arrayContaining(['site', 'articles', 'api:articles'])])
+    } finally {
+      await bus.close()
+    }
+  })
+})
+
 describe('job lock on Redis', () => {
   it('lets one process at a time run, and the next one after it is done', async () => {
     const [first, second] = [client(), client()].map((redisClient) => createRedisLock({ redis: redisClient, key: 'test:lock-a', logger }))

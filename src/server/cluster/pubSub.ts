@@ -5,6 +5,8 @@ export type PubSub = {
   /** Resolves with how many subscribers received the message (this process's own included). */
   publish: (channel: string, message: string) => Promise<number>
   subscribe: (channels: string[], onMessage: (channel: string, message: string) => void) => Promise<void>
+  /** After `subscribe`: called when the subscription is back after a lost connection (messages sent meanwhile are gone). */
+  onResubscribed: (listener: () => void) => void
   close: () => Promise<void>
 }
 
@@ -24,6 +26,11 @@ export function createRedisPubSub(redisUrl: string, logger: Logger): PubSub {
       subscriber.on('message', onMessage)
       await Promise.all([publisher.connect(), subscriber.connect()])
       await subscriber.subscribe(...channels)
+    },
+    onResubscribed: (listener) => {
+      // 'ready' comes once per connection, and ioredis has subscribed again by then; the first
+      // connection was made (in subscribe) before anyone listens here.
+      subscriber.on('ready', listener)
     },
     close: async () => {
       await Promise.allSettled([publisher.quit(), subscriber.quit()])

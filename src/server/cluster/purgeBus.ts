@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 
 import { purgeTags, type PurgeTarget } from '../../lib/cache/purge'
+import { cacheTags } from '../../lib/cache/tags'
 import type { PubSub } from './pubSub'
 
 type Logger = {
@@ -35,10 +36,17 @@ type PurgeBusArgs = {
 }
 
 /**
+ * Purged locally when the bus comes back after a lost connection, since purges sent meanwhile
+ * were missed: every page shows the site, every list the articles, every API read its collection.
+ */
+export const TAGS_AFTER_A_GAP = [cacheTags.site, cacheTags.articleList, cacheTags.credits, cacheTags.api('articles'), cacheTags.api('media'), cacheTags.api('licenses')]
+
+/**
  * Every purge goes to all processes over pub/sub. Each process applies a received purge to its
  * own caches only (so nothing is sent round again) and acknowledges it; the sender waits for
  * those acknowledgements, so when the API call returns (and before the proxy is purged) no
  * process still holds the old copy. A process that does not answer in time is logged, not waited for.
+ * A process that lost the bus for a while drops everything a missed purge could have named.
  */
 export async function startPurgeBus({
   pubSub,
@@ -66,6 +74,11 @@ export async function startPurgeBus({
     const message = parse(purgeMessage, raw)
     if (!message) return logger.warn({ raw }, 'ignored a malformed purge bus message')
     onPurge(message).catch((error: unknown) => logger.error({ err: error, tags: message.tags }, 'remote purge failed'))
+  })
+
+  pubSub.onResubscribed(() => {
+    logger.warn({ tags: TAGS_AFTER_A_GAP }, 'purge bus reconnected; purges sent meanwhile were missed, so this process drops what they could have named')
+    purgeLocally(TAGS_AFTER_A_GAP).catch((error: unknown) => logger.error({ err: error }, 'purge after a bus gap failed'))
   })
 
   const target: PurgeTarget = async (tags) => {

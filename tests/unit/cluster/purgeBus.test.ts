@@ -9,9 +9,11 @@ type Subscriber = { channels: string[]; onMessage: (channel: string, message: st
 function memoryRedis() {
   const subscribers = new Set<Subscriber>()
   const published: Array<{ channel: string; message: string }> = []
+  const reconnectListeners: Array<() => void> = []
   const connect = (): PubSub => {
     let mine: Subscriber | undefined
     return {
+      onResubscribed: (listener) => void reconnectListeners.push(listener),
       publish: async (channel, message) => {
         published.push({ channel, message })
         const receivers = [...subscribers].filter((subscriber) => subscriber.channels.includes(channel))
@@ -25,7 +27,9 @@ function memoryRedis() {
       close: async () => void (mine && subscribers.delete(mine)),
     }
   }
-  return { connect, published }
+  /** As after a lost connection: every subscriber is subscribed again. */
+  const reconnect = () => reconnectListeners.forEach((listener) => listener())
+  return { connect, published, reconnect }
 }
 
 const warnings: object[] = []
@@ -88,6 +92,14 @@ describe('purge bus', () => {
     const started = Date.now()
     await a.bus.target(['credits'])
     expect(Date.now() - started).toBeLessThan(1000)
+  })
+
+  it('drops everything a missed purge could have named when the bus comes back after a gap', async () => {
+    const redis = memoryRedis()
+    const b = await processOn(redis, 'b')
+    redis.reconnect()
+    await sleep(10)
+    expect(b.purged).toEqual([['site', 'articles', 'credits', 'api:articles', 'api:media', 'api:licenses']])
   })
 
   it('ignores malformed messages', async () => {
