@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
+  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, logger })
   const app = createApp({
     logger,
     isProduction: settings.isProduction,
@@ -46,7 +48,6 @@ async function main(): Promise<void> {
     handleWithNext: (req, res) => handle(req, res),
   })
 
-  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, logger })
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(settings.port, settings.host, (error?: Error) => (error ? reject(error) : resolve(listening)))
   })
