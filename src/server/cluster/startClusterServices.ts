@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis'
 
+import { redactUri } from '../../config/database'
 import { registerPurgeTarget } from '../../lib/cache/purge'
 import type { Closable } from '../shutdown'
 import { createProxyPurgeTarget } from './proxyPurge'
@@ -49,7 +50,11 @@ export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeou
 
   const redis = new Redis(redisUrl, { lazyConnect: true })
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'))
-  await redis.connect()
+  await redis.connect().catch((error: unknown) => {
+    // ioredis would keep retrying in the background.
+    redis.disconnect()
+    throw new Error(`Could not connect to Redis at REDIS_URL (${redactUri(redisUrl)}): start it, or unset REDIS_URL to run a single process`, { cause: error })
+  })
   const bus = await startPurgeBus({ pubSub: createRedisPubSub(redisUrl, logger), logger })
   const unregister = registerPurgeTarget('purge-bus', bus.target, 'cluster')
   resources.push(
