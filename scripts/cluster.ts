@@ -7,7 +7,10 @@ import { startCluster } from './lib/cluster'
 
 const processes = Number(process.env.CLUSTER_PROCESSES ?? 2)
 console.log(`starting PostgreSQL, Redis, ${processes} app processes and Varnish…`)
-const cluster = await startCluster({ processes, env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } })
+const cluster = await startCluster({ processes, env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } }).catch((error: unknown) => {
+  console.error(`could not start the cluster (everything started has been stopped again):\n${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
 
 console.log(`
 The Dispatch, clustered:

@@ -30,10 +30,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await giveToUser(dir, SERVICE_USER)
   const asPostgres = (command: string, args: string[]) => runCommand(path.join(bin, command), args, { asUser: SERVICE_USER, cwd: dir })
 
-  await asPostgres('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'])
   const port = await freePort()
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`
-  await asPostgres('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', 'start'])
+  try {
+    await asPostgres('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'])
+    await asPostgres('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', 'start'])
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
 
   let stopped = false
   return {

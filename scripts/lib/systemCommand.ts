@@ -13,8 +13,8 @@ export async function runCommand(command: string, args: string[], options: { asU
     const { stdout } = await run(file, argv, { cwd: options.cwd, maxBuffer: 16 * 1024 * 1024 })
     return stdout
   } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
-    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}${stderr}`, { cause: error })
+    const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string }
+    throw new Error(`${command} ${args.join(' ')} failed:\n${`${stdout}${stderr}`.trim() || message}`, { cause: error })
   }
 }
 
