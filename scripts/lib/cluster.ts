@@ -18,7 +18,7 @@ export type RunningCluster = {
   mediaDir: string
   /** The environment every app process got (database, Redis, proxy, media folder, secret). */
   appEnv: Record<string, string>
-  /** Stops everything started, the apps first (graceful), and removes the temporary folders. */
+  /** Stops everything in reverse order (Varnish, the apps gracefully, Redis, PostgreSQL) and removes the temporary folders. */
   stop: () => Promise<void>
 }
 

@@ -22,11 +22,6 @@ export type ClusterServices = {
   resources: Closable[]
 }
 
-/**
- * What several processes need in order to serve as one: with REDIS_URL, every purge reaches every
- * process (bus) and due jobs run in one process at a time (lock); with PROXY_PURGE_URL, the
- * caching proxy in front is purged too. With neither, nothing changes for a single process.
- */
 type ClusterArgs = {
   redisUrl?: string
   proxyPurgeUrl?: string
@@ -40,6 +35,11 @@ const runDirectly: RunExclusive = async (task) => {
   return true
 }
 
+/**
+ * What several processes need in order to serve as one: with REDIS_URL, every purge reaches every
+ * process (bus) and due jobs run in one process at a time (lock); with PROXY_PURGE_URL, the
+ * caching proxy in front is purged too. With neither, nothing changes for a single process.
+ */
 export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeoutMs, logger }: ClusterArgs): Promise<ClusterServices> {
   const resources: Closable[] = []
   if (proxyPurgeUrl) {
