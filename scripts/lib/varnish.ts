@@ -27,7 +27,9 @@ export async function startVarnish(backends: Backend[], { memory = '64m', port }
   for (const file of ['default.vcl', 'backends.vcl']) fs.chmodSync(path.join(dir, file), 0o644)
   port ??= await freePort()
   const workDir = path.join(dir, 'work')
-  const args = ['-F', '-a', `127.0.0.1:${port}`, '-f', path.join(dir, 'default.vcl'), '-p', `vcl_path=${dir}`, '-s', `malloc,${memory}`, '-n', workDir]
+  // As root its worker drops to Varnish's own user; as anyone else there is no user to drop to.
+  const jail = process.getuid?.() === 0 ? [] : ['-j', 'none']
+  const args = [...jail, '-F', '-a', `127.0.0.1:${port}`, '-f', path.join(dir, 'default.vcl'), '-p', `vcl_path=${dir}`, '-s', `malloc,${memory}`, '-n', workDir]
   const child = spawn('varnishd', args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
