@@ -50,6 +50,12 @@ export default {
     },
     {
       ...shared,
+      // Several processes with PostgreSQL, Redis and Varnish (Debian packages): `npm run test:cluster`.
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/tests/cluster/**/*.test.ts'],
+    },
+    {
+      ...shared,
       // Browser tests (Chromium): `npm run test:e2e`, not part of `npm test`.
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],

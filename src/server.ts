@@ -19,6 +19,8 @@ import { toSiteIdentity } from './lib/site'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
+import { redisLimiters } from './server/cluster/redisLimiters'
+import { startClusterServices } from './server/cluster/startClusterServices'
 import { checkHealth } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
     if (tags.includes(cacheTags.site)) siteHeaders.forget()
   })
 
+  // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
+  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, jobsTimeoutMs: settings.jobsTimeoutMs, logger })
   const app = createApp({
     logger,
     isProduction: settings.isProduction,
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
     isHttps: settings.isHttps,
     rateLimit: createRateLimit({
       limits: settings.rateLimits,
-      createLimiter: inMemoryLimiters,
+      createLimiter: cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters,
       isSignedIn: createSignedInCheck(payload.secret),
       logger,
     }),
@@ -98,11 +102,13 @@ async function main(): Promise<void> {
   })
 
   const jobs = startJobRunner({
-    run: async () => {
-      const purged = new Set<string>()
-      await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true }))
-      if (purged.size > 0) await purgeTags(purged, logger)
-    },
+    // One process at a time across a cluster (a Redis lock); a single process just runs them.
+    run: () =>
+      cluster.runJobsExclusive(async () => {
+        const purged = new Set<string>()
+        await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true }))
+        if (purged.size > 0) await purgeTags(purged, logger)
+      }),
     intervalMs: settings.jobsIntervalMs,
     timeoutMs: settings.jobsTimeoutMs,
     logger,
@@ -114,6 +120,7 @@ async function main(): Promise<void> {
       { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },
       { name: 'database', close: () => payload.destroy() },
+      ...cluster.resources,
     ],
   })
   logger.info(

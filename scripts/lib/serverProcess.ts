@@ -45,7 +45,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 240_0
 
 /** SIGTERM, then the exit code (a graceful shutdown exits 0). */
 export async function stopServer(child: ChildProcess, timeoutMs = 20_000): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode
+  // Already gone (a test may have killed it): its 'exit' event has been and will not come again.
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   child.kill('SIGTERM')
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)

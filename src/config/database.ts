@@ -4,6 +4,7 @@ import path from 'node:path'
 export type DatabaseChoice =
   | { engine: 'sqlite'; url: string; filePath: string }
   | { engine: 'mongodb'; url: string }
+  | { engine: 'postgres'; url: string }
 
 type ChooseDatabaseArgs = {
   databaseUri?: string | undefined
@@ -12,6 +13,7 @@ type ChooseDatabaseArgs = {
 }
 
 const MONGODB_SCHEMES = ['mongodb://', 'mongodb+srv://']
+const POSTGRES_SCHEMES = ['postgres://', 'postgresql://']
 
 /**
  * The embedded default keeps development and production in separate files: a database that
@@ -31,12 +33,15 @@ export function chooseDatabase({ databaseUri, nodeEnv, cwd }: ChooseDatabaseArgs
   if (MONGODB_SCHEMES.some((scheme) => uri.startsWith(scheme))) {
     return { engine: 'mongodb', url: uri }
   }
+  if (POSTGRES_SCHEMES.some((scheme) => uri.startsWith(scheme))) {
+    return { engine: 'postgres', url: uri }
+  }
   if (uri.startsWith('file:')) {
     const filePath = path.resolve(cwd, uri.slice('file:'.length))
     return { engine: 'sqlite', url: `file:${filePath}`, filePath }
   }
   throw new Error(
-    `DATABASE_URI must start with mongodb://, mongodb+srv:// or file: (got "${redactUri(uri)}"). ` +
+    `DATABASE_URI must start with postgres://, postgresql://, mongodb://, mongodb+srv:// or file: (got "${redactUri(uri)}"). ` +
       'Leave it unset to use the embedded SQLite database under data/.',
   )
 }

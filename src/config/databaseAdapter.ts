@@ -2,27 +2,68 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { migrations } from '../migrations'
+import { migrations as sqliteMigrations } from '../migrations'
+import { migrations as postgresMigrations } from '../migrations-postgres'
 import type { DatabaseChoice } from './database'
 
 /** SQLite waits this long for a lock held by another connection before failing a write. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000
 
+/** Each engine with migrations keeps its own folder: their SQL and snapshots differ. */
+const MIGRATION_DIRS = { sqlite: 'src/migrations', postgres: 'src/migrations-postgres' } as const
+
 export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
-  if (choice.engine === 'mongodb') {
-    return mongooseAdapter({ url: choice.url })
+  switch (choice.engine) {
+    case 'mongodb':
+      return mongooseAdapter({ url: choice.url })
+    case 'postgres':
+      return withPoolErrorLogging(
+        postgresAdapter({
+          pool: { connectionString: choice.url },
+          migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.postgres),
+          // As with SQLite: production never pushes the schema, the committed migrations build it.
+          prodMigrations: postgresMigrations,
+        }),
+      )
+    case 'sqlite':
+      // libSQL creates the file but not its folder.
+      fs.mkdirSync(path.dirname(choice.filePath), { recursive: true })
+      return sqliteAdapter({
+        client: { url: choice.url },
+        wal: true,
+        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+        migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.sqlite),
+        prodMigrations: sqliteMigrations,
+      })
   }
-  // libSQL creates the file but not its folder.
-  fs.mkdirSync(path.dirname(choice.filePath), { recursive: true })
-  return sqliteAdapter({
-    client: { url: choice.url },
-    wal: true,
-    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
-    migrationDir: path.resolve(process.cwd(), 'src/migrations'),
-    // Production never pushes the schema; the committed migrations build it on a fresh file.
-    prodMigrations: migrations,
-  })
+}
+
+type PoolHolder = { pool?: { on: (event: 'error', listener: (error: Error) => void) => void }; payload: { logger: { error: (obj: object, msg: string) => void } } }
+
+/**
+ * node-postgres emits 'error' on the pool when the server drops an idle connection (a restart,
+ * a failover, an administrator); with no listener that crashes the process. Payload's adapter
+ * adds none, so one is added after it connects: logged, and the pool opens a new connection on
+ * the next query.
+ */
+function withPoolErrorLogging(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const connect = instance.connect
+      if (connect) {
+        instance.connect = async (...connectArgs: Parameters<typeof connect>) => {
+          await connect.apply(instance, connectArgs)
+          const holder = instance as unknown as PoolHolder
+          holder.pool?.on('error', (error) => holder.payload.logger.error({ err: error }, 'PostgreSQL dropped an idle connection; the next query opens a new one'))
+        }
+      }
+      return instance
+    },
+  }
 }

@@ -29,6 +29,8 @@ const envSchema = z.object({
   JOBS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().min(1).max(65536).default(64),
   CACHE_S_MAXAGE_SECONDS: z.coerce.number().int().min(1).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  PROXY_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_MAX_LIMIT: z.coerce.number().int().min(1).default(100),
   API_MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(3),
@@ -72,6 +74,10 @@ export type Settings = {
   trustedOrigins: string[]
   /** Secure cookies and HSTS: the public origin is https. */
   isHttps: boolean
+  /** Set when several processes serve together: the purge bus, the job lock (and rate-limit counters). */
+  redisUrl?: string
+  /** Where a caching proxy (Varnish) takes PURGE requests. */
+  proxyPurgeUrl?: string
 }
 
 export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
@@ -120,6 +126,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     trustedProxies: vars.TRUSTED_PROXIES,
     trustedOrigins: [...new Set([new URL(serverUrl).origin, ...vars.CORS_ORIGINS.map((origin) => new URL(origin).origin)])],
     isHttps: serverUrl.startsWith('https://'),
+    redisUrl: vars.REDIS_URL,
+    proxyPurgeUrl: vars.PROXY_PURGE_URL,
   }
 }
 

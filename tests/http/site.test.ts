@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 
+import { testDatabaseEngine } from '../support/env'
 import { FIRST_SLUG, get, getJson } from '../support/http'
 
 /** Text content of the first element matching `tag.class` — enough structure for these checks. */
@@ -80,6 +81,6 @@ describe('health', () => {
   it('reports the app and the database', async () => {
     const { status, body } = await getJson('/healthz')
     expect(status).toBe(200)
-    expect(body).toMatchObject({ status: 'ok', app: { status: 'ok' }, database: { status: 'ok', engine: 'sqlite' } })
+    expect(body).toMatchObject({ status: 'ok', app: { status: 'ok' }, database: { status: 'ok', engine: testDatabaseEngine() } })
   })
 })

@@ -25,6 +25,10 @@ describe('chooseDatabase', () => {
     expect(chooseDatabase({ cwd, databaseUri: uri })).toEqual({ engine: 'mongodb', url: uri })
   })
 
+  it.each(['postgres://news:pw@db.example.net:5432/news', 'postgresql://localhost/news'])('picks PostgreSQL for %s', (uri) => {
+    expect(chooseDatabase({ cwd, databaseUri: uri })).toEqual({ engine: 'postgres', url: uri })
+  })
+
   it('resolves a file: URI against the working directory', () => {
     expect(chooseDatabase({ cwd, databaseUri: 'file:./tmp/x.db' })).toEqual({
       engine: 'sqlite',
@@ -34,10 +38,10 @@ describe('chooseDatabase', () => {
   })
 
   it('rejects other schemes with a message that says what is accepted, without leaking the password', () => {
-    expect(() => chooseDatabase({ cwd, databaseUri: 'postgres://admin:hunter2@db/news' })).toThrow(
-      /DATABASE_URI must start with mongodb:\/\/, mongodb\+srv:\/\/ or file:.*postgres:\/\/\*\*\*@db\/news/,
+    expect(() => chooseDatabase({ cwd, databaseUri: 'mysql://admin:hunter2@db/news' })).toThrow(
+      /DATABASE_URI must start with postgres:\/\/, postgresql:\/\/, mongodb:\/\/, mongodb\+srv:\/\/ or file:.*mysql:\/\/\*\*\*@db\/news/,
     )
-    expect(() => chooseDatabase({ cwd, databaseUri: 'postgres://admin:hunter2@db/news' })).not.toThrow(/hunter2/)
+    expect(() => chooseDatabase({ cwd, databaseUri: 'mysql://admin:hunter2@db/news' })).not.toThrow(/hunter2/)
   })
 
   it('redacts credentials', () => {

@@ -71,6 +71,15 @@ describe('loadSettings', () => {
     expect(() => loadSettings({ CORS_ORIGINS: 'apps.example' }, '/srv/app')).toThrow(/CORS_ORIGINS/)
   })
 
+  it('reads the cluster settings, and leaves them unset for a single process', () => {
+    expect(loadSettings({ REDIS_URL: 'redis://cache:6379', PROXY_PURGE_URL: 'http://varnish/' }, '/srv/app')).toMatchObject({
+      redisUrl: 'redis://cache:6379',
+      proxyPurgeUrl: 'http://varnish/',
+    })
+    expect(loadSettings({}, '/srv/app')).toMatchObject({ redisUrl: undefined, proxyPurgeUrl: undefined })
+    expect(() => loadSettings({ REDIS_URL: 'localhost:6379', PROXY_PURGE_URL: 'varnish' }, '/srv/app')).toThrow(/REDIS_URL: .*\n {2}PROXY_PURGE_URL: /)
+  })
+
   it('names each bad variable and points to .env.example', () => {
     expect(() => loadSettings({ PORT: 'eighty', SERVER_URL: 'ftp://x', SEED_ON_START: 'perhaps' }, '/srv/app')).toThrow(
       /Invalid environment \(see \.env\.example\):\n {2}PORT: .*\n {2}SERVER_URL: .*\n {2}SEED_ON_START: /,

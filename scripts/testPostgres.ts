@@ -1,0 +1,26 @@
+/**
+ * `npm run test:postgres`: the int and http suites against PostgreSQL. Starts a throwaway
+ * cluster in a temporary folder, runs Jest with TEST_POSTGRES_URL (each test file and the test
+ * server get their own database), then removes the cluster. Extra arguments go to Jest.
+ */
+import { spawn } from 'node:child_process'
+
+import { startThrowawayPostgres } from './lib/postgres'
+
+const postgres = await startThrowawayPostgres()
+let exitCode = 1
+try {
+  console.log(`PostgreSQL for the tests: ${postgres.url}`)
+  const args = process.argv.slice(2)
+  const projects = args.some((arg) => arg.startsWith('--selectProjects')) ? [] : ['--selectProjects', 'int', 'http']
+  const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...projects, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_POSTGRES_URL: postgres.url, NODE_OPTIONS: '--experimental-vm-modules --no-warnings' },
+  })
+  const stop = () => jest.kill('SIGINT')
+  process.once('SIGINT', stop)
+  exitCode = await new Promise<number>((resolve) => jest.once('exit', (code) => resolve(code ?? 1)))
+} finally {
+  await postgres.stop()
+}
+process.exit(exitCode)
