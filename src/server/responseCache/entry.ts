@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { OutgoingHttpHeaders } from 'node:http'
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
@@ -48,6 +48,23 @@ export function isShareable(headers: OutgoingHttpHeaders, isKnownRoute: boolean,
   if (isKnownRoute) return true
   const cacheControl = headerList(headers['cache-control']).map((item) => item.toLowerCase())
   return cacheControl.includes('public') && !cacheControl.includes('private') && !cacheControl.includes('no-store')
+}
+
+/**
+ * Gives a known public route's first (uncached) answer the headers its cached copies will have,
+ * so a proxy in front can keep it too: set as the headers go out, unless the answer sets a cookie
+ * or is not a page or a definite 404.
+ */
+export function markShareable(res: ServerResponse, tags: readonly string[], sMaxAgeSeconds: number | undefined): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  res.writeHead = ((...args: unknown[]) => {
+    const status = typeof args[0] === 'number' ? args[0] : res.statusCode
+    if ((status === 200 || status === 404) && res.getHeader('set-cookie') === undefined) {
+      res.setHeader('cache-control', sharedCacheControl(res.getHeaders(), sMaxAgeSeconds))
+      res.setHeader(SURROGATE_KEY_HEADER.toLowerCase(), [...new Set([...tags, ...String(res.getHeader(SURROGATE_KEY_HEADER) ?? '').split(/\s+/).filter(Boolean)])].join(' '))
+    }
+    return writeHead(...args)
+  }) as ServerResponse['writeHead']
 }
 
 /** Cache-Control to replay: the response's own when it is public, otherwise the site's default. */

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 
 import { captureBody } from './capture'
-import { buildEntry, isShareable, responseTags } from './entry'
+import { buildEntry, isShareable, markShareable, responseTags } from './entry'
 import { bypassReason, cacheKey, isStorableStatus, routeTags } from './policy'
 import { serveEntry } from './serve'
 import { ResponseStore, type CachedResponse, type CacheStats } from './store'
@@ -57,6 +57,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
     delete req.headers['accept-encoding']
     const generation = store.currentGeneration()
     const knownTags = routeTags(req.url!)
+    if (knownTags.length > 0) markShareable(res, knownTags, sMaxAgeSeconds)
     let finished = false
     res.once('close', () => {
       if (!finished) release(key, undefined)
