@@ -3,27 +3,19 @@
  * measures a baseline (a bare node:http server answering the article page's bytes) under the same
  * load in the same run, then each public URL, an uncached render, publish → visible under load, and
  * the server's memory. Load comes from autocannon: BENCH_CONNECTIONS (32), BENCH_SECONDS (10).
+ * `npm run bench -- --cluster`: the same through Varnish in front of two processes, against one
+ * process alone, in the same run (scripts/lib/benchCluster.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import autocannon from 'autocannon'
-
 import { startBaseline } from './lib/baselineServer'
+import { benchCluster } from './lib/benchCluster'
+import { adminSession, CONNECTIONS, line, load, ms, SECONDS, timed } from './lib/load'
 import { startServer, stopServer } from './lib/serverProcess'
 
 const SLUG = 'xi-putin-beijing-no-limits-partnership'
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
-const ADMIN = { email: 'bench@example.com', password: 'a long bench password' }
-
-type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number }
-
-async function load(url: string, headers: Record<string, string> = {}): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
-}
 
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -31,23 +23,15 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) }
 }
 
-async function timed(url: string, init?: RequestInit): Promise<{ ms: number; response: Response; text: string }> {
-  const started = performance.now()
-  const response = await fetch(url, init)
-  const text = await response.text()
-  return { ms: performance.now() - started, response, text }
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`
-const line = (name: string, figures: Figures, baseline?: Figures) =>
-  `${name.padEnd(26)} ${String(figures.rps).padStart(6)} req/s  p50 ${String(figures.p50).padStart(3)} ms  p99 ${String(figures.p99).padStart(4)} ms` +
-  (baseline ? `  ${((figures.rps / baseline.rps) * 100).toFixed(0).padStart(3)} % of baseline` : '') +
-  (figures.errors || figures.non2xx ? `  (errors ${figures.errors}, non-2xx ${figures.non2xx})` : '')
+if (process.argv.includes('--cluster')) {
+  await benchCluster(SLUG)
+  process.exit(0)
+}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-bench-'))
 const env = { DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), LOG_LEVEL: 'warn' }
@@ -94,8 +78,7 @@ try {
   console.log(`\narticle page, first request after start: ${ms(first.ms)}; cached (br): ${ms(cached.ms)}, ${cached.response.headers.get('content-length')} bytes`)
   console.log(`uncached article render (20 misses): median ${ms(median(renders))}, slowest ${ms(Math.max(...renders))}`)
 
-  await fetch(`${base}/api/users/first-register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
-  const { token } = (await (await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { token: string }
+  const token = await adminSession(base)
   const { docs } = (await (await fetch(`${base}/api/articles?where[slug][equals]=${SLUG}&depth=0`)).json()) as { docs: Array<{ id: number | string }> }
   const loadRun = load(articleUrl, { 'accept-encoding': 'br, gzip' })
   await new Promise((resolve) => setTimeout(resolve, 2000))
