@@ -112,13 +112,7 @@ describe('the permission note of an image', () => {
 })
 
 describe('GraphQL cost', () => {
-  it('refuses a query over the complexity limit with a 400 saying so', async () => {
-    const query = `{ ${Array.from({ length: 600 }, (_, index) => `l${index}: Licenses { totalDocs }`).join(' ')} }`
-    const { status, body } = await graphql(query)
-    expect(status).toBe(400)
-    expect(body.errors[0].message).toMatch(/complexity/i)
-  })
-
+  // A query over the complexity limit is refused in tests/http/hostile.test.ts, on a server with a low limit.
   it('answers a query under the limit', async () => {
     const query = `{ ${Array.from({ length: 10 }, (_, index) => `l${index}: Licenses { totalDocs }`).join(' ')} }`
     const { status, body } = await graphql(query)

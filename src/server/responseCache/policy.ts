@@ -76,7 +76,8 @@ export function routeTags(url: string): string[] {
     } catch {
       return []
     }
-    return /\s/.test(slug) ? [] : [cacheTags.article(slug), cacheTags.site]
+    // Tags travel in a header: only slugs as the site makes them (ASCII, no spaces) name a page.
+    return /^[\x21-\x7e]+$/.test(slug) ? [cacheTags.article(slug), cacheTags.site] : []
   }
   const api = /^\/api\/([a-z-]+)(?:\/[^/]+)?$/.exec(path)
   const collection = API_COLLECTIONS.find((name) => name === api?.[1])
