@@ -10,6 +10,7 @@ import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { isJobRunner } from './src/access/isJobRunner'
+import { rewriteMediaFilesTask } from './src/jobs/rewriteMediaFiles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
@@ -27,7 +28,7 @@ export default buildConfig({
     // Gravatar would send a hash of each editor's e-mail to a third party on every admin page.
     avatar: 'default',
   },
-  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, Users],
+  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }), Licenses, Users],
   globals: [SiteSettings],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(settings.database),
@@ -38,7 +39,9 @@ export default buildConfig({
   jobs: {
     // Scheduled publishing adds its task; the server's runner (src/server/jobRunner.ts) runs them.
     access: { run: isJobRunner },
-    tasks: [],
+    tasks: [rewriteMediaFilesTask],
+    // Lets one image's file rewrites run one at a time (see src/jobs/rewriteMediaFiles.ts).
+    enableConcurrencyControl: true,
   },
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.

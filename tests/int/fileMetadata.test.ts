@@ -5,7 +5,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { originalsDir } from '../../src/collections/Media/files/embedCredit'
+import { originalsDir } from '../../src/collections/Media/files/keptOriginal'
 import type { License, Media } from '../../src/payload-types'
 import { usePayload } from '../support/usePayload'
 

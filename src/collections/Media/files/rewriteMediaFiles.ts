@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+
+import { toCreditSubject } from '@/lib/data/views'
+import type { Media } from '@/payload-types'
+import { resolveLicense } from '../resolveLicense'
+import { maxPixelsOf, staticDirOf } from './collectionFiles'
+import { embedCreditInFiles, type RewriteResult } from './embedCredit'
+
+/** The document as it is after a rewrite: new byte sizes and file version. */
+export function withRewrite(media: Media, result: RewriteResult): Media {
+  // Only the sizes themselves: Payload leaves bookkeeping keys with no value in the group.
+  const sizes = Object.fromEntries(
+    Object.entries(media.sizes ?? {}).flatMap(([name, size]) => (size ? [[name, name in result.sizeFilesizes ? { ...size, filesize: result.sizeFilesizes[name] } : size]] : [])),
+  ) as Media['sizes']
+  return { ...media, filesize: result.filesize, sizes, fileVersion: result.fileVersion }
+}
+
+/**
+ * Rewrites every file of a media document from its kept upload with the current credit, and
+ * records the new byte sizes and file version. Written straight to the database: it is
+ * bookkeeping about the files, not an edit (no hooks, no new version in the history).
+ */
+export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Promise<Media> {
+  const subject = toCreditSubject(media, await resolveLicense(media.license, req))
+  const result = await embedCreditInFiles({ media, subject, staticDir: staticDirOf(req), maxPixels: maxPixelsOf(req) })
+  if (!result) return media
+  const rewritten = withRewrite(media, result)
+  await req.payload.db.updateOne({
+    collection: 'media',
+    id: media.id,
+    data: { filesize: rewritten.filesize, sizes: rewritten.sizes, fileVersion: rewritten.fileVersion },
+    returning: false,
+    req,
+  })
+  req.payload.logger.debug({ media: media.id, fileVersion: result.fileVersion }, 'wrote credit metadata into image files')
+  return rewritten
+}
