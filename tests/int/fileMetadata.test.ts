@@ -49,7 +49,8 @@ beforeAll(async () => {
 
 describe('credit metadata inside the image files', () => {
   it('is written as XMP into the original and every size, Cyrillic intact', async () => {
-    expect(filesOf(media)).toHaveLength(6)
+    // The original, and five widths in JPEG, WebP and AVIF.
+    expect(filesOf(media)).toHaveLength(16)
     for (const file of filesOf(media)) {
       const xmp = await xmpOf(file)
       expect(xmp).toContain('https://creativecommons.org/licenses/by/4.0/')
@@ -71,17 +72,30 @@ describe('credit metadata inside the image files', () => {
     expect(String(tags.Rights)).toContain('Официальный веб-сайт')
   })
 
+  it.each(['w768_avif', 'w768_webp'])('is inside the %s variant too, read back with exiftool', (size) => {
+    const file = media.sizes![size as 'w768_avif']!.filename!
+    expect(exiftool(file)).toMatchObject({
+      WebStatement: 'https://creativecommons.org/licenses/by/4.0/',
+      Credit: 'Photo: Официальный веб-сайт Президента Российской Федерации, CC BY 4.0',
+      Creator: 'Официальный веб-сайт Президента Российской Федерации',
+    })
+  })
+
   it('keeps the untouched upload outside the served folder', () => {
     expect(fs.existsSync(path.join(originalsDir(mediaDir()), 'meta.jpg'))).toBe(true)
   })
 
   it('is rewritten when the license record changes', async () => {
     await payload().update({ collection: 'licenses', id: license.id, data: { deedUrl: 'https://creativecommons.org/licenses/by/4.0/deed.en' } })
+    // Queued, not done inside the request.
+    expect(await xmpOf(media.filename!)).not.toContain('deed.en')
+    await payload().jobs.run()
     for (const file of filesOf(media)) expect(await xmpOf(file)).toContain('https://creativecommons.org/licenses/by/4.0/deed.en')
   })
 
   it('is rewritten when the image’s credit changes, from the untouched upload', async () => {
     const updated = await payload().update({ collection: 'media', id: media.id, data: { creator: 'Jane Doe' } })
+    await payload().jobs.run()
     const xmp = await xmpOf(updated.filename!)
     expect(xmp).toContain('Jane Doe')
     expect(xmp).not.toContain('Официальный')

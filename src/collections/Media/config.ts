@@ -42,6 +42,10 @@ export function createMediaCollection({ staticDir, maxPixels }: { staticDir: str
     // Contributors upload images for their drafts; changing or removing them is for editors.
     access: { ...publicReadNewsroomWrite, create: isNewsroomMember },
     versions: { maxPerDoc: 20 },
+    // The largest image decoded, in pixels: checkUpload refuses bigger uploads (decompression bombs)
+    // and every rewrite passes it to sharp. Not Payload's `constructorOptions`: any of those makes
+    // Payload re-encode the upload at sharp's default quality before the original is kept.
+    custom: { maxPixels },
     hooks: {
       beforeOperation: [checkUpload],
       beforeChange: [noteCrop, trackCropRegion],
@@ -55,8 +59,6 @@ export function createMediaCollection({ staticDir, maxPixels }: { staticDir: str
       focalPoint: true,
       crop: true,
       adminThumbnail: THUMBNAIL_VARIANT,
-      // Decompression bombs: a small file that decodes to billions of pixels. checkUpload refuses them with a 400 first.
-      constructorOptions: { limitInputPixels: maxPixels },
       imageSizes: VARIANT_WIDTHS.flatMap((width) => [imageSize(width), ...MODERN_FORMATS.map((format) => imageSize(width, format))]),
     },
     fields: [

@@ -1,4 +1,5 @@
-import { toLicenseFacts } from '@/lib/data/views'
+import { buildXmpPacket, toExifCredit } from '@/licensing'
+import { toCreditSubject } from '@/lib/data/views'
 import type { License, Media } from '@/payload-types'
 
 /** The media fields written into the files (XMP and EXIF); an alt-text or caption edit re-encodes nothing. */
@@ -11,8 +12,13 @@ export function mediaCreditChanged(doc: Media, previous: Media | undefined): boo
   return licenseIdOf(doc.license) !== licenseIdOf(previous.license) || FILE_CREDIT_FIELDS.some((field) => (doc[field] ?? null) !== (previous[field] ?? null))
 }
 
-/** Whether a license edit changes what the credit (and so every file under it) says. */
-export function licenseCreditChanged(doc: License, previous: License | undefined): boolean {
-  if (!previous) return false
-  return JSON.stringify(toLicenseFacts(doc)) !== JSON.stringify(toLicenseFacts(previous))
+/** Exactly what a rewrite writes into an image's files besides the pixels. */
+function fileMetadataOf(media: Media, license: License | undefined): string {
+  const subject = toCreditSubject(media, license)
+  return `${buildXmpPacket(subject)}\n${JSON.stringify(toExifCredit(subject))}`
+}
+
+/** Whether a license edit changes what this image's files say (a permission flag alone may not). */
+export function licenseChangeRewritesFiles(media: Media, license: License, previous: License | undefined): boolean {
+  return fileMetadataOf(media, license) !== fileMetadataOf(media, previous)
 }

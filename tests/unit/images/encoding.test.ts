@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { decideEncodeOptions, FALLBACK_QUALITY, MODERN_VARIANT_QUALITY, readSourceFidelity } from '../../../src/lib/images/encoding'
+import { AVIF_EFFORT, decideEncodeOptions, FALLBACK_QUALITY, MODERN_VARIANT_QUALITY, readSourceFidelity } from '../../../src/lib/images/encoding'
 import { estimateJpegQuality } from '../../../src/lib/images/jpegQuality'
 import { isLosslessWebp } from '../../../src/lib/images/webpKind'
 
@@ -42,7 +42,7 @@ describe('choosing how to re-encode', () => {
 
   it('falls back to a high quality when the upload’s cannot be read', () => {
     expect(decideEncodeOptions('jpeg', { ...jpegSource, quality: null, chromaSubsampling: null })).toMatchObject({ options: { quality: FALLBACK_QUALITY.jpeg, chromaSubsampling: '4:2:0' } })
-    expect(decideEncodeOptions('avif', { format: 'avif', lossless: false, quality: null, chromaSubsampling: null })).toEqual({ format: 'avif', options: { quality: FALLBACK_QUALITY.avif } })
+    expect(decideEncodeOptions('avif', { format: 'avif', lossless: false, quality: null, chromaSubsampling: null })).toEqual({ format: 'avif', options: { quality: FALLBACK_QUALITY.avif, effort: AVIF_EFFORT } })
   })
 
   it('keeps lossless WebP lossless', () => {
@@ -51,6 +51,6 @@ describe('choosing how to re-encode', () => {
 
   it('makes the extra AVIF and WebP variants of another format at reader-sized qualities', () => {
     expect(decideEncodeOptions('webp', pngSource)).toEqual({ format: 'webp', options: { quality: MODERN_VARIANT_QUALITY.webp } })
-    expect(decideEncodeOptions('avif', jpegSource)).toEqual({ format: 'avif', options: { quality: MODERN_VARIANT_QUALITY.avif } })
+    expect(decideEncodeOptions('avif', jpegSource)).toEqual({ format: 'avif', options: { quality: MODERN_VARIANT_QUALITY.avif, effort: AVIF_EFFORT } })
   })
 })

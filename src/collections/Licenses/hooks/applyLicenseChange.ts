@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
 import { revalidateTags } from '@/lib/cache/revalidate'
 import { queueMediaRewrites } from '@/jobs/rewriteMediaFiles'
-import { licenseCreditChanged } from '@/lib/images/creditChanges'
+import { licenseChangeRewritesFiles } from '@/lib/images/creditChanges'
 import type { License } from '@/payload-types'
 
 /**
@@ -13,7 +13,7 @@ import type { License } from '@/payload-types'
 export const applyLicenseChange: CollectionAfterChangeHook<License> = async ({ doc, previousDoc, operation, req, context }) => {
   if (operation === 'create') return doc
   const { docs: images } = await req.payload.find({ collection: 'media', where: { license: { equals: doc.id } }, depth: 0, pagination: false, req })
-  if (licenseCreditChanged(doc, previousDoc)) await queueMediaRewrites(req, images.map((image) => image.id))
+  await queueMediaRewrites(req, images.filter((image) => licenseChangeRewritesFiles(image, doc, previousDoc)).map((image) => image.id))
   if (!context.skipRevalidation) {
     await revalidateTags(await tagsForArticlesUsingMedia(req.payload, images.map((image) => image.id), req), req.payload.logger)
   }

@@ -7,9 +7,9 @@ export function staticDirOf(req: Pick<PayloadRequest, 'payload'>): string {
   return upload.staticDir
 }
 
-/** The decoder's pixel limit, configured once on the collection (constructorOptions). */
+/** The largest image decoded, in pixels, configured once on the collection (`custom.maxPixels`). */
 export function maxPixelsOf(req: Pick<PayloadRequest, 'payload'>): number {
-  const limit = req.payload.collections.media.config.upload.constructorOptions?.limitInputPixels
-  if (typeof limit !== 'number') throw new Error('The media collection sets no limitInputPixels')
+  const limit: unknown = req.payload.collections.media.config.custom?.maxPixels
+  if (typeof limit !== 'number') throw new Error('The media collection sets no custom.maxPixels')
   return limit
 }

@@ -34,11 +34,11 @@ async function withoutLocation(upload: Buffer): Promise<Buffer> {
   return format === 'png' ? image.png({ compressionLevel: 9, palette: false }).toBuffer() : image.avif({ lossless: true }).toBuffer()
 }
 
-/** Keeps the file Payload just stored for a new upload, before anything rewrites it. */
-export async function keepUpload(staticDir: string, filename: string): Promise<void> {
+/** Keeps a new upload (without its location) as the source of every rewrite of its files. */
+export async function keepUpload(staticDir: string, filename: string, upload: Buffer): Promise<void> {
   const kept = keptOriginalPath(staticDir, filename)
   await fs.mkdir(path.dirname(kept), { recursive: true })
-  await writeAtomically(kept, await withoutLocation(await fs.readFile(path.join(staticDir, filename))))
+  await writeAtomically(kept, await withoutLocation(upload))
 }
 
 /** Removes the kept original when its media document (or its file) goes. */

@@ -5,24 +5,23 @@ import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } fro
 import sharp from 'sharp'
 
 import { safeUploadFilename } from '@/lib/images/safeFilename'
-import { checkUploadContent, MIME_TYPES, UploadRefused, type UploadFacts } from '@/lib/images/uploadContent'
+import { checkUploadContent, MIME_TYPES, UploadRefused } from '@/lib/images/uploadContent'
 import { maxPixelsOf } from '../files/collectionFiles'
 
-/** Set on the request when it carried a real upload (not a crop or focal-point edit Payload reprocesses). */
-export const NEW_UPLOAD = 'mediaNewUpload'
+/**
+ * The upload exactly as received, with its upright size. Kept on the request for the later hooks:
+ * Payload re-encodes some formats (WebP) before storing them, and the kept original must be
+ * the upload itself. Absent when Payload only reprocesses the stored file (crop, focal point).
+ */
+export type NewUpload = { bytes: Buffer; width: number; height: number }
+const NEW_UPLOAD = 'mediaNewUpload'
 
-type UploadedFile = NonNullable<PayloadRequest['file']>
+export function newUploadOf(req: PayloadRequest): NewUpload | undefined {
+  return req.context[NEW_UPLOAD] as NewUpload | undefined
+}
 
-async function factsOf(file: UploadedFile, bytes: Buffer): Promise<UploadFacts> {
-  const metadata = await sharp(bytes).metadata().catch(() => undefined)
-  return {
-    declaredMimeType: file.mimetype,
-    detectedMimeType: (await fileTypeFromBuffer(bytes))?.mime,
-    decodedFormat: metadata?.format,
-    compression: metadata?.compression,
-    width: metadata?.width,
-    height: metadata?.height,
-  }
+export function forgetNewUpload(req: PayloadRequest): void {
+  delete req.context[NEW_UPLOAD]
 }
 
 /**
@@ -34,14 +33,27 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
   const file = req.file
   if (!file || (operation !== 'create' && operation !== 'update')) return args
   const bytes = file.data.length > 0 || !file.tempFilePath ? file.data : await fs.readFile(file.tempFilePath)
+  const metadata = await sharp(bytes).metadata().catch(() => undefined)
   try {
-    const format = checkUploadContent(bytes, await factsOf(file, bytes), maxPixelsOf(req))
+    const format = checkUploadContent(
+      bytes,
+      {
+        declaredMimeType: file.mimetype,
+        detectedMimeType: (await fileTypeFromBuffer(bytes))?.mime,
+        decodedFormat: metadata?.format,
+        compression: metadata?.compression,
+        width: metadata?.width,
+        height: metadata?.height,
+      },
+      maxPixelsOf(req),
+    )
     file.name = safeUploadFilename(file.name, format)
     file.mimetype = MIME_TYPES[format]
   } catch (error) {
     if (error instanceof UploadRefused) throw new APIError(error.message, 400, null, true)
     throw error
   }
-  req.context[NEW_UPLOAD] = true
+  const upright = metadata!.autoOrient
+  req.context[NEW_UPLOAD] = { bytes, width: upright.width, height: upright.height } satisfies NewUpload
   return args
 }

@@ -7,7 +7,7 @@ import type { Media } from '@/payload-types'
 import { staticDirOf } from '../files/collectionFiles'
 import { keepUpload, removeKeptOriginal } from '../files/keptOriginal'
 import { rewriteMediaFiles } from '../files/rewriteMediaFiles'
-import { NEW_UPLOAD } from './checkUpload'
+import { forgetNewUpload, newUploadOf } from './checkUpload'
 
 /**
  * After an upload, Payload's files carry no credit yet (and the original still has the upload's
@@ -16,9 +16,10 @@ import { NEW_UPLOAD } from './checkUpload'
  */
 export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, previousDoc, req }) => {
   const staticDir = staticDirOf(req)
-  if (req.context[NEW_UPLOAD] && doc.filename) {
-    delete req.context[NEW_UPLOAD]
-    await keepUpload(staticDir, doc.filename)
+  const upload = newUploadOf(req)
+  if (upload && doc.filename) {
+    forgetNewUpload(req)
+    await keepUpload(staticDir, doc.filename, upload.bytes)
     if (previousDoc?.filename && previousDoc.filename !== doc.filename) await removeKeptOriginal(staticDir, previousDoc.filename)
   }
   if (req.file) return withServedFiles(await rewriteMediaFiles(doc, req))
