@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import sharp from 'sharp'
+import sharp, { type OutputInfo } from 'sharp'
 
 import { buildXmpPacket, toExifCredit } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
@@ -13,8 +13,8 @@ import { keptOriginalPath, writeAtomically } from './keptOriginal'
 
 export type FileSet = Pick<Media, 'filename' | 'sizes' | 'sourceCrop'>
 
-/** What a rewrite changed in the document: byte sizes and the files' version. */
-export type RewriteResult = { filesize: number; sizeFilesizes: Record<string, number>; fileVersion: string }
+/** What a rewrite changed in the document: byte sizes, the upright original's size, and the files' version. */
+export type RewriteResult = { filesize: number; width: number; height: number; sizeFilesizes: Record<string, number>; fileVersion: string }
 
 type Target = { file: string; width: number | null; format: ImageFormat; sizeNames: string[] }
 
@@ -31,7 +31,7 @@ function targetsOf(media: FileSet, ownFormat: ImageFormat): Target[] {
   return [...byFile.values()]
 }
 
-async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFidelity, region: Region | null, subject: CreditSubject, maxPixels: number): Promise<Buffer> {
+async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFidelity, region: Region | null, subject: CreditSubject, maxPixels: number): Promise<{ data: Buffer; info: OutputInfo }> {
   // rotate() first: the region and the widths are in the upright image's pixels.
   let image = sharp(source, { limitInputPixels: maxPixels }).rotate()
   if (region) image = image.extract(region)
@@ -42,7 +42,7 @@ async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFid
     .withXmp(buildXmpPacket(subject))
     .withExif({ IFD0: toExifCredit(subject) })
     .toFormat(format, options)
-    .toBuffer()
+    .toBuffer({ resolveWithObject: true })
 }
 
 /**
@@ -57,13 +57,14 @@ export async function embedCreditInFiles({ media, subject, staticDir, maxPixels 
   const fidelity = readSourceFidelity(source, await sharp(source, { limitInputPixels: maxPixels }).metadata())
   const region = toRegion(media.sourceCrop)
   const written: Buffer[] = []
-  const result: RewriteResult = { filesize: 0, sizeFilesizes: {}, fileVersion: '' }
+  const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizeFilesizes: {}, fileVersion: '' }
   for (const target of targetsOf(media, fidelity.format)) {
-    const bytes = await encodeVariant(source, target, fidelity, region, subject, maxPixels)
-    await writeAtomically(path.join(staticDir, target.file), bytes)
-    written.push(bytes)
-    if (target.width === null) result.filesize = bytes.length
-    for (const name of target.sizeNames) result.sizeFilesizes[name] = bytes.length
+    const { data, info } = await encodeVariant(source, target, fidelity, region, subject, maxPixels)
+    await writeAtomically(path.join(staticDir, target.file), data)
+    written.push(data)
+    // Payload records an EXIF-rotated upload's stored size; the written file stands upright.
+    if (target.width === null) Object.assign(result, { filesize: data.length, width: info.width, height: info.height })
+    for (const name of target.sizeNames) result.sizeFilesizes[name] = data.length
   }
   result.fileVersion = mediaFileVersion(written)
   return result

@@ -33,7 +33,8 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
   const file = req.file
   if (!file || (operation !== 'create' && operation !== 'update')) return args
   const bytes = file.data.length > 0 || !file.tempFilePath ? file.data : await fs.readFile(file.tempFilePath)
-  const metadata = await sharp(bytes).metadata().catch(() => undefined)
+  // Only the header is read here, so no pixel limit: the check below says how big the image is.
+  const metadata = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined)
   try {
     const format = checkUploadContent(
       bytes,
