@@ -86,6 +86,16 @@ describe('the kept original is the upload, always', () => {
     expectUploadKept()
   })
 
+  it('a duplicated image gets its own kept original and credited files', async () => {
+    const copy = await payload().duplicate({ collection: 'media', id: doc.id })
+    expect(copy.filename).not.toBe(doc.filename)
+    expect(fs.existsSync(keptOriginalFile(copy.filename!))).toBe(true)
+    // Its kept original is the (already cropped) copy, so no crop region applies to it.
+    expect(copy.sourceCrop).toEqual({ left: null, top: null, width: null, height: null })
+    expect([copy.width, copy.height]).toEqual([300, 400])
+    for (const file of filesOf(copy)) expect(String((await sharp(mediaFile(file)).metadata()).xmp)).toContain('Third Name')
+  })
+
   it('a new file replaces it', async () => {
     const next = await sharp({ create: { width: 500, height: 400, channels: 3, background: '#0a0' } }).jpeg().toBuffer()
     const replaced = await payload().update({ collection: 'media', id: doc.id, data: {}, file: { data: next, mimetype: 'image/jpeg', name: 'green.jpg', size: next.length } })

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import sharp, { type OutputInfo } from 'sharp'
@@ -9,12 +8,12 @@ import { type Region, toRegion } from '@/lib/images/cropRegion'
 import { decideEncodeOptions, type ImageFormat, readSourceFidelity, type SourceFidelity, toImageFormat } from '@/lib/images/encoding'
 import { mediaFileVersion } from '@/lib/images/fileUrls'
 import type { Media } from '@/payload-types'
-import { keptOriginalPath, writeAtomically } from './keptOriginal'
+import { readKeptOriginal, writeAtomically } from './keptOriginal'
 
 export type FileSet = Pick<Media, 'filename' | 'sizes' | 'sourceCrop'>
 
 /** What a rewrite changed in the document: byte sizes, the upright original's size, and the files' version. */
-export type RewriteResult = { filesize: number; width: number; height: number; sizeFilesizes: Record<string, number>; fileVersion: string }
+export type RewriteResult = { filesize: number; width: number; height: number; sizeFilesizes: Record<string, number>; fileVersion: string; sourceCrop: Region | null }
 
 type Target = { file: string; width: number | null; format: ImageFormat; sizeNames: string[] }
 
@@ -53,11 +52,11 @@ async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFid
  */
 export async function embedCreditInFiles({ media, subject, staticDir, maxPixels }: { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number }): Promise<RewriteResult | null> {
   if (!media.filename) return null
-  const source = await fs.readFile(keptOriginalPath(staticDir, media.filename))
+  const { bytes: source, isServedCopy } = await readKeptOriginal(staticDir, media.filename)
   const fidelity = readSourceFidelity(source, await sharp(source, { limitInputPixels: maxPixels }).metadata())
-  const region = toRegion(media.sourceCrop)
+  const region = isServedCopy ? null : toRegion(media.sourceCrop)
   const written: Buffer[] = []
-  const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizeFilesizes: {}, fileVersion: '' }
+  const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizeFilesizes: {}, fileVersion: '', sourceCrop: region }
   for (const target of targetsOf(media, fidelity.format)) {
     const { data, info } = await encodeVariant(source, target, fidelity, region, subject, maxPixels)
     await writeAtomically(path.join(staticDir, target.file), data)

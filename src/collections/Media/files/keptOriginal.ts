@@ -41,6 +41,21 @@ export async function keepUpload(staticDir: string, filename: string, upload: Bu
   await writeAtomically(kept, await withoutLocation(upload))
 }
 
+/**
+ * The kept upload of a file. A file with none (a duplicated document, or one stored before
+ * originals were kept) gets its served copy kept instead, once, so rewrites still start from one
+ * fixed source; `isServedCopy` says so, since any crop is then already applied.
+ */
+export async function readKeptOriginal(staticDir: string, filename: string): Promise<{ bytes: Buffer; isServedCopy: boolean }> {
+  try {
+    return { bytes: await fs.readFile(keptOriginalPath(staticDir, filename)), isServedCopy: false }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    await keepUpload(staticDir, filename, await fs.readFile(path.join(staticDir, filename)))
+    return { bytes: await fs.readFile(keptOriginalPath(staticDir, filename)), isServedCopy: true }
+  }
+}
+
 /** Removes the kept original when its media document (or its file) goes. */
 export async function removeKeptOriginal(staticDir: string, filename: string | null | undefined): Promise<void> {
   if (filename) await fs.rm(keptOriginalPath(staticDir, filename), { force: true })

@@ -12,7 +12,8 @@ export function withRewrite(media: Media, result: RewriteResult): Media {
   const sizes = Object.fromEntries(
     Object.entries(media.sizes ?? {}).flatMap(([name, size]) => (size ? [[name, name in result.sizeFilesizes ? { ...size, filesize: result.sizeFilesizes[name] } : size]] : [])),
   ) as Media['sizes']
-  return { ...media, filesize: result.filesize, width: result.width, height: result.height, sizes, fileVersion: result.fileVersion }
+  const sourceCrop = result.sourceCrop ?? { left: null, top: null, width: null, height: null }
+  return { ...media, filesize: result.filesize, width: result.width, height: result.height, sizes, fileVersion: result.fileVersion, sourceCrop }
 }
 
 /**
@@ -28,7 +29,7 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
   await req.payload.db.updateOne({
     collection: 'media',
     id: media.id,
-    data: { filesize: rewritten.filesize, width: rewritten.width, height: rewritten.height, sizes: rewritten.sizes, fileVersion: rewritten.fileVersion },
+    data: { filesize: rewritten.filesize, width: rewritten.width, height: rewritten.height, sizes: rewritten.sizes, fileVersion: rewritten.fileVersion, sourceCrop: rewritten.sourceCrop },
     returning: false,
     req,
   })
