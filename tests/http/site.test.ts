@@ -48,9 +48,10 @@ describe('article page', () => {
   })
 
   it('serves the image variant the page points at', async () => {
-    const src = /src="([^"]+-w1600\.jpg)"/.exec(html)?.[1]
+    // Same-origin and versioned: /api/media/file/…-w1600.jpg?v=…
+    const src = /src="(\/api\/media\/file\/[^"]+-w1600\.jpg\?v=[\w-]+)"/.exec(html)?.[1]
     expect(src).toBeDefined()
-    const image = await fetch(src!)
+    const image = await get(src!)
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toBe('image/jpeg')
   })

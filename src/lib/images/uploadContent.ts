@@ -48,7 +48,7 @@ export function checkUploadContent(bytes: Buffer, facts: UploadFacts, maxPixels:
   const declared = facts.declaredMimeType.split(';')[0]!.trim().toLowerCase()
   const format = toImageFormat(facts.decodedFormat)
   if (!format || (facts.decodedFormat === 'heif' && facts.compression !== 'av1')) {
-    throw new UploadRefused(`This file is not a JPEG, PNG, WebP or AVIF image (declared as ${declared || 'nothing'}). SVG, HTML and other files are not accepted.`)
+    throw new UploadRefused(`This file is not allowed: it is not a JPEG, PNG, WebP or AVIF image (declared as ${declared || 'nothing'}). SVG, HTML and other files are not accepted.`)
   }
   if (MIME_TYPES[format] !== declared || facts.detectedMimeType !== MIME_TYPES[format]) {
     throw new UploadRefused(`The file's content (${MIME_TYPES[format]}) does not match its declared type (${declared || 'none'}). Upload the image as exported, without renaming it.`)

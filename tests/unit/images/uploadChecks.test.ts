@@ -14,7 +14,7 @@ describe('upload content', () => {
 
   it('refuses what sharp cannot decode as a supported image (SVG, HTML, HEIC)', () => {
     expect(() => checkUploadContent(someBytes, { ...jpegFacts, declaredMimeType: 'image/svg+xml', detectedMimeType: 'application/xml', decodedFormat: 'svg' }, 50e6)).toThrow(
-      'This file is not a JPEG, PNG, WebP or AVIF image (declared as image/svg+xml). SVG, HTML and other files are not accepted.',
+      'This file is not allowed: it is not a JPEG, PNG, WebP or AVIF image (declared as image/svg+xml). SVG, HTML and other files are not accepted.',
     )
     expect(() => checkUploadContent(someBytes, { ...jpegFacts, declaredMimeType: 'text/html', detectedMimeType: undefined, decodedFormat: undefined }, 50e6)).toThrow('not a JPEG, PNG, WebP or AVIF image')
     expect(() => checkUploadContent(someBytes, { ...jpegFacts, declaredMimeType: 'image/avif', detectedMimeType: 'image/heic', decodedFormat: 'heif', compression: 'hevc' }, 50e6)).toThrow('not a JPEG, PNG, WebP or AVIF image')
