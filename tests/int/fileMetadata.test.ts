@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -7,32 +6,22 @@ import sharp from 'sharp'
 
 import { originalsDir } from '../../src/collections/Media/files/keptOriginal'
 import type { License, Media } from '../../src/payload-types'
+import { exiftool as readTags, filesOf, mediaDir } from '../support/images'
 import { usePayload } from '../support/usePayload'
 
 const payload = usePayload()
-const mediaDir = () => process.env.MEDIA_DIR!
 
 let license: License
 let media: Media
-
-function filesOf(doc: Media): string[] {
-  return [doc.filename!, ...Object.values(doc.sizes ?? {}).map((size) => size!.filename!)]
-}
 
 async function xmpOf(file: string): Promise<string> {
   const { xmp } = await sharp(path.join(mediaDir(), file)).metadata()
   return xmp?.toString('utf8') ?? ''
 }
 
-/** exiftool reads the files independently of sharp (Debian: libimage-exiftool-perl; .ci/run installs it). */
-function exiftool(file: string): Record<string, unknown> {
-  try {
-    const out = execFileSync('exiftool', ['-json', '-charset', 'utf8', '-XMP-xmpRights:all', '-XMP-plus:all', '-XMP-photoshop:Credit', '-XMP-dc:all', '-EXIF:Artist', '-EXIF:Copyright', '-EXIF:XPAuthor', path.join(mediaDir(), file)])
-    return (JSON.parse(out.toString('utf8')) as Array<Record<string, unknown>>)[0]!
-  } catch (error) {
-    throw new Error('exiftool is needed for this test: apt-get install -y libimage-exiftool-perl', { cause: error })
-  }
-}
+/** exiftool reads the files independently of sharp, and is required (see tests/support/images.ts). */
+const CREDIT_TAGS = ['-XMP-xmpRights:all', '-XMP-plus:all', '-XMP-photoshop:Credit', '-XMP-dc:all', '-EXIF:Artist', '-EXIF:Copyright', '-EXIF:XPAuthor']
+const exiftool = (file: string) => readTags(path.join(mediaDir(), file), CREDIT_TAGS)
 
 beforeAll(async () => {
   license = await payload().create({

@@ -1,21 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { licenseChangeRewritesFiles, mediaCreditChanged } from '../../../src/lib/images/creditChanges'
+import { CC_BY_4_0 } from '../../../src/licensing/catalog'
 import type { License, Media } from '../../../src/payload-types'
 
-const license: License = {
-  id: 1,
-  name: 'Creative Commons Attribution 4.0 International',
-  shortName: 'CC BY 4.0',
-  spdxId: 'CC-BY-4.0',
-  deedUrl: 'https://creativecommons.org/licenses/by/4.0/',
-  requiresAttribution: true,
-  allowsCommercialUse: true,
-  allowsModification: true,
-  requiresShareAlike: false,
-  updatedAt: '2026-11-28T00:00:00.000Z',
-  createdAt: '2026-11-28T00:00:00.000Z',
-}
+const license: License = { ...CC_BY_4_0, id: 1, updatedAt: '', createdAt: '' }
 
 const media = { id: 7, alt: 'A photo', caption: null, creator: 'Jane Doe', license: 1, updatedAt: '', createdAt: '' } as Media
 

@@ -49,33 +49,23 @@ describe('upload content', () => {
 })
 
 describe('upload file names', () => {
-  it('keeps names in any script', () => {
-    expect(safeUploadFilename('Фото Кремля 新华社.JPG', 'jpeg')).toBe('Фото Кремля 新华社.jpg')
-    expect(safeUploadFilename('e\u0301te\u0301.png', 'png')).toBe('été.png')
-  })
-
-  it('drops path parts and dot-dot', () => {
-    expect(safeUploadFilename('../../etc/passwd.jpg', 'jpeg')).toBe('passwd.jpg')
-    expect(safeUploadFilename('..\\..\\windows\\win.ini.png', 'png')).toBe('win.ini.png')
-    expect(safeUploadFilename('..', 'png')).toBe('image.png')
-    expect(safeUploadFilename('a..b.jpg', 'jpeg')).toBe('a.b.jpg')
-    expect(safeUploadFilename('.hidden.jpg', 'jpeg')).toBe('hidden.jpg')
-  })
-
-  it('drops control and bidi characters, and shell and wildcard characters', () => {
-    expect(safeUploadFilename('photo\u0000\n\r\t.jpg', 'jpeg')).toBe('photo.jpg')
-    expect(safeUploadFilename('invoice\u202Egpj.exe', 'jpeg')).toBe('invoicegpj.jpg')
-    expect(safeUploadFilename('a<b>c:d*e?f"g|h.png', 'png')).toBe('a-b-c-d-e-f-g-h.png')
-  })
-
-  it('renames reserved device names', () => {
-    expect(safeUploadFilename('CON.jpg', 'jpeg')).toBe('CON-image.jpg')
-    expect(safeUploadFilename('lpt1.png', 'png')).toBe('lpt1-image.png')
-  })
-
-  it('names the real format, whatever the upload claimed', () => {
-    expect(safeUploadFilename('photo.png', 'jpeg')).toBe('photo.jpg')
-    expect(safeUploadFilename('photo', 'avif')).toBe('photo.avif')
+  it.each([
+    ['keeps any script', 'Фото Кремля 新华社.JPG', 'jpeg', 'Фото Кремля 新华社.jpg'],
+    ['normalizes to composed characters', 'e\u0301te\u0301.png', 'png', 'été.png'],
+    ['drops path parts', '../../etc/passwd.jpg', 'jpeg', 'passwd.jpg'],
+    ['drops Windows path parts', '..\\..\\windows\\win.ini.png', 'png', 'win.ini.png'],
+    ['names a bare dot-dot', '..', 'png', 'image.png'],
+    ['collapses dot-dot inside a name', 'a..b.jpg', 'jpeg', 'a.b.jpg'],
+    ['drops leading dots', '.hidden.jpg', 'jpeg', 'hidden.jpg'],
+    ['drops control characters', 'photo\u0000\n\r\t.jpg', 'jpeg', 'photo.jpg'],
+    ['drops bidi overrides that disguise an extension', 'invoice\u202Egpj.exe', 'jpeg', 'invoicegpj.jpg'],
+    ['replaces shell and wildcard characters', 'a<b>c:d*e?f"g|h.png', 'png', 'a-b-c-d-e-f-g-h.png'],
+    ['renames a reserved device name', 'CON.jpg', 'jpeg', 'CON-image.jpg'],
+    ['renames a reserved device name in any case', 'lpt1.png', 'png', 'lpt1-image.png'],
+    ['names the real format, whatever the upload claimed', 'photo.png', 'jpeg', 'photo.jpg'],
+    ['adds a missing extension', 'photo', 'avif', 'photo.avif'],
+  ] as const)('%s', (_rule, name, format, expected) => {
+    expect(safeUploadFilename(name, format)).toBe(expected)
   })
 
   it('caps the length in bytes without splitting a character', () => {
