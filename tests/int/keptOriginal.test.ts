@@ -5,7 +5,7 @@ import type { PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
 import type { License, Media } from '../../src/payload-types'
-import { createLicense, fileSize, filesOf, keptOriginalFile, mediaFile, rawPixels, upload } from '../support/images'
+import { createLicense, digest, fileSize, filesOf, keptOriginalFile, mediaFile, pixelDigest, upload } from '../support/images'
 import { usePayload } from '../support/usePayload'
 
 const payload = usePayload()
@@ -31,7 +31,7 @@ async function centreColour(file: string): Promise<number[]> {
 }
 
 function expectUploadKept(): void {
-  expect(fs.readFileSync(keptOriginalFile(doc.filename!))).toEqual(upload0)
+  expect(digest(fs.readFileSync(keptOriginalFile(doc.filename!)))).toBe(digest(upload0))
 }
 
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('the kept original is the upload, always', () => {
   })
 
   it('later rewrites cut the same region from the upload, so the pixels never drift', async () => {
-    const afterCrop = await rawPixels(mediaFile(doc.filename!))
+    const afterCrop = await pixelDigest(mediaFile(doc.filename!))
     for (const creator of ['Second Name', 'Third Name']) {
       await payload().update({ collection: 'media', id: doc.id, data: { creator } })
       await payload().jobs.run()
@@ -74,7 +74,7 @@ describe('the kept original is the upload, always', () => {
     const rewritten = await payload().findByID({ collection: 'media', id: doc.id })
     expect(String((await sharp(mediaFile(rewritten.filename!)).metadata()).xmp)).toContain('Third Name')
     // Re-encoding the served JPEG each time would change these.
-    expect(await rawPixels(mediaFile(rewritten.filename!))).toEqual(afterCrop)
+    expect(await pixelDigest(mediaFile(rewritten.filename!))).toEqual(afterCrop)
     expect(rewritten.filesize).toBe(fileSize(rewritten.filename!))
     expectUploadKept()
   })
@@ -99,7 +99,7 @@ describe('the kept original is the upload, always', () => {
   it('a new file replaces it', async () => {
     const next = await sharp({ create: { width: 500, height: 400, channels: 3, background: '#0a0' } }).jpeg().toBuffer()
     const replaced = await payload().update({ collection: 'media', id: doc.id, data: {}, file: { data: next, mimetype: 'image/jpeg', name: 'green.jpg', size: next.length } })
-    expect(fs.readFileSync(keptOriginalFile(replaced.filename!))).toEqual(next)
+    expect(digest(fs.readFileSync(keptOriginalFile(replaced.filename!)))).toBe(digest(next))
     expect(replaced.sourceCrop).toEqual({ left: null, top: null, width: null, height: null })
     expect(fs.existsSync(keptOriginalFile('halves.jpg'))).toBe(false)
   })

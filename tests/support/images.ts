@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -30,8 +31,19 @@ export function gradient(width: number, height: number): Sharp {
   return sharp(pixels, { raw: { width, height, channels: 3 } })
 }
 
-export async function rawPixels(input: Buffer | string): Promise<Buffer> {
+async function rawPixels(input: Buffer | string): Promise<Buffer> {
   return sharp(input).rotate().removeAlpha().raw().toBuffer()
+}
+
+/** A short fingerprint of bytes: comparing these keeps a failing test's diff readable (and fast). */
+export function digest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** The decoded, upright pixels of an image as `<width>x<height>:<sha256>`. */
+export async function pixelDigest(input: Buffer | string): Promise<string> {
+  const { data, info } = await sharp(input).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true })
+  return `${info.width}x${info.height}:${digest(data)}`
 }
 
 export async function distinctColours(input: Buffer | string): Promise<number> {
