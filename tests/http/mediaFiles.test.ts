@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm } from '../support/http'
@@ -8,6 +8,13 @@ type MediaDoc = { id: number | string; url: string; fileVersion: string; sizes: 
 
 const STAND_IN = 'xi-putin-beijing-stand-in.jpg'
 const versionOf = (url: string) => new URL(url, baseUrl()).searchParams.get('v')
+
+const created: Array<MediaDoc['id']> = []
+
+afterAll(async () => {
+  const token = await adminToken()
+  for (const id of created) await fetch(`${baseUrl()}/api/media/${id}`, { method: 'DELETE', headers: authHeaders(token) })
+})
 
 async function mediaById(id: MediaDoc['id']): Promise<MediaDoc> {
   return (await getJson<MediaDoc>(`/api/media/${id}`)).body
@@ -44,12 +51,13 @@ describe('uploads through REST', () => {
   it('answers a credit change at once; the server’s job runner rewrites the files and the URL version moves', async () => {
     const token = await adminToken()
     const { docs } = (await (await get('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).json()) as { docs: Array<{ id: number | string }> }
-    const created = await fetch(`${baseUrl()}/api/media`, {
+    const response = await fetch(`${baseUrl()}/api/media`, {
       method: 'POST',
       headers: authHeaders(token),
       body: uploadForm(await pngBlob(400, 300), 'rewrite-me.png', { alt: 'Rewrite me', creator: 'First Name', license: docs[0]!.id }),
     })
-    const { doc } = (await created.json()) as { doc: MediaDoc }
+    const { doc } = (await response.json()) as { doc: MediaDoc }
+    created.push(doc.id)
     const patched = await fetch(`${baseUrl()}/api/media/${doc.id}`, { method: 'PATCH', headers: authHeaders(token, { 'content-type': 'application/json' }), body: JSON.stringify({ creator: 'Second Name' }) })
     expect(patched.status).toBe(200)
     expect(versionOf(((await patched.json()) as { doc: MediaDoc }).doc.url)).toBe(doc.fileVersion)
