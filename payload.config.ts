@@ -10,6 +10,7 @@ import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { hasRole } from './src/access/roles'
+import { rewriteMediaFilesTask } from './src/jobs/rewriteMediaFiles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
@@ -37,7 +38,7 @@ export default buildConfig({
     // Gravatar would send a hash of each editor's e-mail to a third party on every admin page.
     avatar: 'default',
   },
-  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir }), Licenses, withAuthCookies(Users, { secure: settings.isHttps })],
+  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }), Licenses, withAuthCookies(Users, { secure: settings.isHttps })],
   // Credentialed requests only from the site itself and the configured extra origins; public
   // reads from anywhere get `*` from the REST route (src/lib/api/withPublicCors.ts).
   cors: settings.trustedOrigins,
@@ -53,7 +54,9 @@ export default buildConfig({
     // The server runs due jobs in-process (src/server/jobRunner.ts); over HTTP only an admin may,
     // and an outside scheduler uses `npm run payload -- jobs:run` instead.
     access: { run: ({ req }) => hasRole(req.user, 'admin') },
-    tasks: [],
+    tasks: [rewriteMediaFilesTask],
+    // Lets one image's file rewrites run one at a time (see src/jobs/rewriteMediaFiles.ts).
+    enableConcurrencyControl: true,
   },
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.

@@ -24,6 +24,7 @@ const envSchema = z.object({
   MEDIA_DIR: z.string().default('data/media'),
   PAYLOAD_SECRET_FILE: z.string().default('data/payload-secret'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  UPLOAD_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
   SEED_ON_START: booleanFlag.default(true),
   JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   JOBS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
@@ -55,6 +56,8 @@ export type Settings = {
   mediaDir: string
   secretFile: string
   uploadMaxBytes: number
+  /** Largest image accepted, in pixels (width × height): decoding costs memory by pixels, not bytes. */
+  uploadMaxPixels: number
   seedOnStart: boolean
   /** How often the in-process runner looks for due jobs (scheduled publishing). */
   jobsIntervalMs: number
@@ -105,6 +108,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     mediaDir: path.resolve(cwd, vars.MEDIA_DIR),
     secretFile: path.resolve(cwd, vars.PAYLOAD_SECRET_FILE),
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
+    uploadMaxPixels: vars.UPLOAD_MAX_PIXELS,
     seedOnStart: vars.SEED_ON_START,
     jobsIntervalMs: vars.JOBS_INTERVAL_SECONDS * 1000,
     jobsTimeoutMs: vars.JOBS_TIMEOUT_SECONDS * 1000,

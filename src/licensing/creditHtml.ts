@@ -12,9 +12,12 @@ export type CreditHtmlOptions = {
 /** RDFa 1.1 prefix declarations: HTML5 has no xmlns:* attributes (the Nu checker rejects them). */
 const RDFA_PREFIXES = 'cc: http://creativecommons.org/ns# dct: http://purl.org/dc/terms/'
 
-/** An absolute http(s) URL or a root-relative path (resolved against the page, as RDFa does). */
+/**
+ * An absolute http(s) URL or a root-relative path (resolved against the page, as RDFa does),
+ * without its query: a file's `?v=` version changes with every rewrite, the image it names does not.
+ */
 function aboutValue(imageUrl: string): string | null {
-  const trimmed = imageUrl.trim()
+  const trimmed = imageUrl.trim().replace(/[?#].*$/, '')
   if (/^\/(?!\/)/.test(trimmed) && !/\s/.test(trimmed)) return trimmed
   try {
     const url = new URL(trimmed)

@@ -21,8 +21,8 @@ describe('REST API', () => {
       height: 900,
       license: { spdxId: 'CC-BY-4.0', shortName: 'CC BY 4.0', deedUrl: 'https://creativecommons.org/licenses/by/4.0/', allowsCommercialUse: true },
     })
-    expect(Object.keys(article.heroImage.sizes)).toEqual(['w320', 'w480', 'w768', 'w1024', 'w1600'])
-    expect(article.heroImage.sizes.w768).toMatchObject({ width: 768, height: 432, url: expect.stringMatching(/-w768\.jpg$/) })
+    expect(Object.keys(article.heroImage.sizes)).toEqual([320, 480, 768, 1024, 1600].flatMap((w) => [`w${w}`, `w${w}_avif`, `w${w}_webp`]))
+    expect(article.heroImage.sizes.w768).toMatchObject({ width: 768, height: 432, url: expect.stringMatching(/^\/api\/media\/file\/[^/]+-w768\.jpg\?v=[\w-]+$/) })
   })
 
   it('keeps relations as ids at depth=0', async () => {

@@ -46,7 +46,7 @@ describe('credit for machines', () => {
     })
     expect(data!.image[0]).toMatchObject({
       '@type': 'ImageObject',
-      contentUrl: expect.stringMatching(/\/api\/media\/file\/xi-putin-beijing-stand-in\.jpg$/),
+      contentUrl: expect.stringMatching(/^http:\/\/[^/]+\/api\/media\/file\/xi-putin-beijing-stand-in\.jpg\?v=[\w-]+$/),
       license: 'https://creativecommons.org/licenses/by/4.0/',
       acquireLicensePage: 'http://kremlin.ru/',
       creditText: `Photo: ${CREATOR}, CC BY 4.0`,

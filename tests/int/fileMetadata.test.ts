@@ -1,38 +1,27 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { originalsDir } from '../../src/collections/Media/files/embedCredit'
+import { originalsDir } from '../../src/collections/Media/files/keptOriginal'
 import type { License, Media } from '../../src/payload-types'
+import { exiftool as readTags, filesOf, mediaDir } from '../support/images'
 import { usePayload } from '../support/usePayload'
 
 const payload = usePayload()
-const mediaDir = () => process.env.MEDIA_DIR!
 
 let license: License
 let media: Media
-
-function filesOf(doc: Media): string[] {
-  return [doc.filename!, ...Object.values(doc.sizes ?? {}).map((size) => size!.filename!)]
-}
 
 async function xmpOf(file: string): Promise<string> {
   const { xmp } = await sharp(path.join(mediaDir(), file)).metadata()
   return xmp?.toString('utf8') ?? ''
 }
 
-/** exiftool reads the files independently of sharp (Debian: libimage-exiftool-perl; .ci/run installs it). */
-function exiftool(file: string): Record<string, unknown> {
-  try {
-    const out = execFileSync('exiftool', ['-json', '-charset', 'utf8', '-XMP-xmpRights:all', '-XMP-plus:all', '-XMP-photoshop:Credit', '-XMP-dc:all', '-EXIF:Artist', '-EXIF:Copyright', '-EXIF:XPAuthor', path.join(mediaDir(), file)])
-    return (JSON.parse(out.toString('utf8')) as Array<Record<string, unknown>>)[0]!
-  } catch (error) {
-    throw new Error('exiftool is needed for this test: apt-get install -y libimage-exiftool-perl', { cause: error })
-  }
-}
+/** exiftool reads the files independently of sharp, and is required (see tests/support/images.ts). */
+const CREDIT_TAGS = ['-XMP-xmpRights:all', '-XMP-plus:all', '-XMP-photoshop:Credit', '-XMP-dc:all', '-EXIF:Artist', '-EXIF:Copyright', '-EXIF:XPAuthor']
+const exiftool = (file: string) => readTags(path.join(mediaDir(), file), CREDIT_TAGS)
 
 beforeAll(async () => {
   license = await payload().create({
@@ -49,7 +38,8 @@ beforeAll(async () => {
 
 describe('credit metadata inside the image files', () => {
   it('is written as XMP into the original and every size, Cyrillic intact', async () => {
-    expect(filesOf(media)).toHaveLength(6)
+    // The original, and five widths in JPEG, WebP and AVIF.
+    expect(filesOf(media)).toHaveLength(16)
     for (const file of filesOf(media)) {
       const xmp = await xmpOf(file)
       expect(xmp).toContain('https://creativecommons.org/licenses/by/4.0/')
@@ -71,17 +61,30 @@ describe('credit metadata inside the image files', () => {
     expect(String(tags.Rights)).toContain('Официальный веб-сайт')
   })
 
+  it.each(['w768_avif', 'w768_webp'])('is inside the %s variant too, read back with exiftool', (size) => {
+    const file = media.sizes![size as 'w768_avif']!.filename!
+    expect(exiftool(file)).toMatchObject({
+      WebStatement: 'https://creativecommons.org/licenses/by/4.0/',
+      Credit: 'Photo: Официальный веб-сайт Президента Российской Федерации, CC BY 4.0',
+      Creator: 'Официальный веб-сайт Президента Российской Федерации',
+    })
+  })
+
   it('keeps the untouched upload outside the served folder', () => {
     expect(fs.existsSync(path.join(originalsDir(mediaDir()), 'meta.jpg'))).toBe(true)
   })
 
   it('is rewritten when the license record changes', async () => {
     await payload().update({ collection: 'licenses', id: license.id, data: { deedUrl: 'https://creativecommons.org/licenses/by/4.0/deed.en' } })
+    // Queued, not done inside the request.
+    expect(await xmpOf(media.filename!)).not.toContain('deed.en')
+    await payload().jobs.run()
     for (const file of filesOf(media)) expect(await xmpOf(file)).toContain('https://creativecommons.org/licenses/by/4.0/deed.en')
   })
 
   it('is rewritten when the image’s credit changes, from the untouched upload', async () => {
     const updated = await payload().update({ collection: 'media', id: media.id, data: { creator: 'Jane Doe' } })
+    await payload().jobs.run()
     const xmp = await xmpOf(updated.filename!)
     expect(xmp).toContain('Jane Doe')
     expect(xmp).not.toContain('Официальный')

@@ -42,7 +42,7 @@ describe('seed', () => {
     expect((image.license as License).spdxId).toBe('CC-BY-4.0')
     expect(image.mimeType).toBe('image/jpeg')
     for (const size of Object.values(image.sizes ?? {})) {
-      expect(size?.filename).toMatch(/-w\d+\.jpg$/)
+      expect(size?.filename).toMatch(/-w\d+\.(jpg|webp|avif)$/)
       expect(fs.existsSync(path.join(process.env.MEDIA_DIR!, size!.filename!))).toBe(true)
     }
   })

@@ -13,7 +13,7 @@ describe('toPicture', () => {
       { type: 'image/avif', srcSet: '/f/p-w320.avif?v=1 320w, /f/p-w768.avif?v=1 768w' },
       { type: 'image/webp', srcSet: '/f/p-w320.webp?v=1 320w, /f/p-w768.webp?v=1 768w' },
     ])
-    expect(picture.fallback).toEqual({ src: '/f/p-w768.jpg?v=1', srcSet: '/f/p-w320.jpg?v=1 320w, /f/p-w768.jpg?v=1 768w' })
+    expect(picture.fallback).toEqual({ type: 'image/jpeg', src: '/f/p-w768.jpg?v=1', srcSet: '/f/p-w320.jpg?v=1 320w, /f/p-w768.jpg?v=1 768w' })
   })
 
   it('uses WebP as the fallback of a WebP upload, without listing it twice', () => {
@@ -23,6 +23,6 @@ describe('toPicture', () => {
   })
 
   it('falls back to the original file when no sizes were made', () => {
-    expect(toPicture([], '/f/p.png')).toEqual({ sources: [], fallback: { src: '/f/p.png', srcSet: '' } })
+    expect(toPicture([], '/f/p.png')).toEqual({ sources: [], fallback: { type: '', src: '/f/p.png', srcSet: '' } })
   })
 })

@@ -13,6 +13,7 @@ describe('loadSettings', () => {
       mediaDir: '/srv/app/data/media',
       secretFile: '/srv/app/data/payload-secret',
       uploadMaxBytes: 10 * 1024 * 1024,
+      uploadMaxPixels: 50_000_000,
       seedOnStart: true,
       database: { engine: 'sqlite', filePath: '/srv/app/data/publication-dev.db' },
     })
@@ -20,7 +21,7 @@ describe('loadSettings', () => {
 
   it('reads every variable', () => {
     const settings = loadSettings(
-      { NODE_ENV: 'production', PORT: '8080', SERVER_URL: 'https://news.example/', DATABASE_URI: 'mongodb://db/news', MEDIA_DIR: '/var/media', UPLOAD_MAX_BYTES: '1000', SEED_ON_START: 'false', LOG_LEVEL: 'warn' },
+      { NODE_ENV: 'production', PORT: '8080', SERVER_URL: 'https://news.example/', DATABASE_URI: 'mongodb://db/news', MEDIA_DIR: '/var/media', UPLOAD_MAX_BYTES: '1000', UPLOAD_MAX_PIXELS: '2000000', SEED_ON_START: 'false', LOG_LEVEL: 'warn' },
       '/srv/app',
     )
     expect(settings).toMatchObject({
@@ -30,6 +31,7 @@ describe('loadSettings', () => {
       database: { engine: 'mongodb', url: 'mongodb://db/news' },
       mediaDir: '/var/media',
       uploadMaxBytes: 1000,
+      uploadMaxPixels: 2_000_000,
       seedOnStart: false,
       logLevel: 'warn',
     })

@@ -4,15 +4,35 @@ import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { isEditorOrAdmin, isEditorOrAdminField } from '@/access/isEditorOrAdmin'
 import { isNewsroomMember } from '@/access/isNewsroomMember'
 import { canReadMedia } from '@/access/mediaAccess'
-import { IMAGE_MIME_TYPES, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
+import { IMAGE_MIME_TYPES, MODERN_FORMATS, type ModernFormat, THUMBNAIL_VARIANT, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
+import { checkUpload } from './hooks/checkUpload'
 import { computeCredit, computeLicensePermissions } from './hooks/computeCredit'
-import { embedCreditAfterChange, removePristineAfterDelete } from './hooks/embedCredit'
+import { embedCreditAfterChange, removeKeptOriginalAfterDelete } from './hooks/embedCredit'
 import { guardLiveUse } from './hooks/guardLiveUse'
 import { noteCrop } from './hooks/noteCrop'
 import { purgeMediaAfterChange, purgeMediaAfterDelete, rememberPagesShowingMedia } from './hooks/purgeMedia'
+import { trackCropRegion } from './hooks/trackCropRegion'
+import { versionFileUrls } from './hooks/versionFileUrls'
 
-export function createMediaCollection({ staticDir }: { staticDir: string }): CollectionConfig {
+/**
+ * Payload's own encoding of the AVIF and WebP sizes is replaced at once by the credit rewrite
+ * (files/embedCredit.ts), which sets the real quality: Payload's pass only needs to be fast.
+ */
+const FAST_FORMAT_OPTIONS: Record<ModernFormat, { effort: number }> = { avif: { effort: 0 }, webp: { effort: 0 } }
+
+function imageSize(width: number, format?: ModernFormat) {
+  return {
+    name: variantName(width, format),
+    width,
+    // Small originals are enlarged so every width exists for srcset.
+    withoutEnlargement: false,
+    ...(format ? { formatOptions: { format, options: FAST_FORMAT_OPTIONS[format] } } : {}),
+    generateImageName: ({ originalName, extension }: { originalName: string; extension: string }) => variantFilename(originalName, width, extension),
+  }
+}
+
+export function createMediaCollection({ staticDir, maxPixels }: { staticDir: string; maxPixels: number }): CollectionConfig {
   return {
     slug: 'media',
     labels: { singular: 'Image', plural: 'Media' },
@@ -24,25 +44,25 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
     // Contributors upload images for their drafts; changing or removing them is for editors.
     access: { read: canReadMedia, create: isNewsroomMember, update: isEditorOrAdmin, delete: isEditorOrAdmin },
     versions: { maxPerDoc: 20 },
+    // The largest image decoded, in pixels: checkUpload refuses bigger uploads (decompression bombs)
+    // and every rewrite passes it to sharp. Not Payload's `constructorOptions`: any of those makes
+    // Payload re-encode the upload at sharp's default quality before the original is kept.
+    custom: { maxPixels },
     hooks: {
-      beforeChange: [noteCrop, guardLiveUse],
+      beforeOperation: [checkUpload],
+      beforeChange: [noteCrop, trackCropRegion, guardLiveUse],
+      afterRead: [versionFileUrls],
       afterChange: [embedCreditAfterChange, purgeMediaAfterChange],
       beforeDelete: [rememberPagesShowingMedia],
-      afterDelete: [removePristineAfterDelete, purgeMediaAfterDelete],
+      afterDelete: [removeKeptOriginalAfterDelete, purgeMediaAfterDelete],
     },
     upload: {
       staticDir,
       mimeTypes: [...IMAGE_MIME_TYPES],
       focalPoint: true,
       crop: true,
-      adminThumbnail: variantName(VARIANT_WIDTHS[0]!),
-      // Small originals are enlarged so every width exists for srcset.
-      imageSizes: VARIANT_WIDTHS.map((width) => ({
-        name: variantName(width),
-        width,
-        withoutEnlargement: false,
-        generateImageName: ({ originalName, extension }) => variantFilename(originalName, width, extension),
-      })),
+      adminThumbnail: THUMBNAIL_VARIANT,
+      imageSizes: VARIANT_WIDTHS.flatMap((width) => [imageSize(width), ...MODERN_FORMATS.map((format) => imageSize(width, format))]),
     },
     fields: [
       {
@@ -115,6 +135,29 @@ export function createMediaCollection({ staticDir }: { staticDir: string }): Col
           { name: 'text', type: 'text', admin: { readOnly: true } },
           { name: 'html', type: 'text', admin: { readOnly: true } },
         ],
+      },
+      {
+        name: 'fileVersion',
+        type: 'text',
+        admin: { hidden: true },
+        // Changes whenever the files' bytes do; file URLs carry it (see hooks/versionFileUrls.ts).
+        access: { create: () => false, update: () => false },
+      },
+      {
+        name: 'sourceCrop',
+        type: 'group',
+        admin: { hidden: true },
+        // Where the editor's crops lie in the kept upload (see hooks/trackCropRegion.ts).
+        access: { read: isAuthenticatedField, create: () => false, update: () => false },
+        fields: ['left', 'top', 'width', 'height'].map((name) => ({ name, type: 'number' as const })),
+      },
+      {
+        name: 'sources',
+        type: 'json',
+        virtual: true,
+        admin: { hidden: true },
+        // `<picture>` sources per format (AVIF, WebP, the upload's own), each a srcset over every
+        // width; filled in with the versioned URLs by hooks/versionFileUrls.ts.
       },
       {
         name: 'licensePermissions',

@@ -5,7 +5,7 @@ export type Picture = {
   /** `<source>` elements, most efficient format first. */
   sources: Array<{ type: string; srcSet: string }>
   /** The `<img>` fallback: the upload's own format (JPEG or PNG) where there is one. */
-  fallback: { src: string; srcSet: string } | null
+  fallback: { type: string; src: string; srcSet: string } | null
 }
 
 const PREFERRED = ['image/avif', 'image/webp']
@@ -29,6 +29,17 @@ export function toPicture(variants: Variant[], originalUrl: string): Picture {
   const widest = [...fallbackVariants].sort((a, b) => b.width - a.width)[0]
   return {
     sources: PREFERRED.filter((type) => type !== fallbackType && byType.has(type)).map((type) => ({ type, srcSet: srcSetOf(byType.get(type)!) })),
-    fallback: widest ? { src: widest.url, srcSet: srcSetOf(fallbackVariants) } : originalUrl ? { src: originalUrl, srcSet: '' } : null,
+    fallback: widest ? { type: fallbackType!, src: widest.url, srcSet: srcSetOf(fallbackVariants) } : originalUrl ? { type: '', src: originalUrl, srcSet: '' } : null,
   }
+}
+
+type Size = { url?: string | null; width?: number | null; mimeType?: string | null } | null | undefined
+
+export type PictureSource = { type: string; srcset: string }
+
+/** The same sources for API consumers (a media document's computed `sources`), the fallback format last. */
+export function pictureSources(sizes: Record<string, Size> | null | undefined): PictureSource[] {
+  const variants = Object.values(sizes ?? {}).flatMap((size) => (size?.url && size.width ? [{ url: size.url, width: size.width, mimeType: size.mimeType ?? null }] : []))
+  const { sources, fallback } = toPicture(variants, '')
+  return [...sources, ...(fallback ? [{ type: fallback.type, srcSet: fallback.srcSet }] : [])].map(({ type, srcSet }) => ({ type, srcset: srcSet }))
 }

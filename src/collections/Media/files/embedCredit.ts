@@ -1,74 +1,70 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import sharp from 'sharp'
+import sharp, { type OutputInfo } from 'sharp'
 
 import { buildXmpPacket, toExifCredit } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
+import { type Region, toRegion } from '@/lib/images/cropRegion'
+import { decideEncodeOptions, type ImageFormat, readSourceFidelity, type SourceFidelity, toImageFormat } from '@/lib/images/encoding'
+import { mediaFileVersion } from '@/lib/images/fileUrls'
 import type { Media } from '@/payload-types'
+import { readKeptOriginal, writeAtomically } from './keptOriginal'
 
-type FileSet = Pick<Media, 'filename' | 'sizes'>
+export type FileSet = Pick<Media, 'filename' | 'sizes' | 'sourceCrop'>
 
-/**
- * Where the untouched upload is kept. Writing metadata re-encodes an image, so every rewrite
- * starts from this copy and a credit changed ten times costs one generation, not ten. It sits
- * outside the upload folder so it is never served.
- */
-export function originalsDir(staticDir: string): string {
-  return `${staticDir.replace(/\/$/, '')}-originals`
-}
+/** What a rewrite changed in the document: byte sizes, the upright original's size, and the files' version. */
+export type RewriteResult = { filesize: number; width: number; height: number; sizeFilesizes: Record<string, number>; fileVersion: string; sourceCrop: Region | null }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  )
-}
+type Target = { file: string; width: number | null; format: ImageFormat; sizeNames: string[] }
 
-/** Keeps the first version of an upload (or of a replaced file) as the source for rewrites. */
-async function pristineCopy(staticDir: string, filename: string, isNewUpload: boolean): Promise<string> {
-  const pristine = path.join(originalsDir(staticDir), filename)
-  if (isNewUpload || !(await exists(pristine))) {
-    await fs.mkdir(path.dirname(pristine), { recursive: true })
-    await fs.copyFile(path.join(staticDir, filename), pristine)
+function targetsOf(media: FileSet, ownFormat: ImageFormat): Target[] {
+  const byFile = new Map<string, Target>([[media.filename!, { file: media.filename!, width: null, format: ownFormat, sizeNames: [] }]])
+  for (const [name, size] of Object.entries(media.sizes ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!size?.filename || !size.width) continue
+    const format = toImageFormat(size.mimeType?.replace('image/', '')) ?? ownFormat
+    // A WebP upload's own-format size and its WebP size are one file.
+    const target = byFile.get(size.filename) ?? { file: size.filename, width: size.width, format, sizeNames: [] }
+    target.sizeNames.push(name)
+    byFile.set(size.filename, target)
   }
-  return pristine
+  return [...byFile.values()]
 }
 
-async function writeVariant(source: string, target: string, width: number | null, subject: CreditSubject): Promise<void> {
-  const { format } = await sharp(source).metadata()
-  let image = sharp(source).rotate()
-  if (width) image = image.resize({ width })
-  const buffer = await image
+async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFidelity, region: Region | null, subject: CreditSubject, maxPixels: number): Promise<{ data: Buffer; info: OutputInfo }> {
+  // rotate() first: the region and the widths are in the upright image's pixels.
+  let image = sharp(source, { limitInputPixels: maxPixels }).rotate()
+  if (region) image = image.extract(region)
+  if (target.width) image = image.resize({ width: target.width })
+  const { format, options } = decideEncodeOptions(target.format, fidelity)
+  return image
     .keepIccProfile()
     .withXmp(buildXmpPacket(subject))
     .withExif({ IFD0: toExifCredit(subject) })
-    .toFormat(format ?? 'jpeg', { quality: 88 })
-    .toBuffer()
-  // Written beside the target and renamed, so a reader never gets half a file.
-  const temporary = `${target}.${process.pid}.tmp`
-  await fs.writeFile(temporary, buffer)
-  await fs.rename(temporary, target)
+    .toFormat(format, options)
+    .toBuffer({ resolveWithObject: true })
 }
 
 /**
- * Writes the credit into every file of a media document (original and each size) as XMP
- * (IPTC rights fields) and EXIF Artist/Copyright, so the image carries its license wherever it goes.
+ * Writes the credit into every file of a media document (original and each size, in every
+ * format) as XMP (IPTC rights fields) and EXIF Artist/Copyright, re-encoding each from the kept
+ * upload at that upload's own fidelity. Nothing else of the upload's metadata (GPS, camera
+ * serials) reaches a served file.
  */
-export async function embedCreditInFiles({ media, subject, staticDir, isNewUpload }: { media: FileSet; subject: CreditSubject; staticDir: string; isNewUpload: boolean }): Promise<number> {
-  if (!media.filename) return 0
-  const pristine = await pristineCopy(staticDir, media.filename, isNewUpload)
-  const targets: Array<{ file: string; width: number | null }> = [{ file: media.filename, width: null }]
-  for (const size of Object.values(media.sizes ?? {})) {
-    if (size?.filename && size.width) targets.push({ file: size.filename, width: size.width })
+export async function embedCreditInFiles({ media, subject, staticDir, maxPixels }: { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number }): Promise<RewriteResult | null> {
+  if (!media.filename) return null
+  const { bytes: source, isServedCopy } = await readKeptOriginal(staticDir, media.filename)
+  const fidelity = readSourceFidelity(source, await sharp(source, { limitInputPixels: maxPixels }).metadata())
+  const region = isServedCopy ? null : toRegion(media.sourceCrop)
+  const written: Buffer[] = []
+  const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizeFilesizes: {}, fileVersion: '', sourceCrop: region }
+  for (const target of targetsOf(media, fidelity.format)) {
+    const { data, info } = await encodeVariant(source, target, fidelity, region, subject, maxPixels)
+    await writeAtomically(path.join(staticDir, target.file), data)
+    written.push(data)
+    // Payload records an EXIF-rotated upload's stored size; the written file stands upright.
+    if (target.width === null) Object.assign(result, { filesize: data.length, width: info.width, height: info.height })
+    for (const name of target.sizeNames) result.sizeFilesizes[name] = data.length
   }
-  for (const target of targets) {
-    await writeVariant(pristine, path.join(staticDir, target.file), target.width, subject)
-  }
-  return targets.length
-}
-
-/** Removes the kept original when its media document is deleted. */
-export async function removePristineCopy(staticDir: string, filename: string | null | undefined): Promise<void> {
-  if (filename) await fs.rm(path.join(originalsDir(staticDir), filename), { force: true })
+  result.fileVersion = mediaFileVersion(written)
+  return result
 }

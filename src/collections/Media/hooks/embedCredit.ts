@@ -1,42 +1,33 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { getMediaCredit } from '@/domain/media/credit'
+import { queueMediaRewrites } from '@/jobs/rewriteMediaFiles'
+import { mediaCreditChanged } from '@/lib/images/creditChanges'
+import { withServedFiles } from './versionFileUrls'
 import type { Media } from '@/payload-types'
-import { embedCreditInFiles, removePristineCopy } from '../files/embedCredit'
+import { staticDirOf } from '../files/collectionFiles'
+import { keepUpload, removeKeptOriginal } from '../files/keptOriginal'
+import { rewriteMediaFiles } from '../files/rewriteMediaFiles'
+import { forgetNewUpload, newUploadOf } from './checkUpload'
 
-function staticDirOf(req: PayloadRequest): string {
-  const upload = req.payload.collections.media.config.upload
-  if (!upload.staticDir) throw new Error('The media collection has no staticDir')
-  return upload.staticDir
-}
-
-/** Writes the credit into the image files of one media document. */
-export async function embedMediaCredit(media: Media, req: PayloadRequest, isNewUpload = false): Promise<void> {
-  const { subject } = await getMediaCredit(media, req)
-  const files = await embedCreditInFiles({ media, subject, staticDir: staticDirOf(req), isNewUpload })
-  req.payload.logger.debug({ media: media.id, files }, 'wrote credit metadata into image files')
-}
-
-const FILE_CREDIT_FIELDS = ['filename', 'title', 'creator', 'creatorUrl', 'sourceUrl', 'changes', 'license'] as const
-
-const licenseIdOf = (license: Media['license'] | undefined) => (typeof license === 'object' && license !== null ? license.id : license)
-
-/** Whether anything written into the files differs (an alt-text edit re-encodes nothing). */
-function fileCreditChanged(doc: Media, previous: Media | undefined): boolean {
-  if (!previous) return true
-  return FILE_CREDIT_FIELDS.some((field) =>
-    field === 'license' ? licenseIdOf(doc.license) !== licenseIdOf(previous.license) : doc[field] !== previous[field],
-  )
-}
-
-/** After an upload, a new file, or a change to the credit, the files are rewritten. */
-export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, previousDoc, operation, req }) => {
-  const isNewUpload = Boolean(req.file)
-  if (operation === 'create' || isNewUpload || fileCreditChanged(doc, previousDoc)) await embedMediaCredit(doc, req, isNewUpload)
+/**
+ * After an upload, Payload's files carry no credit yet (and the original still has the upload's
+ * GPS): they are rewritten now, before anyone can fetch them. The same holds after a crop or
+ * focal-point edit, where Payload re-made the sizes. A credit or license change alone is queued.
+ */
+export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, previousDoc, req }) => {
+  const staticDir = staticDirOf(req)
+  const upload = newUploadOf(req)
+  if (upload && doc.filename) {
+    forgetNewUpload(req)
+    await keepUpload(staticDir, doc.filename, upload.bytes)
+    if (previousDoc?.filename && previousDoc.filename !== doc.filename) await removeKeptOriginal(staticDir, previousDoc.filename)
+  }
+  if (req.file) return withServedFiles(await rewriteMediaFiles(doc, req))
+  if (mediaCreditChanged(doc, previousDoc)) await queueMediaRewrites(req, [doc.id])
   return doc
 }
 
-export const removePristineAfterDelete: CollectionAfterDeleteHook<Media> = async ({ doc, req }) => {
-  await removePristineCopy(staticDirOf(req), doc.filename)
+export const removeKeptOriginalAfterDelete: CollectionAfterDeleteHook<Media> = async ({ doc, req }) => {
+  await removeKeptOriginal(staticDirOf(req), doc.filename)
   return doc
 }

@@ -1,0 +1,69 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import sharp from 'sharp'
+
+import { toImageFormat } from '@/lib/images/encoding'
+import { stripJpegMetadata, stripWebpMetadata } from '@/lib/images/stripMetadata'
+
+/**
+ * Where the untouched upload is kept. Writing metadata re-encodes an image, so every rewrite
+ * starts from this copy and a credit changed ten times costs one generation, not ten. It sits
+ * outside the upload folder so it is never served.
+ */
+export function originalsDir(staticDir: string): string {
+  return `${staticDir.replace(/\/$/, '')}-originals`
+}
+
+export function keptOriginalPath(staticDir: string, filename: string): string {
+  return path.join(originalsDir(staticDir), filename)
+}
+
+/**
+ * The upload without its location: JPEG and WebP lose their metadata blocks without being
+ * re-encoded; PNG and AVIF (whose metadata sits inside the image container) are re-encoded
+ * losslessly, and only when they carry metadata at all.
+ */
+async function withoutLocation(upload: Buffer): Promise<Buffer> {
+  const metadata = await sharp(upload).metadata()
+  if (!metadata.exif && !metadata.xmp && !metadata.iptc) return upload
+  const format = toImageFormat(metadata.format)
+  if (format === 'jpeg') return stripJpegMetadata(upload, metadata.orientation)
+  if (format === 'webp') return stripWebpMetadata(upload)
+  const image = sharp(upload).rotate().keepIccProfile()
+  return format === 'png' ? image.png({ compressionLevel: 9, palette: false }).toBuffer() : image.avif({ lossless: true }).toBuffer()
+}
+
+/** Keeps a new upload (without its location) as the source of every rewrite of its files. */
+export async function keepUpload(staticDir: string, filename: string, upload: Buffer): Promise<void> {
+  const kept = keptOriginalPath(staticDir, filename)
+  await fs.mkdir(path.dirname(kept), { recursive: true })
+  await writeAtomically(kept, await withoutLocation(upload))
+}
+
+/**
+ * The kept upload of a file. A file with none (a duplicated document, or one stored before
+ * originals were kept) gets its served copy kept instead, once, so rewrites still start from one
+ * fixed source; `isServedCopy` says so, since any crop is then already applied.
+ */
+export async function readKeptOriginal(staticDir: string, filename: string): Promise<{ bytes: Buffer; isServedCopy: boolean }> {
+  try {
+    return { bytes: await fs.readFile(keptOriginalPath(staticDir, filename)), isServedCopy: false }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    await keepUpload(staticDir, filename, await fs.readFile(path.join(staticDir, filename)))
+    return { bytes: await fs.readFile(keptOriginalPath(staticDir, filename)), isServedCopy: true }
+  }
+}
+
+/** Removes the kept original when its media document (or its file) goes. */
+export async function removeKeptOriginal(staticDir: string, filename: string | null | undefined): Promise<void> {
+  if (filename) await fs.rm(keptOriginalPath(staticDir, filename), { force: true })
+}
+
+/** Written beside the target and renamed, so a reader never gets half a file. */
+export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`
+  await fs.writeFile(temporary, bytes)
+  await fs.rename(temporary, target)
+}

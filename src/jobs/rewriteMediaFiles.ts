@@ -1,0 +1,46 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+import { rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
+import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
+import { tagsForMediaChange } from '@/lib/cache/changeTags'
+import { purgeTags } from '@/lib/cache/purge'
+import type { Media } from '@/payload-types'
+
+export const REWRITE_MEDIA_FILES = 'rewriteMediaFiles'
+
+type MediaId = Media['id']
+
+function idOf(media: MediaId | { id: MediaId }): MediaId {
+  return typeof media === 'object' ? media.id : media
+}
+
+/**
+ * Rewrites one image's files (credit XMP and EXIF) after its credit or license changed, off the
+ * request path: re-encoding every size of every image under a license takes seconds. When the
+ * new files are in place, everything showing them is purged, as their URLs' version changed.
+ */
+export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
+  slug: REWRITE_MEDIA_FILES,
+  label: 'Rewrite image files with their credit',
+  inputSchema: [{ name: 'media', type: 'relationship', relationTo: 'media', required: true }],
+  outputSchema: [{ name: 'fileVersion', type: 'text' }],
+  retries: 3,
+  // Two edits in a row queue two rewrites of one image; they run one after the other.
+  concurrency: ({ input }) => `media:${idOf(input.media)}`,
+  handler: async ({ input, req }) => {
+    const id = idOf(input.media)
+    const media = await req.payload.findByID({ collection: 'media', id, depth: 0, disableErrors: true, req })
+    // Deleted since it was queued: nothing left to rewrite.
+    if (!media) return { output: {} }
+    const rewritten = await rewriteMediaFiles(media, req)
+    // The files' bytes and version changed: the image's documents and every page and API read showing it.
+    await purgeTags(tagsForMediaChange([id], await findLiveArticlesShowing([id], req)), req.payload.logger)
+    return { output: { fileVersion: rewritten.fileVersion } }
+  },
+}
+
+/** Queues a rewrite per image; the server's job runner (or `payload.jobs.run()`) does them. */
+export async function queueMediaRewrites(req: PayloadRequest, mediaIds: MediaId[]): Promise<void> {
+  for (const media of mediaIds) await req.payload.jobs.queue({ task: REWRITE_MEDIA_FILES, input: { media }, req })
+  if (mediaIds.length > 0) req.payload.logger.info({ media: mediaIds }, 'queued image file rewrites')
+}
