@@ -15,7 +15,7 @@ import { getSettings } from './config/settings'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
-import { checkHealth } from './server/health'
+import { createHealthCheck, pingDatabase } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
 import { closeAllPayloadInstances } from './server/payloadInstances'
@@ -38,10 +38,11 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
     logger,
     isProduction: settings.isProduction,
-    checkHealth: () => checkHealth(payload, settings.database.engine),
+    checkHealth: health.check,
     handleWithNext: (req, res) => handle(req, res),
   })
 
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
   handleShutdownSignals({
     server,
     logger,
+    drainMs: settings.shutdownDrainMs,
+    graceMs: settings.shutdownGraceMs,
+    onDrainStart: health.startShutdown,
     resources: [
       { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },

@@ -18,6 +18,8 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SEED_ON_START: booleanFlag.default(true),
   JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(300).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -35,6 +37,10 @@ export type Settings = {
   seedOnStart: boolean
   /** How often the in-process runner looks for due jobs (scheduled publishing). */
   jobsIntervalMs: number
+  /** After SIGTERM: serving on with health 503, so a load balancer stops sending traffic first. */
+  shutdownDrainMs: number
+  /** Then: how long in-flight requests may take before the process exits anyway. */
+  shutdownGraceMs: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
 }
 
@@ -59,6 +65,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     seedOnStart: vars.SEED_ON_START,
     jobsIntervalMs: vars.JOBS_INTERVAL_SECONDS * 1000,
+    shutdownDrainMs: vars.SHUTDOWN_DRAIN_SECONDS * 1000,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_SECONDS * 1000,
     logLevel: vars.LOG_LEVEL,
   }
 }
