@@ -29,12 +29,21 @@ function get(port: number, agent: http.Agent, path = '/'): Promise<Answer> {
   })
 }
 
-/** A server whose `/slow` takes 300 ms and everything else answers at once. */
+/** A server whose `/slow` takes 300 ms and everything else answers at once; `slowArrived` says when /slow is in progress. */
 function testServer() {
-  return http.createServer((req, res) => {
-    if (req.url === '/slow') setTimeout(() => res.end('finished'), 300)
-    else res.end('quick')
+  let arrived: () => void = () => {}
+  const slowArrived = new Promise<void>((resolve) => (arrived = resolve))
+  const server = http.createServer((req, res) => {
+    if (req.url === '/slow') {
+      arrived()
+      setTimeout(() => res.end('finished'), 300)
+    } else res.end('quick')
   })
+  return Object.assign(server, { slowArrived })
+}
+
+async function untilClosed(server: http.Server): Promise<void> {
+  while (server.listening) await sleep(5)
 }
 
 describe('createShutdown', () => {
@@ -55,10 +64,10 @@ describe('createShutdown', () => {
 
     const agent = new http.Agent({ keepAlive: true })
     const inFlight = get(port, agent, '/slow')
-    await sleep(50)
+    await server.slowArrived
     const done = shutdown('SIGTERM')
     expect(shutdown('SIGINT')).toBe(done)
-    await sleep(20)
+    await untilClosed(server)
     await expect(get(port, new http.Agent())).rejects.toThrow()
     await expect(inFlight).resolves.toMatchObject({ body: 'finished', connection: 'close' })
     await done
@@ -77,7 +86,7 @@ describe('createShutdown', () => {
     const before = await get(port, agent)
     expect(before.connection).toBe('keep-alive')
     const slow = get(port, new http.Agent({ keepAlive: true }), '/slow')
-    await sleep(50)
+    await server.slowArrived
 
     const done = shutdown('SIGTERM')
     expect(events).toEqual(['health 503'])
@@ -98,7 +107,7 @@ describe('createShutdown', () => {
   it('does not close the port before the drain has passed', async () => {
     const server = testServer()
     const port = await listen(server)
-    const done = createShutdown({ server, logger: silent, exit: () => {}, drainMs: 300, resources: [] })('SIGTERM')
+    const done = createShutdown({ server, logger: silent, exit: () => {}, drainMs: 1000, resources: [] })('SIGTERM')
     await sleep(200)
     expect(server.listening).toBe(true)
     await expect(get(port, new http.Agent())).resolves.toMatchObject({ status: 200 })
