@@ -45,7 +45,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 240_0
 
 /** SIGTERM, then the exit code (a graceful shutdown exits 0). */
 export async function stopServer(child: ChildProcess, timeoutMs = 20_000): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode
+  // A process killed by a signal has no exit code, only a signal code.
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   child.kill('SIGTERM')
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)

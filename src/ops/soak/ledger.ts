@@ -5,11 +5,11 @@
 export type Id = number | string
 
 export type ExpectedArticle = { kind: 'article'; id: Id; slug: string; headline: string; standfirst: string; status: 'draft' | 'published'; deleted: boolean }
-export type ExpectedMedia = { kind: 'media'; id: Id; alt: string }
+export type ExpectedMedia = { kind: 'media'; id: Id; alt: string; filename: string }
 export type Expected = ExpectedArticle | ExpectedMedia
 
 /** What reading a document back found: its HTTP status and, when found, its fields. */
-export type ReadBack = { status: number; doc?: Record<string, unknown> }
+export type ReadBack = { status: number; doc?: Record<string, unknown>; fileStatus?: number | undefined }
 
 export type Loss = { kind: Expected['kind']; id: Id; problem: string }
 
@@ -44,6 +44,7 @@ export function findLoss(entry: Expected, found: ReadBack): Loss | undefined {
   const loss = (problem: string): Loss => ({ kind: entry.kind, id: entry.id, problem })
   if (entry.kind === 'article' && entry.deleted) return found.status === 404 ? undefined : loss(`deleted, but reading it gave ${found.status}`)
   if (found.status !== 200 || !found.doc) return loss(`reading it gave ${found.status}`)
+  if (entry.kind === 'media' && found.fileStatus !== 200) return loss(`its file ${entry.filename} gave ${found.fileStatus}`)
   const wanted: Record<string, unknown> =
     entry.kind === 'article' ? { headline: entry.headline, standfirst: entry.standfirst, _status: entry.status } : { alt: entry.alt }
   const wrong = Object.entries(wanted).filter(([field, value]) => found.doc?.[field] !== value)

@@ -2,9 +2,9 @@
  * A newsroom's busy hour in miniature: editors create, update, publish, upload and delete through
  * REST while anonymous readers load pages and the API; then every acknowledged write is read back.
  */
-import { createRecorder, type LoadSummary } from '../load/recorder'
+import { createRecorder, type LoadSummary, type Recorder } from '../load/recorder'
 import { createLedger, findLoss, type ExpectedArticle, type Id, type Ledger, type Loss } from './ledger'
-import { adminSession, articleBody, call, editorSession, findLicenseId, isAcknowledged, randomPng, uploadForm, type Session } from './newsroom'
+import { adminSession, articleBody, authorized, call, editorSession, findLicenseId, isAcknowledged, randomPng, uploadForm, type Session } from './newsroom'
 
 export type SoakOptions = {
   baseUrl: string
@@ -67,12 +67,17 @@ async function uploadImage(editor: EditorState, ledger: Ledger, licenseId: Id, r
   const doc = json?.doc as { id?: Id; filename?: string } | undefined
   if (!isAcknowledged(status) || doc?.id === undefined) return
   editor.imageIds.push(doc.id)
-  if (doc.filename) reading.imageFiles.add(doc.filename)
-  ledger.acknowledge({ kind: 'media', id: doc.id, alt })
+  if (!doc.filename) return ledger.markUncertain('media', doc.id)
+  reading.imageFiles.add(doc.filename)
+  ledger.acknowledge({ kind: 'media', id: doc.id, alt, filename: doc.filename })
 }
 
-async function editorLoop(editor: EditorState, ledger: Ledger, runId: string, licenseId: Id, reading: ReadingList, deadline: number): Promise<void> {
-  while (performance.now() < deadline) {
+/** Keeps going while `running()` says so; the soak passes a deadline, the crash and shutdown tests a flag. */
+type Running = () => boolean
+
+async function editorLoop(editor: EditorState, newsroom: Newsroom, running: Running): Promise<void> {
+  const { ledger, runId, licenseId, reading } = newsroom
+  while (running()) {
     const roll = Math.random()
     const article = pick(editor.articles)
     if (!article || editor.articles.length < 3 || roll < 0.25) await createArticle(editor, ledger, runId)
@@ -85,9 +90,10 @@ async function editorLoop(editor: EditorState, ledger: Ledger, runId: string, li
   }
 }
 
-async function readerLoop(session: Session, reading: ReadingList, deadline: number): Promise<void> {
-  const anonymous = (kind: string, path: string) => session.recorder.request(kind, `${session.baseUrl}${path}`)
-  while (performance.now() < deadline) {
+async function readerLoop(newsroom: Newsroom, running: Running): Promise<void> {
+  const { reading, recorder } = newsroom
+  const anonymous = (kind: string, path: string) => recorder.request(kind, `${newsroom.baseUrl}${path}`)
+  while (running()) {
     const roll = Math.random()
     if (roll < 0.3) await anonymous('read front page', '/')
     else if (roll < 0.6) await anonymous('read article page', `/articles/${pick([...reading.slugs])}`)
@@ -96,44 +102,73 @@ async function readerLoop(session: Session, reading: ReadingList, deadline: numb
   }
 }
 
-/** Reads every document the ledger expects, as the admin, drafts included. */
-async function verify(admin: Session, ledger: Ledger): Promise<Loss[]> {
-  const losses: Loss[] = []
-  for (const entry of ledger.entries()) {
-    const path = entry.kind === 'article' ? `/api/articles/${entry.id}?draft=true&depth=0` : `/api/media/${entry.id}?depth=0`
-    const response = await fetch(`${admin.baseUrl}${path}`, { headers: { Authorization: `JWT ${admin.token}` } })
-    const doc = response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined
-    if (!doc) await response.body?.cancel()
-    const loss = findLoss(entry, { status: response.status, doc })
-    if (loss) losses.push(loss)
-  }
-  return losses
+export type Newsroom = {
+  baseUrl: string
+  admin: { email: string; password: string }
+  runId: string
+  licenseId: Id
+  editors: EditorState[]
+  reading: ReadingList
+  ledger: Ledger
+  recorder: Recorder
 }
 
-export async function runSoak({ baseUrl, admin: credentials, durationMs, editors, readers }: SoakOptions): Promise<SoakReport> {
+/** Accounts for the admin and `editors` editors, and what readers start with (the seeded article and image). */
+export async function prepareNewsroom(baseUrl: string, admin: { email: string; password: string }, editors: number): Promise<Newsroom> {
   const recorder = createRecorder()
-  const ledger = createLedger()
   const runId = Date.now().toString(36)
-  const admin = await adminSession(baseUrl, recorder, credentials)
-  const licenseId = await findLicenseId(admin, 'CC-BY-4.0')
+  const adminAccount = await adminSession(baseUrl, recorder, admin)
+  const licenseId = await findLicenseId(adminAccount, 'CC-BY-4.0')
   const seeded = (await (await fetch(`${baseUrl}/api/media?limit=1&depth=0`)).json()) as { docs: Array<{ filename?: string }> }
   const reading: ReadingList = { slugs: new Set(['xi-putin-beijing-no-limits-partnership']), imageFiles: new Set(seeded.docs.flatMap((doc) => (doc.filename ? [doc.filename] : []))) }
   const editorStates: EditorState[] = []
   for (let index = 0; index < editors; index += 1) {
     const name = `e${index}`
-    editorStates.push({ session: await editorSession(admin, `soak-${runId}-${name}@example.com`), name, articles: [], imageIds: [], made: 0 })
+    editorStates.push({ session: await editorSession(adminAccount, `soak-${runId}-${name}@example.com`), name, articles: [], imageIds: [], made: 0 })
   }
+  return { baseUrl, admin, runId, licenseId, editors: editorStates, reading, ledger: createLedger(), recorder }
+}
 
-  const started = performance.now()
-  const deadline = started + durationMs
+/** Editors write and `readers` readers read until `running()` turns false and each finishes its request. */
+export async function runNewsroom(newsroom: Newsroom, readers: number, running: Running): Promise<void> {
   await Promise.all([
-    ...editorStates.map((editor) => editorLoop(editor, ledger, runId, licenseId, reading, deadline)),
-    ...Array.from({ length: readers }, () => readerLoop({ ...admin, token: '' }, reading, deadline)),
+    ...newsroom.editors.map((editor) => editorLoop(editor, newsroom, running)),
+    ...Array.from({ length: readers }, () => readerLoop(newsroom, running)),
   ])
+}
+
+/** Reads every document the ledger expects, as the admin, drafts included (`baseUrl`: the server may have been restarted elsewhere). */
+export async function verifyWrites(newsroom: Newsroom, baseUrl = newsroom.baseUrl): Promise<Loss[]> {
+  const admin = await adminSession(baseUrl, newsroom.recorder, newsroom.admin)
+  const read = async (path: string) => fetch(`${baseUrl}${path}`, { headers: authorized(admin.token) })
+  const losses: Loss[] = []
+  for (const entry of newsroom.ledger.entries()) {
+    const response = await read(entry.kind === 'article' ? `/api/articles/${entry.id}?draft=true&depth=0` : `/api/media/${entry.id}?depth=0`)
+    const doc = response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined
+    if (!doc) await response.body?.cancel()
+    const file = entry.kind === 'media' ? await read(`/api/media/file/${encodeURIComponent(entry.filename)}`) : undefined
+    await file?.body?.cancel()
+    const loss = findLoss(entry, { status: response.status, doc, fileStatus: file?.status })
+    if (loss) losses.push(loss)
+  }
+  return losses
+}
+
+export async function runSoak({ baseUrl, admin, durationMs, editors, readers }: SoakOptions): Promise<SoakReport> {
+  const newsroom = await prepareNewsroom(baseUrl, admin, editors)
+  const started = performance.now()
+  await runNewsroom(newsroom, readers, () => performance.now() < started + durationMs)
   const elapsed = performance.now() - started
-  const lostWrites = await verify(admin, ledger)
-  const counts = ledger.counts()
-  return { ...recorder.summary(), durationMs: Math.round(elapsed), acknowledgedWrites: counts.acknowledgedWrites, documentsChecked: ledger.entries().length, uncertainDocuments: counts.uncertain, lostWrites }
+  const lostWrites = await verifyWrites(newsroom)
+  const counts = newsroom.ledger.counts()
+  return {
+    ...newsroom.recorder.summary(),
+    durationMs: Math.round(elapsed),
+    acknowledgedWrites: counts.acknowledgedWrites,
+    documentsChecked: newsroom.ledger.entries().length,
+    uncertainDocuments: counts.uncertain,
+    lostWrites,
+  }
 }
 
 export function formatSoakReport(report: SoakReport): string {
