@@ -31,3 +31,17 @@ export async function snapshotDatabase(filePath: string, targetPath: string): Pr
   if (fs.existsSync(targetPath)) throw new Error(`Will not overwrite ${targetPath}`)
   await withDatabase(filePath, (client) => client.execute({ sql: 'VACUUM INTO ?', args: [targetPath] }))
 }
+
+/**
+ * Every file name the media table references (the original and each size), so a backup can
+ * check that its copy of the media holds them all. Payload names the columns `filename` and
+ * `sizes_<size>_filename`.
+ */
+export function referencedMediaFiles(filePath: string): Promise<string[]> {
+  return withDatabase(filePath, async (client) => {
+    const columns = (await client.execute('PRAGMA table_info(media)')).rows.map((row) => String(row.name)).filter((name) => name === 'filename' || /^sizes_.+_filename$/.test(name))
+    if (columns.length === 0) return []
+    const rows = (await client.execute(`SELECT ${columns.map((column) => `"${column}"`).join(', ')} FROM media`)).rows
+    return rows.flatMap((row) => columns.map((column) => row[column]).filter((value): value is string => typeof value === 'string' && value !== ''))
+  })
+}
