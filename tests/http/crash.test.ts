@@ -1,25 +1,18 @@
 import path from 'node:path'
 
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
 import { integrityCheck } from '../../src/ops/sqlite'
 import { prepareNewsroom, runNewsroom, verifyWrites } from '../../src/ops/soak/runSoak'
-import { startServer, stopServer, type RunningServer } from '../../scripts/lib/serverProcess'
-import { makeThrowawayEnv, removeDir } from '../support/env'
+import { useOwnServers } from '../support/ownServers'
 
-const { dir, env } = makeThrowawayEnv('crash')
-const servers: RunningServer[] = []
+const own = useOwnServers()
+const { dir, env } = own.throwaway('crash')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-afterAll(async () => {
-  for (const server of servers) await stopServer(server.child)
-  removeDir(dir)
-})
 
 describe('kill -9 during concurrent writes', () => {
   it('leaves a sound database holding every acknowledged write after a restart', async () => {
-    const first = await startServer(env)
-    servers.push(first)
+    const first = await own.start(env)
     const newsroom = await prepareNewsroom(first.baseUrl, { email: 'crash-admin@example.com', password: 'a long crash password' }, 8)
     let writing = true
     const load = runNewsroom(newsroom, 2, () => writing)
@@ -37,8 +30,7 @@ describe('kill -9 during concurrent writes', () => {
     expect(newsroom.recorder.summary().networkErrors).toBeGreaterThan(0)
     expect(await integrityCheck(path.join(dir, 'test.db'))).toEqual(['ok'])
 
-    const second = await startServer(env)
-    servers.push(second)
+    const second = await own.start(env)
     expect(await verifyWrites(newsroom, second.baseUrl)).toEqual([])
     expect(newsroom.ledger.entries().length).toBeGreaterThan(5)
     expect(uncertain).toBeLessThanOrEqual(newsroom.editors.length)

@@ -1,17 +1,11 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 
 import { prepareNewsroom, runNewsroom, verifyWrites } from '../../src/ops/soak/runSoak'
-import { startServer, stopServer, type RunningServer } from '../../scripts/lib/serverProcess'
-import { makeThrowawayEnv, removeDir } from '../support/env'
+import { useOwnServers } from '../support/ownServers'
 
-const { dir, env } = makeThrowawayEnv('shutdown')
-const servers: RunningServer[] = []
+const own = useOwnServers()
+const { env } = own.throwaway('shutdown')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-afterAll(async () => {
-  for (const server of servers) await stopServer(server.child)
-  removeDir(dir)
-})
 
 /** Polls /healthz as a load balancer would, until it answers 503 or cannot connect. */
 async function balancer(baseUrl: string, pollMs: number): Promise<{ status: number | 'unreachable'; body?: Record<string, unknown> }> {
@@ -26,8 +20,7 @@ async function balancer(baseUrl: string, pollMs: number): Promise<{ status: numb
 
 describe('SIGTERM under load', () => {
   it('turns health 503, drains, and no request a balancer sends in the meantime fails; nothing acknowledged is lost', async () => {
-    const server = await startServer({ ...env, SHUTDOWN_DRAIN_SECONDS: '2' })
-    servers.push(server)
+    const server = await own.start({ ...env, SHUTDOWN_DRAIN_SECONDS: '2' })
     const newsroom = await prepareNewsroom(server.baseUrl, { email: 'shutdown-admin@example.com', password: 'a long shutdown password' }, 4)
 
     // Clients keep sending on their keep-alive connections until the balancer sees the 503.
@@ -48,8 +41,7 @@ describe('SIGTERM under load', () => {
     expect(summary.requests).toBeGreaterThan(sentBeforeSignal)
     expect(await exited).toBe(0)
 
-    const restarted = await startServer(env)
-    servers.push(restarted)
+    const restarted = await own.start(env)
     expect(newsroom.ledger.counts().acknowledgedWrites).toBeGreaterThan(5)
     expect(await verifyWrites(newsroom, restarted.baseUrl)).toEqual([])
   }, 180_000)
