@@ -22,8 +22,8 @@ import { remapDocument, type Id, type JsonObject, type RemapId } from './referen
  */
 const NATURAL_KEYS: Record<string, string> = { licenses: 'spdxId', users: 'email' }
 
-/** Hooks see this: no page purges for an import, and they may tell an import from an editor. */
-const IMPORT_CONTEXT = { skipRevalidation: true, importing: true }
+/** An import into a database no site serves yet has no pages to purge. */
+const IMPORT_CONTEXT = { skipRevalidation: true }
 
 export class ImportRefused extends Error {}
 
