@@ -21,7 +21,7 @@ import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
 import { redisLimiters } from './server/cluster/redisLimiters'
 import { startClusterServices } from './server/cluster/startClusterServices'
-import { checkHealth } from './server/health'
+import { createHealthCheck, pingDatabase } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
@@ -64,10 +64,11 @@ async function main(): Promise<void> {
 
   // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
   const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, jobsTimeoutMs: settings.jobsTimeoutMs, logger })
+  const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
     logger,
     isProduction: settings.isProduction,
-    checkHealth: async () => ({ ...(await checkHealth(payload, settings.database.engine)), cache: cache.stats() }),
+    checkHealth: async () => ({ ...(await health.check()), cache: cache.stats() }),
     handleWithNext: (req, res) => handle(req, res),
     siteHeaders: siteHeaders.middleware,
     trustedProxies: settings.trustedProxies,
@@ -116,6 +117,9 @@ async function main(): Promise<void> {
   handleShutdownSignals({
     server,
     logger,
+    drainMs: settings.shutdownDrainMs,
+    graceMs: settings.shutdownGraceMs,
+    onDrainStart: health.startShutdown,
     resources: [
       { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },

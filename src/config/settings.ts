@@ -32,6 +32,8 @@ const envSchema = z.object({
   CACHE_S_MAXAGE_SECONDS: z.coerce.number().int().min(1).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   PROXY_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(300).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_MAX_LIMIT: z.coerce.number().int().min(1).default(100),
   API_MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(3),
@@ -67,6 +69,10 @@ export type Settings = {
   responseCacheMaxBytes: number
   /** `s-maxage` on cached responses, for a shared proxy that purges; unset: none. */
   cacheSMaxAgeSeconds: number | undefined
+  /** After SIGTERM: serving on with health 503, so a load balancer stops sending traffic first. */
+  shutdownDrainMs: number
+  /** Then: how long in-flight requests may take before the process exits anyway. */
+  shutdownGraceMs: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   /** Bounds for callers who are not signed in (REST), and for every GraphQL query. */
   apiLimits: ApiLimits
@@ -114,6 +120,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     jobsTimeoutMs: vars.JOBS_TIMEOUT_SECONDS * 1000,
     responseCacheMaxBytes: Math.round(vars.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
     cacheSMaxAgeSeconds: vars.CACHE_S_MAXAGE_SECONDS,
+    shutdownDrainMs: vars.SHUTDOWN_DRAIN_SECONDS * 1000,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_SECONDS * 1000,
     logLevel: vars.LOG_LEVEL,
     apiLimits: {
       maxLimit: vars.API_MAX_LIMIT,

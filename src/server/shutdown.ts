@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 
 import type { Logger } from 'pino'
 
@@ -9,26 +9,68 @@ type ShutdownArgs = {
   logger: Pick<Logger, 'info' | 'error'>
   /** Closed in order once no request is in flight. */
   resources: Closable[]
-  /** In-flight requests get this long before the process gives up on them. */
+  /**
+   * How long the server keeps serving after the signal, health check already 503, so a load
+   * balancer has time to notice and stop sending new requests before the port closes.
+   */
+  drainMs?: number
+  /** After the drain, in-flight requests get this long before the process gives up on them. */
   graceMs?: number
+  /** Called first: the health check starts answering 503. */
+  onDrainStart?: () => void
   exit?: (code: number) => void
 }
 
-/** Stop accepting, let in-flight requests finish, close resources, exit. Safe to call twice. */
-export function createShutdown({ server, logger, resources, graceMs = 10_000, exit = process.exit }: ShutdownArgs): (reason: string) => Promise<void> {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Once shutdown starts, every response not yet sent carries `Connection: close`: the client
+ * learns after a complete answer that the connection ends, instead of finding it cut while it
+ * sends the next request on it. Responses already in progress when it starts are marked too.
+ */
+function closeConnectionsAfterResponses(server: Server): { start: () => void } {
+  const inProgress = new Set<ServerResponse>()
+  let closing = false
+  const markClosing = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close')
+  }
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (closing) return markClosing(res)
+    inProgress.add(res)
+    res.once('close', () => inProgress.delete(res))
+  })
+  return {
+    start: () => {
+      closing = true
+      inProgress.forEach(markClosing)
+    },
+  }
+}
+
+/**
+ * SIGTERM: health turns 503, keep serving for `drainMs` (each response closing its connection),
+ * then stop listening, let in-flight requests finish, close resources and exit. Safe to call twice.
+ */
+export function createShutdown({ server, logger, resources, drainMs = 0, graceMs = 10_000, onDrainStart, exit = process.exit }: ShutdownArgs): (reason: string) => Promise<void> {
+  const connections = closeConnectionsAfterResponses(server)
   let stopping: Promise<void> | undefined
   const run = async (reason: string) => {
-    logger.info({ reason }, 'shutting down: no new connections, finishing in-flight requests')
+    onDrainStart?.()
+    connections.start()
+    logger.info({ reason, drainMs }, 'shutting down: health check now 503, draining before closing the port')
+    await sleep(drainMs)
+
+    logger.info({ graceMs }, 'no new connections; finishing in-flight requests')
     const forced = setTimeout(() => {
       logger.error({ graceMs }, 'in-flight requests did not finish in time; exiting')
       exit(1)
     }, graceMs)
     forced.unref()
-
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-    // Keep-alive connections with no request in flight would hold close() open.
+    // Connections idle now would hold close() open; busy ones end after their response (Connection: close).
     server.closeIdleConnections()
     await closed
+
     let exitCode = 0
     for (const resource of resources) {
       try {

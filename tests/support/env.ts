@@ -19,6 +19,8 @@ export function makeThrowawayEnv(label: string): { dir: string; env: Record<stri
       PAYLOAD_SECRET: randomBytes(32).toString('hex'),
       PAYLOAD_SECRET_FILE: path.join(dir, 'payload-secret'),
       LOG_LEVEL: 'warn',
+      // A throwaway server has no load balancer to wait for.
+      SHUTDOWN_DRAIN_SECONDS: '0',
     },
   }
 }

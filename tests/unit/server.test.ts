@@ -1,13 +1,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { describe, expect, it, jest } from '@jest/globals'
-import type { Payload } from 'payload'
+import { describe, expect, it } from '@jest/globals'
 import { pino } from 'pino'
 
 import { createApp } from '../../src/server/createApp'
-import { checkHealth, type HealthReport } from '../../src/server/health'
-import { createShutdown } from '../../src/server/shutdown'
+import type { HealthReport } from '../../src/server/health'
 
 const silent = pino({ level: 'silent' })
 
@@ -29,7 +27,7 @@ function appWith(report: HealthReport, handled: string[] = []) {
 }
 
 const ok: HealthReport = { status: 'ok', app: { status: 'ok', uptimeSeconds: 1 }, database: { status: 'ok', engine: 'sqlite', latencyMs: 1 } }
-const down: HealthReport = { status: 'degraded', app: { status: 'ok', uptimeSeconds: 1 }, database: { status: 'unreachable', engine: 'sqlite', error: 'no answer' } }
+const down: HealthReport = { status: 'degraded', app: { status: 'ok', uptimeSeconds: 1 }, database: { status: 'unreachable', engine: 'sqlite', error: 'The database did not answer.' } }
 
 describe('createApp', () => {
   it('answers /healthz with 200 when the database answers and 503 when it does not', async () => {
@@ -68,64 +66,6 @@ describe('createApp', () => {
     }
     expect(handled).toEqual(['/', '/admin/collections/articles', '/api/articles?where[slug][equals]=a', '/articles/x'])
     server.close()
-  })
-})
-
-describe('checkHealth', () => {
-  const payloadWith = (count: () => Promise<unknown>) => ({ count }) as unknown as Payload
-
-  it('reports a database that answers', async () => {
-    const report = await checkHealth(payloadWith(async () => ({ totalDocs: 8 })), 'sqlite')
-    expect(report).toMatchObject({ status: 'ok', database: { status: 'ok', engine: 'sqlite' } })
-  })
-
-  it('reports a database that fails', async () => {
-    const report = await checkHealth(payloadWith(async () => Promise.reject(new Error('SQLITE_CANTOPEN'))), 'sqlite')
-    expect(report).toMatchObject({ status: 'degraded', database: { status: 'unreachable', error: 'SQLITE_CANTOPEN' } })
-  })
-
-  it('reports a database that hangs, within the timeout', async () => {
-    jest.useFakeTimers()
-    const pending = checkHealth(payloadWith(() => new Promise(() => {})), 'mongodb')
-    jest.advanceTimersByTime(2500)
-    await expect(pending).resolves.toMatchObject({ status: 'degraded', database: { engine: 'mongodb', error: 'no answer within 2000 ms' } })
-    jest.useRealTimers()
-  })
-})
-
-describe('createShutdown', () => {
-  it('finishes in-flight requests, refuses new connections, closes resources in order, exits 0', async () => {
-    const server = http.createServer((_req, res) => setTimeout(() => res.end('finished'), 300))
-    const base = await listen(server)
-    const closed: string[] = []
-    const exit = jest.fn<(code: number) => void>()
-    const shutdown = createShutdown({
-      server,
-      logger: silent,
-      exit,
-      resources: [
-        { name: 'next', close: async () => void closed.push('next') },
-        { name: 'database', close: async () => void closed.push('database') },
-      ],
-    })
-
-    const inFlight = fetch(base).then((response) => response.text())
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    const done = shutdown('SIGTERM')
-    expect(shutdown('SIGINT')).toBe(done)
-    await expect(fetch(base)).rejects.toThrow()
-    await expect(inFlight).resolves.toBe('finished')
-    await done
-    expect(closed).toEqual(['next', 'database'])
-    expect(exit).toHaveBeenCalledWith(0)
-  })
-
-  it('exits 1 when a resource fails to close', async () => {
-    const server = http.createServer()
-    await listen(server)
-    const exit = jest.fn<(code: number) => void>()
-    await createShutdown({ server, logger: silent, exit, resources: [{ name: 'database', close: async () => Promise.reject(new Error('busy')) }] })('SIGTERM')
-    expect(exit).toHaveBeenCalledWith(1)
   })
 })
 

@@ -82,6 +82,12 @@ describe('loadSettings', () => {
     expect(() => loadSettings({ REDIS_URL: 'localhost:6379', PROXY_PURGE_URL: 'varnish' }, '/srv/app')).toThrow(/REDIS_URL: .*\n {2}PROXY_PURGE_URL: /)
   })
 
+  it('reads the shutdown drain and grace in seconds, defaulting to 5 and 10', () => {
+    expect(loadSettings({}, '/srv/app')).toMatchObject({ shutdownDrainMs: 5000, shutdownGraceMs: 10_000 })
+    expect(loadSettings({ SHUTDOWN_DRAIN_SECONDS: '0', SHUTDOWN_GRACE_SECONDS: '2.5' }, '/srv/app')).toMatchObject({ shutdownDrainMs: 0, shutdownGraceMs: 2500 })
+    expect(() => loadSettings({ SHUTDOWN_DRAIN_SECONDS: '-1' }, '/srv/app')).toThrow(/SHUTDOWN_DRAIN_SECONDS/)
+  })
+
   it('names each bad variable and points to .env.example', () => {
     expect(() => loadSettings({ PORT: 'eighty', SERVER_URL: 'ftp://x', SEED_ON_START: 'perhaps' }, '/srv/app')).toThrow(
       /Invalid environment \(see \.env\.example\):\n {2}PORT: .*\n {2}SERVER_URL: .*\n {2}SEED_ON_START: /,

@@ -1,0 +1,26 @@
+/**
+ * `npm run export -- [<archive>] [--with-passwords]`: all content of the database DATABASE_URI
+ * names (SQLite or MongoDB) into one .tar.gz: licenses, accounts (no password hashes unless
+ * --with-passwords), images with their original files, articles with their newest drafts, site settings.
+ */
+import path from 'node:path'
+
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { exportContent } from '../src/ops/transfer/exportContent'
+import { runCommand } from './lib/runCommand'
+
+await runCommand(async () => {
+  const args = process.argv.slice(2)
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const archive = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? `backups/publication-export-${stamp}.tar.gz`)
+  const payload = await getPayload({ config })
+  try {
+    const content = await exportContent(payload, archive, { withPasswords: args.includes('--with-passwords') })
+    const counts = content.collections.map(({ slug, documents }) => `${documents.length} ${slug}`).join(', ')
+    return `exported ${counts} and ${Object.keys(content.globals).length} globals to ${archive}`
+  } finally {
+    await payload.destroy()
+  }
+})

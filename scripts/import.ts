@@ -1,0 +1,23 @@
+/**
+ * `npm run import -- <archive>`: an export into the (empty) database DATABASE_URI names, SQLite
+ * or MongoDB, and MEDIA_DIR. Run it before the site's first start on the new database.
+ */
+import path from 'node:path'
+
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { importContent } from '../src/ops/transfer/importContent'
+import { runCommand } from './lib/runCommand'
+
+await runCommand(async () => {
+  const archive = process.argv.slice(2).find((arg) => !arg.startsWith('--'))
+  if (!archive) throw new Error('Usage: npm run import -- <export.tar.gz>')
+  const payload = await getPayload({ config })
+  try {
+    const report = await importContent(payload, path.resolve(archive))
+    return `imported: ${Object.entries(report).map(([slug, { created, matched }]) => `${slug} ${created} created${matched ? `, ${matched} matched` : ''}`).join('; ')}`
+  } finally {
+    await payload.destroy()
+  }
+})

@@ -1,0 +1,20 @@
+/**
+ * `npm run restore -- <archive> [--force]`: puts a backup back into the configured data locations
+ * (DATABASE_URI's file, MEDIA_DIR and its -originals folder). Refuses existing data without --force.
+ * Stop the site first.
+ */
+import path from 'node:path'
+
+import { dataLocations } from '../src/ops/backup/locations'
+import { restoreBackup } from '../src/ops/backup/restoreBackup'
+import { getSettings } from '../src/config/settings'
+import { runCommand } from './lib/runCommand'
+
+await runCommand(async () => {
+  const args = process.argv.slice(2)
+  const archive = args.find((arg) => !arg.startsWith('--'))
+  if (!archive) throw new Error('Usage: npm run restore -- <archive.tar.gz> [--force]')
+  const locations = dataLocations(getSettings())
+  const manifest = await restoreBackup(path.resolve(archive), locations, { force: args.includes('--force') })
+  return `restored ${manifest.files.length} files from the backup of ${manifest.createdAt} into ${path.dirname(locations.databaseFile)} and ${locations.mediaDir}`
+})
