@@ -3,7 +3,7 @@
  * server on a throwaway database, warms the response cache, then runs Lighthouse's mobile preset
  * (its default config) in Debian's Chromium against the article page and the front page, and prints
  * the four category scores with LCP, TBT, CLS and the scripts' transfer size. Each page is measured
- * LIGHTHOUSE_RUNS times (3) and the run with the median performance score is reported, because one
+ * LIGHTHOUSE_RUNS times (5) and the run with the median performance score is reported, because one
  * run on a shared 2-core machine is noisy. Full reports (HTML and JSON) are kept in a temp folder.
  */
 import fs from 'node:fs'
@@ -20,7 +20,7 @@ const PAGES: Array<[name: string, path: string]> = [
   ['article page', '/articles/xi-putin-beijing-no-limits-partnership'],
   ['front page', '/'],
 ]
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5)
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // No network here: nothing Chromium would fetch from the internet on its own.
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
