@@ -1,7 +1,7 @@
-
 import type { ArticleSummary } from '@/lib/data/views'
 import { articlePath } from '@/lib/urls'
 import { ArticleFigure } from './ArticleFigure'
+import { IMAGE_SIZES } from './imageSizes'
 import { PublishedDate } from './PublishedDate'
 
 export function ArticleCard({ article, origin, lead }: { article: ArticleSummary; origin: string; lead: boolean }) {
@@ -11,7 +11,7 @@ export function ArticleCard({ article, origin, lead }: { article: ArticleSummary
         <ArticleFigure
           image={article.image}
           origin={origin}
-          sizes={lead ? '(min-width: 60rem) 56rem, 100vw' : '(min-width: 60rem) 28rem, 100vw'}
+          sizes={lead ? IMAGE_SIZES.leadCard : IMAGE_SIZES.card}
           priority={lead}
           showCaption={false}
         />

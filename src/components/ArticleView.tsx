@@ -3,6 +3,7 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { ArticleView as Article } from '@/lib/data/views'
 import { ArticleFigure } from './ArticleFigure'
 import { CorrectionsNotice } from './CorrectionsNotice'
+import { IMAGE_SIZES } from './imageSizes'
 import { PublishedDate } from './PublishedDate'
 
 /** The article as readers see it; the public page and the editors' preview both render this. */
@@ -19,7 +20,7 @@ export function ArticleView({ article, origin, children }: { article: Article; o
           {article.revisedAt ? <PublishedDate iso={article.revisedAt} prefix="Updated " /> : null}
         </p>
       </header>
-      {article.image ? <ArticleFigure image={article.image} origin={origin} sizes="(min-width: 48rem) 46rem, 100vw" priority /> : null}
+      {article.image ? <ArticleFigure image={article.image} origin={origin} sizes={IMAGE_SIZES.article} priority /> : null}
       <div className="article__body">
         <RichText data={article.body} />
       </div>
