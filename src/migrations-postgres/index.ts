@@ -1,9 +1,9 @@
-import * as migration_20261128_102125_initial from './20261128_102125_initial';
+import * as migration_20261128_121529_initial from './20261128_121529_initial';
 
 export const migrations = [
   {
-    up: migration_20261128_102125_initial.up,
-    down: migration_20261128_102125_initial.down,
-    name: '20261128_102125_initial'
+    up: migration_20261128_121529_initial.up,
+    down: migration_20261128_121529_initial.down,
+    name: '20261128_121529_initial'
   },
 ];

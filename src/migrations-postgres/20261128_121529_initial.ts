@@ -5,9 +5,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_articles_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_users_role" AS ENUM('contributor', 'editor', 'admin');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'rewriteMediaFiles', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'rewriteMediaFiles', 'schedulePublish');
+  CREATE TYPE "public"."enum_site_settings_feed_content" AS ENUM('summary', 'full');
+  CREATE TYPE "public"."enum_site_settings_tdm" AS ENUM('reserved', 'allowed');
   CREATE TABLE "articles_corrections" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -68,6 +70,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"alt" varchar NOT NULL,
   	"caption" varchar,
+  	"public" boolean DEFAULT false,
+  	"seed_key" varchar,
   	"title" varchar,
   	"creator" varchar,
   	"creator_url" varchar,
@@ -75,6 +79,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"license_id" integer NOT NULL,
   	"changes" varchar,
   	"permission_note" varchar,
+  	"file_version" varchar,
+  	"source_crop_left" numeric,
+  	"source_crop_top" numeric,
+  	"source_crop_width" numeric,
+  	"source_crop_height" numeric,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"url" varchar,
@@ -92,30 +101,90 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"sizes_w320_mime_type" varchar,
   	"sizes_w320_filesize" numeric,
   	"sizes_w320_filename" varchar,
+  	"sizes_w320_avif_url" varchar,
+  	"sizes_w320_avif_width" numeric,
+  	"sizes_w320_avif_height" numeric,
+  	"sizes_w320_avif_mime_type" varchar,
+  	"sizes_w320_avif_filesize" numeric,
+  	"sizes_w320_avif_filename" varchar,
+  	"sizes_w320_webp_url" varchar,
+  	"sizes_w320_webp_width" numeric,
+  	"sizes_w320_webp_height" numeric,
+  	"sizes_w320_webp_mime_type" varchar,
+  	"sizes_w320_webp_filesize" numeric,
+  	"sizes_w320_webp_filename" varchar,
   	"sizes_w480_url" varchar,
   	"sizes_w480_width" numeric,
   	"sizes_w480_height" numeric,
   	"sizes_w480_mime_type" varchar,
   	"sizes_w480_filesize" numeric,
   	"sizes_w480_filename" varchar,
+  	"sizes_w480_avif_url" varchar,
+  	"sizes_w480_avif_width" numeric,
+  	"sizes_w480_avif_height" numeric,
+  	"sizes_w480_avif_mime_type" varchar,
+  	"sizes_w480_avif_filesize" numeric,
+  	"sizes_w480_avif_filename" varchar,
+  	"sizes_w480_webp_url" varchar,
+  	"sizes_w480_webp_width" numeric,
+  	"sizes_w480_webp_height" numeric,
+  	"sizes_w480_webp_mime_type" varchar,
+  	"sizes_w480_webp_filesize" numeric,
+  	"sizes_w480_webp_filename" varchar,
   	"sizes_w768_url" varchar,
   	"sizes_w768_width" numeric,
   	"sizes_w768_height" numeric,
   	"sizes_w768_mime_type" varchar,
   	"sizes_w768_filesize" numeric,
   	"sizes_w768_filename" varchar,
+  	"sizes_w768_avif_url" varchar,
+  	"sizes_w768_avif_width" numeric,
+  	"sizes_w768_avif_height" numeric,
+  	"sizes_w768_avif_mime_type" varchar,
+  	"sizes_w768_avif_filesize" numeric,
+  	"sizes_w768_avif_filename" varchar,
+  	"sizes_w768_webp_url" varchar,
+  	"sizes_w768_webp_width" numeric,
+  	"sizes_w768_webp_height" numeric,
+  	"sizes_w768_webp_mime_type" varchar,
+  	"sizes_w768_webp_filesize" numeric,
+  	"sizes_w768_webp_filename" varchar,
   	"sizes_w1024_url" varchar,
   	"sizes_w1024_width" numeric,
   	"sizes_w1024_height" numeric,
   	"sizes_w1024_mime_type" varchar,
   	"sizes_w1024_filesize" numeric,
   	"sizes_w1024_filename" varchar,
+  	"sizes_w1024_avif_url" varchar,
+  	"sizes_w1024_avif_width" numeric,
+  	"sizes_w1024_avif_height" numeric,
+  	"sizes_w1024_avif_mime_type" varchar,
+  	"sizes_w1024_avif_filesize" numeric,
+  	"sizes_w1024_avif_filename" varchar,
+  	"sizes_w1024_webp_url" varchar,
+  	"sizes_w1024_webp_width" numeric,
+  	"sizes_w1024_webp_height" numeric,
+  	"sizes_w1024_webp_mime_type" varchar,
+  	"sizes_w1024_webp_filesize" numeric,
+  	"sizes_w1024_webp_filename" varchar,
   	"sizes_w1600_url" varchar,
   	"sizes_w1600_width" numeric,
   	"sizes_w1600_height" numeric,
   	"sizes_w1600_mime_type" varchar,
   	"sizes_w1600_filesize" numeric,
-  	"sizes_w1600_filename" varchar
+  	"sizes_w1600_filename" varchar,
+  	"sizes_w1600_avif_url" varchar,
+  	"sizes_w1600_avif_width" numeric,
+  	"sizes_w1600_avif_height" numeric,
+  	"sizes_w1600_avif_mime_type" varchar,
+  	"sizes_w1600_avif_filesize" numeric,
+  	"sizes_w1600_avif_filename" varchar,
+  	"sizes_w1600_webp_url" varchar,
+  	"sizes_w1600_webp_width" numeric,
+  	"sizes_w1600_webp_height" numeric,
+  	"sizes_w1600_webp_mime_type" varchar,
+  	"sizes_w1600_webp_filesize" numeric,
+  	"sizes_w1600_webp_filename" varchar
   );
   
   CREATE TABLE "_media_v" (
@@ -123,6 +192,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"parent_id" integer,
   	"version_alt" varchar NOT NULL,
   	"version_caption" varchar,
+  	"version_public" boolean DEFAULT false,
+  	"version_seed_key" varchar,
   	"version_title" varchar,
   	"version_creator" varchar,
   	"version_creator_url" varchar,
@@ -130,6 +201,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_license_id" integer NOT NULL,
   	"version_changes" varchar,
   	"version_permission_note" varchar,
+  	"version_file_version" varchar,
+  	"version_source_crop_left" numeric,
+  	"version_source_crop_top" numeric,
+  	"version_source_crop_width" numeric,
+  	"version_source_crop_height" numeric,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version_url" varchar,
@@ -147,30 +223,90 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_sizes_w320_mime_type" varchar,
   	"version_sizes_w320_filesize" numeric,
   	"version_sizes_w320_filename" varchar,
+  	"version_sizes_w320_avif_url" varchar,
+  	"version_sizes_w320_avif_width" numeric,
+  	"version_sizes_w320_avif_height" numeric,
+  	"version_sizes_w320_avif_mime_type" varchar,
+  	"version_sizes_w320_avif_filesize" numeric,
+  	"version_sizes_w320_avif_filename" varchar,
+  	"version_sizes_w320_webp_url" varchar,
+  	"version_sizes_w320_webp_width" numeric,
+  	"version_sizes_w320_webp_height" numeric,
+  	"version_sizes_w320_webp_mime_type" varchar,
+  	"version_sizes_w320_webp_filesize" numeric,
+  	"version_sizes_w320_webp_filename" varchar,
   	"version_sizes_w480_url" varchar,
   	"version_sizes_w480_width" numeric,
   	"version_sizes_w480_height" numeric,
   	"version_sizes_w480_mime_type" varchar,
   	"version_sizes_w480_filesize" numeric,
   	"version_sizes_w480_filename" varchar,
+  	"version_sizes_w480_avif_url" varchar,
+  	"version_sizes_w480_avif_width" numeric,
+  	"version_sizes_w480_avif_height" numeric,
+  	"version_sizes_w480_avif_mime_type" varchar,
+  	"version_sizes_w480_avif_filesize" numeric,
+  	"version_sizes_w480_avif_filename" varchar,
+  	"version_sizes_w480_webp_url" varchar,
+  	"version_sizes_w480_webp_width" numeric,
+  	"version_sizes_w480_webp_height" numeric,
+  	"version_sizes_w480_webp_mime_type" varchar,
+  	"version_sizes_w480_webp_filesize" numeric,
+  	"version_sizes_w480_webp_filename" varchar,
   	"version_sizes_w768_url" varchar,
   	"version_sizes_w768_width" numeric,
   	"version_sizes_w768_height" numeric,
   	"version_sizes_w768_mime_type" varchar,
   	"version_sizes_w768_filesize" numeric,
   	"version_sizes_w768_filename" varchar,
+  	"version_sizes_w768_avif_url" varchar,
+  	"version_sizes_w768_avif_width" numeric,
+  	"version_sizes_w768_avif_height" numeric,
+  	"version_sizes_w768_avif_mime_type" varchar,
+  	"version_sizes_w768_avif_filesize" numeric,
+  	"version_sizes_w768_avif_filename" varchar,
+  	"version_sizes_w768_webp_url" varchar,
+  	"version_sizes_w768_webp_width" numeric,
+  	"version_sizes_w768_webp_height" numeric,
+  	"version_sizes_w768_webp_mime_type" varchar,
+  	"version_sizes_w768_webp_filesize" numeric,
+  	"version_sizes_w768_webp_filename" varchar,
   	"version_sizes_w1024_url" varchar,
   	"version_sizes_w1024_width" numeric,
   	"version_sizes_w1024_height" numeric,
   	"version_sizes_w1024_mime_type" varchar,
   	"version_sizes_w1024_filesize" numeric,
   	"version_sizes_w1024_filename" varchar,
+  	"version_sizes_w1024_avif_url" varchar,
+  	"version_sizes_w1024_avif_width" numeric,
+  	"version_sizes_w1024_avif_height" numeric,
+  	"version_sizes_w1024_avif_mime_type" varchar,
+  	"version_sizes_w1024_avif_filesize" numeric,
+  	"version_sizes_w1024_avif_filename" varchar,
+  	"version_sizes_w1024_webp_url" varchar,
+  	"version_sizes_w1024_webp_width" numeric,
+  	"version_sizes_w1024_webp_height" numeric,
+  	"version_sizes_w1024_webp_mime_type" varchar,
+  	"version_sizes_w1024_webp_filesize" numeric,
+  	"version_sizes_w1024_webp_filename" varchar,
   	"version_sizes_w1600_url" varchar,
   	"version_sizes_w1600_width" numeric,
   	"version_sizes_w1600_height" numeric,
   	"version_sizes_w1600_mime_type" varchar,
   	"version_sizes_w1600_filesize" numeric,
   	"version_sizes_w1600_filename" varchar,
+  	"version_sizes_w1600_avif_url" varchar,
+  	"version_sizes_w1600_avif_width" numeric,
+  	"version_sizes_w1600_avif_height" numeric,
+  	"version_sizes_w1600_avif_mime_type" varchar,
+  	"version_sizes_w1600_avif_filesize" numeric,
+  	"version_sizes_w1600_avif_filename" varchar,
+  	"version_sizes_w1600_webp_url" varchar,
+  	"version_sizes_w1600_webp_width" numeric,
+  	"version_sizes_w1600_webp_height" numeric,
+  	"version_sizes_w1600_webp_mime_type" varchar,
+  	"version_sizes_w1600_webp_filesize" numeric,
+  	"version_sizes_w1600_webp_filename" varchar,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -244,6 +380,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"queue" varchar DEFAULT 'default',
   	"wait_until" timestamp(3) with time zone,
   	"processing" boolean DEFAULT false,
+  	"concurrency_key" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -292,7 +429,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "site_settings" (
   	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar DEFAULT 'The Dispatch' NOT NULL,
+  	"description" varchar DEFAULT 'World news, with every image credited and licensed.' NOT NULL,
+  	"logo_id" integer,
   	"commercial" boolean DEFAULT true,
+  	"feed_content" "enum_site_settings_feed_content" DEFAULT 'summary' NOT NULL,
+  	"tdm" "enum_site_settings_tdm" DEFAULT 'reserved' NOT NULL,
+  	"tdm_policy_url" varchar,
   	"updated_at" timestamp(3) with time zone,
   	"created_at" timestamp(3) with time zone
   );
@@ -316,6 +459,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "site_settings" ADD CONSTRAINT "site_settings_logo_id_media_id_fk" FOREIGN KEY ("logo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "articles_corrections_order_idx" ON "articles_corrections" USING btree ("_order");
   CREATE INDEX "articles_corrections_parent_id_idx" ON "articles_corrections" USING btree ("_parent_id");
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
@@ -339,25 +483,49 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_updated_at_idx" ON "_articles_v" USING btree ("updated_at");
   CREATE INDEX "_articles_v_latest_idx" ON "_articles_v" USING btree ("latest");
   CREATE INDEX "_articles_v_autosave_idx" ON "_articles_v" USING btree ("autosave");
+  CREATE INDEX "media_public_idx" ON "media" USING btree ("public");
+  CREATE UNIQUE INDEX "media_seed_key_idx" ON "media" USING btree ("seed_key");
   CREATE INDEX "media_license_idx" ON "media" USING btree ("license_id");
   CREATE INDEX "media_updated_at_idx" ON "media" USING btree ("updated_at");
   CREATE INDEX "media_created_at_idx" ON "media" USING btree ("created_at");
   CREATE UNIQUE INDEX "media_filename_idx" ON "media" USING btree ("filename");
   CREATE INDEX "media_sizes_w320_sizes_w320_filename_idx" ON "media" USING btree ("sizes_w320_filename");
+  CREATE INDEX "media_sizes_w320_avif_sizes_w320_avif_filename_idx" ON "media" USING btree ("sizes_w320_avif_filename");
+  CREATE INDEX "media_sizes_w320_webp_sizes_w320_webp_filename_idx" ON "media" USING btree ("sizes_w320_webp_filename");
   CREATE INDEX "media_sizes_w480_sizes_w480_filename_idx" ON "media" USING btree ("sizes_w480_filename");
+  CREATE INDEX "media_sizes_w480_avif_sizes_w480_avif_filename_idx" ON "media" USING btree ("sizes_w480_avif_filename");
+  CREATE INDEX "media_sizes_w480_webp_sizes_w480_webp_filename_idx" ON "media" USING btree ("sizes_w480_webp_filename");
   CREATE INDEX "media_sizes_w768_sizes_w768_filename_idx" ON "media" USING btree ("sizes_w768_filename");
+  CREATE INDEX "media_sizes_w768_avif_sizes_w768_avif_filename_idx" ON "media" USING btree ("sizes_w768_avif_filename");
+  CREATE INDEX "media_sizes_w768_webp_sizes_w768_webp_filename_idx" ON "media" USING btree ("sizes_w768_webp_filename");
   CREATE INDEX "media_sizes_w1024_sizes_w1024_filename_idx" ON "media" USING btree ("sizes_w1024_filename");
+  CREATE INDEX "media_sizes_w1024_avif_sizes_w1024_avif_filename_idx" ON "media" USING btree ("sizes_w1024_avif_filename");
+  CREATE INDEX "media_sizes_w1024_webp_sizes_w1024_webp_filename_idx" ON "media" USING btree ("sizes_w1024_webp_filename");
   CREATE INDEX "media_sizes_w1600_sizes_w1600_filename_idx" ON "media" USING btree ("sizes_w1600_filename");
+  CREATE INDEX "media_sizes_w1600_avif_sizes_w1600_avif_filename_idx" ON "media" USING btree ("sizes_w1600_avif_filename");
+  CREATE INDEX "media_sizes_w1600_webp_sizes_w1600_webp_filename_idx" ON "media" USING btree ("sizes_w1600_webp_filename");
   CREATE INDEX "_media_v_parent_idx" ON "_media_v" USING btree ("parent_id");
+  CREATE INDEX "_media_v_version_version_public_idx" ON "_media_v" USING btree ("version_public");
+  CREATE INDEX "_media_v_version_version_seed_key_idx" ON "_media_v" USING btree ("version_seed_key");
   CREATE INDEX "_media_v_version_version_license_idx" ON "_media_v" USING btree ("version_license_id");
   CREATE INDEX "_media_v_version_version_updated_at_idx" ON "_media_v" USING btree ("version_updated_at");
   CREATE INDEX "_media_v_version_version_created_at_idx" ON "_media_v" USING btree ("version_created_at");
   CREATE INDEX "_media_v_version_version_filename_idx" ON "_media_v" USING btree ("version_filename");
   CREATE INDEX "_media_v_version_sizes_w320_version_sizes_w320_filename_idx" ON "_media_v" USING btree ("version_sizes_w320_filename");
+  CREATE INDEX "_media_v_version_sizes_w320_avif_version_sizes_w320_avif_idx" ON "_media_v" USING btree ("version_sizes_w320_avif_filename");
+  CREATE INDEX "_media_v_version_sizes_w320_webp_version_sizes_w320_webp_idx" ON "_media_v" USING btree ("version_sizes_w320_webp_filename");
   CREATE INDEX "_media_v_version_sizes_w480_version_sizes_w480_filename_idx" ON "_media_v" USING btree ("version_sizes_w480_filename");
+  CREATE INDEX "_media_v_version_sizes_w480_avif_version_sizes_w480_avif_idx" ON "_media_v" USING btree ("version_sizes_w480_avif_filename");
+  CREATE INDEX "_media_v_version_sizes_w480_webp_version_sizes_w480_webp_idx" ON "_media_v" USING btree ("version_sizes_w480_webp_filename");
   CREATE INDEX "_media_v_version_sizes_w768_version_sizes_w768_filename_idx" ON "_media_v" USING btree ("version_sizes_w768_filename");
+  CREATE INDEX "_media_v_version_sizes_w768_avif_version_sizes_w768_avif_idx" ON "_media_v" USING btree ("version_sizes_w768_avif_filename");
+  CREATE INDEX "_media_v_version_sizes_w768_webp_version_sizes_w768_webp_idx" ON "_media_v" USING btree ("version_sizes_w768_webp_filename");
   CREATE INDEX "_media_v_version_sizes_w1024_version_sizes_w1024_filenam_idx" ON "_media_v" USING btree ("version_sizes_w1024_filename");
+  CREATE INDEX "_media_v_version_sizes_w1024_avif_version_sizes_w1024_av_idx" ON "_media_v" USING btree ("version_sizes_w1024_avif_filename");
+  CREATE INDEX "_media_v_version_sizes_w1024_webp_version_sizes_w1024_we_idx" ON "_media_v" USING btree ("version_sizes_w1024_webp_filename");
   CREATE INDEX "_media_v_version_sizes_w1600_version_sizes_w1600_filenam_idx" ON "_media_v" USING btree ("version_sizes_w1600_filename");
+  CREATE INDEX "_media_v_version_sizes_w1600_avif_version_sizes_w1600_av_idx" ON "_media_v" USING btree ("version_sizes_w1600_avif_filename");
+  CREATE INDEX "_media_v_version_sizes_w1600_webp_version_sizes_w1600_we_idx" ON "_media_v" USING btree ("version_sizes_w1600_webp_filename");
   CREATE INDEX "_media_v_created_at_idx" ON "_media_v" USING btree ("created_at");
   CREATE INDEX "_media_v_updated_at_idx" ON "_media_v" USING btree ("updated_at");
   CREATE UNIQUE INDEX "licenses_spdx_id_idx" ON "licenses" USING btree ("spdx_id");
@@ -378,6 +546,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_jobs_queue_idx" ON "payload_jobs" USING btree ("queue");
   CREATE INDEX "payload_jobs_wait_until_idx" ON "payload_jobs" USING btree ("wait_until");
   CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
+  CREATE INDEX "payload_jobs_concurrency_key_idx" ON "payload_jobs" USING btree ("concurrency_key");
   CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
   CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
@@ -398,7 +567,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_preferences_rels_path_idx" ON "payload_preferences_rels" USING btree ("path");
   CREATE INDEX "payload_preferences_rels_users_id_idx" ON "payload_preferences_rels" USING btree ("users_id");
   CREATE INDEX "payload_migrations_updated_at_idx" ON "payload_migrations" USING btree ("updated_at");
-  CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");`)
+  CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");
+  CREATE INDEX "site_settings_logo_idx" ON "site_settings" USING btree ("logo_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -426,5 +596,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_users_role";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
-  DROP TYPE "public"."enum_payload_jobs_task_slug";`)
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  DROP TYPE "public"."enum_site_settings_feed_content";
+  DROP TYPE "public"."enum_site_settings_tdm";`)
 }
