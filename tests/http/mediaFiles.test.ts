@@ -16,8 +16,9 @@ afterAll(async () => {
   for (const id of created) await fetch(`${baseUrl()}/api/media/${id}`, { method: 'DELETE', headers: authHeaders(token) })
 })
 
+/** As the newsroom sees it: a new upload stays private until an article using it is published. */
 async function mediaById(id: MediaDoc['id']): Promise<MediaDoc> {
-  return (await getJson<MediaDoc>(`/api/media/${id}`)).body
+  return (await getJson<MediaDoc>(`/api/media/${id}`, { headers: authHeaders(await adminToken()) })).body
 }
 
 describe('media file URLs', () => {
@@ -68,7 +69,7 @@ describe('uploads through REST', () => {
       current = await mediaById(doc.id)
     }
     expect(current.fileVersion).not.toBe(doc.fileVersion)
-    const file = await get(current.sizes.w480_webp!.url)
+    const file = await get(current.sizes.w480_webp!.url, { headers: authHeaders(token) })
     expect(String((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).xmp)).toContain('Second Name')
   })
 })

@@ -58,7 +58,9 @@ describe('file rewrites leave the request path', () => {
     expect(await pendingRewrites()).toBe(1)
     expect(await xmpOf(updated)).not.toContain('New Photographer')
     expect(versionOf(updated.url)).toBe(shown.fileVersion)
-    expect(purged).not.toContain(`media:${shown.id}`)
+    // The document's credit changed, so it is purged at once (src/lib/cache/changeTags.ts); the
+    // files are purged again when the job has rewritten them (below).
+    purged.length = 0
 
     await payload().jobs.run()
     const rewritten = await payload().findByID({ collection: 'media', id: shown.id })
@@ -70,7 +72,7 @@ describe('file rewrites leave the request path', () => {
   })
 
   it('a license edit that changes no file (a permission flag) queues nothing', async () => {
-    await payload().update({ collection: 'licenses', id: license.id, data: { allowsCommercialUse: false } })
+    await payload().update({ collection: 'licenses', id: license.id, data: { requiresShareAlike: true } })
     expect(await pendingRewrites()).toBe(0)
   })
 

@@ -46,8 +46,10 @@ export async function contentAsAdmin(baseUrl: string, admin: { email: string; pa
   }
   const content: Record<string, unknown> = {}
   for (const query of ['articles?draft=true&sort=slug', 'articles?draft=false&sort=slug', 'media?sort=filename', 'licenses?sort=spdxId', 'users?sort=email']) {
-    // Read as drafts, an article carries the date its newest version record was written: a copy's own.
-    content[query] = await read(`/api/${query}&limit=1000&depth=1`, query.includes('draft=true') ? ['updatedAt'] : [])
+    // `updatedAt` is the copy's own bookkeeping: as drafts, an article carries the date its newest
+    // version record was written, and an image is stamped again when the copy releases it on
+    // publishing or rewrites its files. Creation dates and content must match.
+    content[query] = await read(`/api/${query}&limit=1000&depth=1`, ['updatedAt'])
   }
   // A global never saved has no record (and no dates) until a copy saves it.
   content.siteSettings = await read('/api/globals/site-settings?depth=0', ['createdAt', 'updatedAt', 'globalType'])

@@ -20,7 +20,11 @@ function srcSetOf(variants: Variant[]): string {
  */
 export function toPicture(variants: Variant[], originalUrl: string): Picture {
   const byType = new Map<string, Variant[]>()
+  const seen = new Set<string>()
   for (const variant of variants) {
+    // A WebP upload's own sizes and its WebP sizes may be the same files: list each once.
+    if (seen.has(variant.url)) continue
+    seen.add(variant.url)
     const type = variant.mimeType ?? 'unknown'
     byType.set(type, [...(byType.get(type) ?? []), variant])
   }
