@@ -68,7 +68,8 @@ describe('an image for a story not yet published', () => {
   })
 
   it('answers 404 for the original and every size file, and serves them to the newsroom', async () => {
-    expect(files()).toHaveLength(6)
+    // The original and five widths in three formats.
+    expect(files()).toHaveLength(16)
     for (const file of files()) expect((await get(`/api/media/file/${file}`)).status).toBe(404)
     expect((await get(`/api/media/file/${image.filename}`, { headers: authHeaders(admin) })).status).toBe(200)
   })

@@ -32,7 +32,8 @@ describe('an image for an unpublished story', () => {
     await expect(payload().findByID({ collection: 'media', id: image.id, overrideAccess: false })).rejects.toMatchObject({ status: 404 })
     expect((await payload().find({ collection: 'media', where: { id: { equals: image.id } }, overrideAccess: false })).totalDocs).toBe(0)
     const files = filesOf(image)
-    expect(files).toHaveLength(6)
+    // The original and five widths in three formats (JPEG or PNG, AVIF, WebP).
+    expect(files).toHaveLength(16)
     for (const file of files) expect(await isPublicMediaFile(payload(), file)).toBe(false)
   })
 

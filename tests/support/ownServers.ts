@@ -52,7 +52,9 @@ export async function contentAsAdmin(baseUrl: string, admin: { email: string; pa
     content[query] = await read(`/api/${query}&limit=1000&depth=1`, ['updatedAt'])
   }
   // A global never saved has no record (and no dates) until a copy saves it.
-  content.siteSettings = await read('/api/globals/site-settings?depth=0', ['createdAt', 'updatedAt', 'globalType'])
+  // Optional fields left empty read as absent until a copy saves them, then as null.
+  const settings = await read('/api/globals/site-settings?depth=0', ['createdAt', 'updatedAt', 'globalType'])
+  content.siteSettings = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== null))
   return content
 }
 
