@@ -13,7 +13,7 @@ import path from 'node:path'
 import { startBaseline } from './lib/baselineServer'
 import { benchCluster } from './lib/benchCluster'
 import { adminSession, CONNECTIONS, line, load, ms, SECONDS, timed } from './lib/load'
-import { startServer, stopServer } from './lib/serverProcess'
+import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
 
 const SLUG = 'xi-putin-beijing-no-limits-partnership'
 
@@ -34,7 +34,7 @@ if (process.argv.includes('--cluster')) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-bench-'))
-const env = { DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), LOG_LEVEL: 'warn' }
+const env = { DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), LOG_LEVEL: 'warn', ...GENEROUS_RATE_LIMITS }
 const startedAt = performance.now()
 const server = await startServer(env)
 console.log(`server start (migrations + seed + Next ready): ${ms(performance.now() - startedAt)}`)

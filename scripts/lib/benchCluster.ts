@@ -1,5 +1,6 @@
 import { startBaseline } from './baselineServer'
 import { startCluster } from './cluster'
+import { GENEROUS_RATE_LIMITS } from './serverProcess'
 import { adminSession, CONNECTIONS, line, load, ms, SECONDS, timed } from './load'
 
 /**
@@ -10,7 +11,7 @@ import { adminSession, CONNECTIONS, line, load, ms, SECONDS, timed } from './loa
  */
 export async function benchCluster(slug: string): Promise<void> {
   const started = performance.now()
-  const cluster = await startCluster({ env: { LOG_LEVEL: 'warn' } })
+  const cluster = await startCluster({ env: { LOG_LEVEL: 'warn', ...GENEROUS_RATE_LIMITS } })
   console.log(`cluster start (PostgreSQL, Redis, 2 processes, Varnish): ${ms(performance.now() - started)}`)
   console.log(`load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per URL\n`)
   try {

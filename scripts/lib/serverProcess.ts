@@ -54,3 +54,6 @@ export async function stopServer(child: ChildProcess, timeoutMs = 20_000): Promi
   clearTimeout(timer)
   return code
 }
+
+/** For a load generator on one address (tests, benchmarks): rate limits it would otherwise trip. */
+export const GENEROUS_RATE_LIMITS = { RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_LOGINS_PER_IP: '100000', RATE_LIMIT_LOGINS_PER_ACCOUNT: '100000' }

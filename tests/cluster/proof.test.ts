@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Payload } from 'payload'
 
 import { startCluster, type RunningCluster } from '../../scripts/lib/cluster'
+import { GENEROUS_RATE_LIMITS } from '../../scripts/lib/serverProcess'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import type { Article, User } from '../../src/payload-types'
 
@@ -55,7 +56,7 @@ const pageText = (base: string, slug: string) => async () => (await fetch(`${bas
 const apiText = (base: string, slug: string) => async () => (await fetch(`${base}/api/articles?where[slug][equals]=${slug}&depth=0`)).text()
 
 beforeAll(async () => {
-  cluster = await startCluster({ env: { JOBS_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn' } })
+  cluster = await startCluster({ env: { JOBS_INTERVAL_SECONDS: '1', LOG_LEVEL: 'warn', ...GENEROUS_RATE_LIMITS } })
   ;[a, b] = cluster.apps.map((app) => app.baseUrl) as [string, string]
   proxy = cluster.proxyUrl
   const registered = await fetch(`${a}/api/users/first-register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })

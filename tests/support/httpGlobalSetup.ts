@@ -1,5 +1,5 @@
 import { makeThrowawayEnv } from './env'
-import { startServer, type RunningServer } from '../../scripts/lib/serverProcess'
+import { GENEROUS_RATE_LIMITS, startServer, type RunningServer } from '../../scripts/lib/serverProcess'
 
 export type HttpTestState = { server: RunningServer; dir: string }
 
@@ -14,8 +14,7 @@ export default async function globalSetup(): Promise<void> {
   // The job runner looks every 2 s, so scheduled publishing is tested without long waits.
   // Every test file calls from 127.0.0.1 and logs in often: limits far above what the tests send
   // (tests/http/hostile.test.ts starts its own server with small ones).
-  const generousLimits = { RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_LOGINS_PER_IP: '100000', RATE_LIMIT_LOGINS_PER_ACCOUNT: '100000' }
-  const server = await startServer({ ...env, ...generousLimits, UPLOAD_MAX_BYTES: uploadMaxBytes, JOBS_INTERVAL_SECONDS: '2' })
+  const server = await startServer({ ...env, ...GENEROUS_RATE_LIMITS, UPLOAD_MAX_BYTES: uploadMaxBytes, JOBS_INTERVAL_SECONDS: '2' })
   process.env.TEST_UPLOAD_MAX_BYTES = uploadMaxBytes
   // Lets tests build the links the admin builds (preview) without a browser.
   process.env.TEST_PAYLOAD_SECRET = env.PAYLOAD_SECRET
