@@ -33,6 +33,7 @@ describe('kill -9 during concurrent writes', () => {
     const second = await own.start(env)
     expect(await verifyWrites(newsroom, second.baseUrl)).toEqual([])
     expect(newsroom.ledger.entries().length).toBeGreaterThan(5)
-    expect(uncertain).toBeLessThanOrEqual(newsroom.editors.length)
+    // At most two per editor: the one cut by the kill, and one sent before the editor saw the load stop.
+    expect(uncertain).toBeLessThanOrEqual(2 * newsroom.editors.length)
   }, 180_000)
 })
