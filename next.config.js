@@ -8,6 +8,9 @@ const nextConfig = {
   // instanceof checks (REST validation errors then lose their field list).
   serverExternalPackages: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', '@payloadcms/drizzle', '@payloadcms/graphql'],
   reactStrictMode: true,
+  // Metadata always in <head>, for every reader: streamed metadata lands in <body> when a page
+  // renders slowly (seen on PostgreSQL), which is invalid HTML and hides it from some consumers.
+  htmlLimitedBots: /.*/,
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })
