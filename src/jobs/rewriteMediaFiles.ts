@@ -1,8 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
-import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
-import { tagsForMediaChange } from '@/lib/cache/changeTags'
+import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
 import { purgeTags } from '@/lib/cache/purge'
 import type { Media } from '@/payload-types'
 
@@ -34,7 +33,7 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
     if (!media) return { output: {} }
     const rewritten = await rewriteMediaFiles(media, req)
     // The files' bytes and version changed: the image's documents and every page and API read showing it.
-    await purgeTags(tagsForMediaChange([id], await findLiveArticlesShowing([id], req)), req.payload.logger)
+    await purgeTags(await tagsForArticlesUsingMedia([id], req), req.payload.logger)
     return { output: { fileVersion: rewritten.fileVersion } }
   },
 }

@@ -7,7 +7,11 @@ import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import send from 'send'
 
-import { bypassReason } from './responseCache/policy'
+import { FORMAT_EXTENSIONS } from '@/lib/images/safeFilename'
+import { MIME_TYPES } from '@/lib/images/uploadContent'
+
+import { personalReason } from './responseCache/policy'
+import { logServed } from './servedLog'
 
 export const MEDIA_FILE_PREFIX = '/api/media/file/'
 
@@ -15,8 +19,10 @@ export const MEDIA_FILE_PREFIX = '/api/media/file/'
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 const REVALIDATE_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 
-/** The only types uploads may have (src/lib/images/variants.ts); anything else is left to `send`. */
-const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' }
+/** The only types uploads may have, by the extensions the upload check gives them; anything else is left to `send`. */
+const CONTENT_TYPES: Record<string, string> = Object.fromEntries(
+  Object.entries(FORMAT_EXTENSIONS).map(([format, extension]) => [`.${extension}`, MIME_TYPES[format as keyof typeof MIME_TYPES]]),
+)
 const MAX_MEMORY_FILE_BYTES = 2 * 1024 * 1024
 
 type FileInMemory = { body: Buffer; etag: string; lastModified: string; contentType: string }
@@ -61,9 +67,6 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
   // Bumped by every purge: a read that started before one may hold bytes rewritten since.
   let generation = 0
 
-  const log = (req: IncomingMessage, res: ServerResponse, started: bigint, cache: string) =>
-    logger.info({ req: { method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Number(process.hrtime.bigint() - started) / 1e6, cache }, 'request completed')
-
   const setCommonHeaders = (res: ServerResponse, versioned: boolean) => {
     res.setHeader('Cache-Control', versioned ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL)
     res.setHeader('X-Content-Type-Options', 'nosniff')
@@ -101,7 +104,7 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
       res.writeHead(200)
       res.end(req.method === 'HEAD' ? undefined : file.body)
     }
-    log(req, res, started, 'file')
+    logServed(logger, req, res.statusCode, started, 'file')
     return true
   }
 
@@ -113,7 +116,7 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
       .on('headers', (response: ServerResponse) => setCommonHeaders(response, versioned))
       .on('error', () => next())
       .on('end', () => {
-        log(req, res, started, 'file')
+        logServed(logger, req, res.statusCode, started, 'file')
         if (!remembered) remember(name).catch((error: unknown) => logger.warn({ err: error, file: name }, 'could not keep a file in memory'))
       })
       .pipe(res)
@@ -122,8 +125,8 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
   const handle = (req: IncomingMessage, res: ServerResponse, next: () => void): boolean => {
     const url = req.url ?? ''
     if (!url.startsWith(MEDIA_FILE_PREFIX)) return false
-    // Ranges are fine for files; a session goes to Payload, which shows an editor embargoed files too.
-    if (bypassReason({ method: req.method, url: '/', headers: { ...req.headers, range: undefined } }) !== null) return false
+    // A session goes to Payload, which shows an editor embargoed files too.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || personalReason(req.headers) !== null) return false
     const file = fileNameOf(url)
     if (!file) return false
     const known = visibility.get(file.name)

@@ -17,16 +17,7 @@ export function variantName(width: number, format?: ModernFormat): string {
 /** The smallest variant, shown as the admin's thumbnail. */
 export const THUMBNAIL_VARIANT = variantName(VARIANT_WIDTHS[0]!)
 
-/** `photo.jpg` → `photo-w768.jpg`; the loader relies on this naming to find a variant without a lookup. */
+/** `photo.jpg` → `photo-w768.jpg`: a variant's file is named after the original. */
 export function variantFilename(originalName: string, width: number, extension: string): string {
   return `${originalName}-${variantName(width)}.${extension}`
-}
-
-/** The URL of the variant for `width` (rounded up to the next existing one) of the file at `src`. */
-export function variantUrl(src: string, width: number): string {
-  const chosen = VARIANT_WIDTHS.find((candidate) => candidate >= width) ?? VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]!
-  const match = /^(.*)\.([A-Za-z0-9]+)((?:[?#].*)?)$/.exec(src)
-  if (!match) return src
-  const [, stem, extension, suffix] = match
-  return `${variantFilename(stem!, chosen, extension!)}${suffix ?? ''}`
 }

@@ -22,9 +22,6 @@ import { remapDocument, type Id, type JsonObject, type RemapId } from './referen
  */
 const NATURAL_KEYS: Record<string, string> = { licenses: 'spdxId', users: 'email' }
 
-/** An import into a database no site serves yet has no pages to purge. */
-const IMPORT_CONTEXT = { skipRevalidation: true }
-
 export class ImportRefused extends Error {}
 
 export type ImportReport = Record<string, { created: number; matched: number }>
@@ -70,7 +67,7 @@ async function importDocument({ payload, config, entry, remap, staging }: Import
   const collection = config.slug as CollectionSlug
   const data = remapDocument(config.flattenedFields, entry.data, remap)
   const isDraft = data._status === 'draft'
-  const common = { collection, overrideAccess: true, depth: 0, context: IMPORT_CONTEXT }
+  const common = { collection, overrideAccess: true, depth: 0 }
   const existing = await findByNaturalKey(payload, config.slug, data)
   let id: Id
   if (existing !== undefined) {
@@ -125,7 +122,7 @@ export async function importContent(payload: Payload, archivePath: string): Prom
       const global = payload.config.globals.find((candidate) => candidate.slug === slug)
       if (!global) throw new ImportRefused(`The archive has a global this site does not: ${slug}.`)
       const { globalType: _type, id: _id, ...fields } = data
-      await payload.updateGlobal({ slug: slug as GlobalSlug, data: remapDocument(global.flattenedFields, fields, remap) as never, overrideAccess: true, depth: 0, context: IMPORT_CONTEXT })
+      await payload.updateGlobal({ slug: slug as GlobalSlug, data: remapDocument(global.flattenedFields, fields, remap) as never, overrideAccess: true, depth: 0 })
     }
     return report
   } finally {

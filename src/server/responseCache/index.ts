@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Logger } from 'pino'
 
+import { logServed } from '../servedLog'
 import { captureBody } from './capture'
 import { buildEntry, isShareable, markShareable, responseTags } from './entry'
 import { bypassReason, cacheKey, isStorableStatus, routeTags } from './policy'
@@ -40,8 +41,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
   const serve = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
     const started = process.hrtime.bigint()
     store.counters.hits += 1
-    const status = serveEntry(req, res, entry)
-    logger.info({ req: { method: req.method, url: req.url }, res: { statusCode: status }, responseTime: Number(process.hrtime.bigint() - started) / 1e6, cache: 'hit' }, 'request completed')
+    logServed(logger, req, serveEntry(req, res, entry), started, 'hit')
   }
 
   /** Lets the waiters for `key` go: served from the new entry, or on to the app if there is none. */
