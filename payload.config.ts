@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { LinkFeature, RelationshipFeature, UploadFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
@@ -44,7 +44,17 @@ export default buildConfig({
   cors: settings.trustedOrigins,
   csrf: settings.trustedOrigins,
   globals: [SiteSettings],
-  editor: lexicalEditor(),
+  // The body may point only at what the site renders: images from Media (figure with credit,
+  // same rules as the lead image) and other articles (same-origin links).
+  editor: lexicalEditor({
+    features: ({ defaultFeatures }) =>
+      defaultFeatures.map((feature) => {
+        if (feature.key === 'link') return LinkFeature({ enabledCollections: ['articles'] })
+        if (feature.key === 'relationship') return RelationshipFeature({ enabledCollections: ['articles'] })
+        if (feature.key === 'upload') return UploadFeature({ enabledCollections: ['media'] })
+        return feature
+      }),
+  }),
   db: createDatabaseAdapter(settings.database),
   sharp,
   upload: {

@@ -166,6 +166,9 @@ export interface Article {
    * Its credit and license come from the image record (Media).
    */
   heroImage?: (number | null) | Media;
+  /**
+   * Images placed here follow the same license rules, credit and release as the lead image.
+   */
   body: {
     root: {
       type: string;
@@ -181,6 +184,7 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  bodyImages?: (number | Media)[] | null;
   /**
    * Each correction is shown to readers in a notice under the article, and marks it as updated.
    */
@@ -673,6 +677,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   standfirst?: T;
   heroImage?: T;
   body?: T;
+  bodyImages?: T;
   corrections?:
     | T
     | {

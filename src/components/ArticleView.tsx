@@ -1,6 +1,5 @@
-import { RichText } from '@payloadcms/richtext-lexical/react'
-
 import type { ArticleView as Article } from '@/lib/data/views'
+import { ArticleBody } from './ArticleBody'
 import { ArticleFigure } from './ArticleFigure'
 import { CorrectionsNotice } from './CorrectionsNotice'
 import { IMAGE_SIZES } from './imageSizes'
@@ -21,9 +20,7 @@ export function ArticleView({ article, origin, children }: { article: Article; o
         </p>
       </header>
       {article.image ? <ArticleFigure image={article.image} origin={origin} sizes={IMAGE_SIZES.article} priority /> : null}
-      <div className="article__body">
-        <RichText data={article.body} />
-      </div>
+      <ArticleBody body={article.body} origin={origin} />
       <CorrectionsNotice corrections={article.corrections} />
     </article>
   )

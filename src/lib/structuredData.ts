@@ -1,5 +1,5 @@
 import { toImageObject } from '@/licensing/imageObject'
-import type { ArticleView } from './data/views'
+import { imagesOf, type ArticleView } from './data/views'
 import type { SiteIdentity } from './site'
 import { absoluteUrl, articlePath } from './urls'
 
@@ -31,21 +31,21 @@ export function toFrontPageJsonLd({ origin, site }: { origin: string; site: Site
 }
 
 /**
- * schema.org NewsArticle for an article page, with the image as an ImageObject carrying its
+ * schema.org NewsArticle for an article page, with each image (lead first, then the body's) as an ImageObject carrying its
  * license (Google's "Licensable" fields) from the same attribution model as the visible credit.
  */
 export function toNewsArticleJsonLd(article: ArticleView, { origin, site }: { origin: string; site: Site }): Record<string, unknown> {
   const url = absoluteUrl(articlePath(article.slug), origin)
   const publisher = toOrganization(site, origin)
-  const image = article.image
-    ? toImageObject(article.image.credit, {
-        contentUrl: absoluteUrl(article.image.url, origin),
-        width: article.image.width,
-        height: article.image.height,
-        caption: article.image.caption,
-      })
-    : undefined
-  const { '@context': _nested, ...imageObject } = image ?? {}
+  const images = imagesOf(article).map((image) => {
+    const { '@context': _nested, ...imageObject } = toImageObject(image.credit, {
+      contentUrl: absoluteUrl(image.url, origin),
+      width: image.width,
+      height: image.height,
+      caption: image.caption,
+    })
+    return imageObject
+  })
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -59,7 +59,7 @@ export function toNewsArticleJsonLd(article: ArticleView, { origin, site }: { or
     dateModified: new Date(article.revisedAt ?? article.publishedAt ?? article.updatedAt).toISOString(),
     author: article.byline ? [{ '@type': 'Person', name: article.byline }] : [publisher],
     publisher,
-    ...(image ? { image: [imageObject] } : {}),
+    ...(images.length > 0 ? { image: images } : {}),
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 
 import { tagsForArticleChange, tagsForLicenseChange, tagsForMediaChange, tagsForSiteChange } from '../../src/lib/cache/changeTags'
 
-const live = (slug: string, updatedAt: string, heroImage: number | null = 7) => ({ slug, heroImage, updatedAt })
+const live = (slug: string, updatedAt: string, images: number[] = [7]) => ({ slug, images, updatedAt })
 
 describe('tagsForArticleChange', () => {
   it('purges nothing for a draft that stays unpublished', () => {
@@ -26,11 +26,15 @@ describe('tagsForArticleChange', () => {
   })
 
   it('leaves the credits page alone for an article without an image, before and after', () => {
-    expect(tagsForArticleChange(live('a', 't1', null), live('a', 't2', null)).sort()).toEqual(['api:articles', 'article:a', 'articles'])
+    expect(tagsForArticleChange(live('a', 't1', []), live('a', 't2', [])).sort()).toEqual(['api:articles', 'article:a', 'articles'])
   })
 
   it('purges the credits page when an image is removed from a published article', () => {
-    expect(tagsForArticleChange(live('a', 't1', 7), live('a', 't2', null))).toContain('credits')
+    expect(tagsForArticleChange(live('a', 't1', [7]), live('a', 't2', []))).toContain('credits')
+  })
+
+  it('purges the credits page when the only image is in the body', () => {
+    expect(tagsForArticleChange(live('a', 't1', []), live('a', 't2', [8]))).toContain('credits')
   })
 })
 

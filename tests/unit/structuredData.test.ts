@@ -59,6 +59,7 @@ const article: ArticleView = {
     focalY: null,
     credit: { creator: 'Официальный веб-сайт Президента Российской Федерации', creatorUrl: 'http://kremlin.ru/', sourceUrl: 'http://kremlin.ru/', license: CC_BY_4_0 },
   },
+  bodyImages: [],
 }
 
 describe('toNewsArticleJsonLd', () => {
@@ -88,6 +89,20 @@ describe('toNewsArticleJsonLd', () => {
     const bare = toNewsArticleJsonLd({ ...article, byline: null, image: null }, { origin: 'https://news.example', site })
     expect(bare.author).toMatchObject([{ '@type': 'Organization', name: 'The Dispatch', url: 'https://news.example/' }])
     expect(bare).not.toHaveProperty('image')
+  })
+})
+
+describe('toNewsArticleJsonLd body images', () => {
+  it('lists every image in the body after the lead image, each once, each with its own license', () => {
+    const inBody = { ...article.image!, url: '/api/media/file/map.png', alt: 'A map', credit: { ...article.image!.credit, creator: 'Cartographer' } }
+    const data = toNewsArticleJsonLd({ ...article, bodyImages: [inBody, article.image!] }, { origin: 'https://news.example', site }) as { image: Array<Record<string, unknown>> }
+    expect(data.image.map((image) => image.contentUrl)).toEqual(['https://news.example/api/media/file/photo.jpg', 'https://news.example/api/media/file/map.png'])
+    expect(data.image[1]).toMatchObject({ license: 'https://creativecommons.org/licenses/by/4.0/', creator: { name: 'Cartographer' } })
+  })
+
+  it('carries a body image when there is no lead image', () => {
+    const data = toNewsArticleJsonLd({ ...article, image: null, bodyImages: [article.image!] }, { origin: 'https://news.example', site }) as { image: Array<Record<string, unknown>> }
+    expect(data.image).toHaveLength(1)
   })
 })
 

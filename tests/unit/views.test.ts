@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { toLicenseFacts } from '../../src/domain/media/license'
-import { toArticleView, toImageView } from '../../src/lib/data/views'
+import { groupImagesByUse } from '../../src/lib/data/credits'
+import { toArticleView, toBodyImageViews, toImageView } from '../../src/lib/data/views'
 import type { Article, License, Media } from '../../src/payload-types'
 
 const license: License = {
@@ -88,5 +89,39 @@ describe('view models', () => {
   it('builds the article view', () => {
     const article = { id: 1, headline: 'H', slug: 's', standfirst: null, body: { root: {} }, heroImage: media, publishedAt: '2024-05-16T10:00:00.000Z', updatedAt: 'u', createdAt: 'c' } as unknown as Article
     expect(toArticleView(article)).toMatchObject({ slug: 's', headline: 'H', standfirst: null, byline: null, publishedAt: '2024-05-16T10:00:00.000Z', image: { alt: 'Two leaders' } })
+  })
+
+  it('builds a view of every populated image in the body, in reading order, and none of an unpopulated one', () => {
+    const map = { ...media, id: 'm2', alt: 'A map', url: '/api/media/file/map.png' }
+    const body = {
+      root: {
+        type: 'root',
+        children: [
+          { type: 'upload', relationTo: 'media', value: map, fields: null, format: '', version: 3 },
+          { type: 'paragraph', children: [{ type: 'text', text: 'x' }] },
+          { type: 'upload', relationTo: 'media', value: 99, fields: null, format: '', version: 3 },
+          { type: 'upload', relationTo: 'media', value: null, fields: null, format: '', version: 3 },
+          { type: 'upload', relationTo: 'media', value: media, fields: null, format: '', version: 3 },
+        ],
+      },
+    } as unknown as Article['body']
+    expect(toBodyImageViews(body).map((image) => image.alt)).toEqual(['A map', 'Two leaders'])
+    const article = { id: 1, headline: 'H', slug: 's', body, heroImage: media, updatedAt: 'u', createdAt: 'c' } as unknown as Article
+    expect(toArticleView(article).bodyImages.map((image) => image.credit.creator)).toEqual(['Официальный веб-сайт', 'Официальный веб-сайт'])
+  })
+})
+
+describe('groupImagesByUse (/credits)', () => {
+  it('credits body images like lead images, each image once with every article using it', () => {
+    const lead = toImageView(media)!
+    const map = toImageView({ ...media, url: '/api/media/file/map.png' })!
+    const groups = groupImagesByUse([
+      { slug: 'a', headline: 'A', image: lead, bodyImages: [map, lead] },
+      { slug: 'b', headline: 'B', image: null, bodyImages: [map] },
+    ])
+    expect(groups.map((group) => [group.image.url, group.articles.map((article) => article.slug)])).toEqual([
+      ['/api/media/file/x.jpg', ['a']],
+      ['/api/media/file/map.png', ['a', 'b']],
+    ])
   })
 })

@@ -7,7 +7,8 @@ import { toSlug, validateSlug } from '@/lib/slug'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
 import { purgeArticleAfterChange, purgeArticleAfterDelete, rememberLiveArticle } from './hooks/purgeArticle'
-import { releaseHeroImage } from './hooks/releaseHeroImage'
+import { releaseArticleImages } from './hooks/releaseArticleImages'
+import { setBodyImages } from './hooks/setBodyImages'
 import { setAuthor } from './hooks/setAuthor'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { showScheduleFailure } from './hooks/showScheduleFailure'
@@ -41,9 +42,9 @@ export const Articles: CollectionConfig = {
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   hooks: {
-    beforeChange: [setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle],
-    // The image is released before the purge, so readers never get a page whose image is still private.
-    afterChange: [releaseHeroImage, purgeArticleAfterChange],
+    beforeChange: [setBodyImages, setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle],
+    // The images are released before the purge, so readers never get a page whose image is still private.
+    afterChange: [releaseArticleImages, purgeArticleAfterChange],
     afterDelete: [purgeArticleAfterDelete],
   },
   fields: [
@@ -86,7 +87,17 @@ export const Articles: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/components/admin/CreditPreview.client#CreditPreview' } },
     },
-    { name: 'body', type: 'richText', required: true },
+    { name: 'body', type: 'richText', required: true, admin: { description: 'Images placed here follow the same license rules, credit and release as the lead image.' } },
+    {
+      // The images placed in the body, kept by hooks/setBodyImages.ts so queries and rules find them on any database.
+      name: 'bodyImages',
+      type: 'relationship',
+      relationTo: 'media',
+      hasMany: true,
+      maxDepth: 0,
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
     {
       name: 'corrections',
       type: 'array',

@@ -5,8 +5,8 @@ import { cacheTags } from './tags'
  * and a draft save expires nothing. Pure; the hooks find the facts and call purgeTags.
  */
 type Id = number | string
-/** What readers see of an article: its published row (null while it is not published). */
-export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string }
+/** What readers see of an article: its published row (null while it is not published), with the images it shows (lead and body). */
+export type LiveArticle = { slug: string; images: readonly Id[]; updatedAt: string }
 type ArticleRef = { slug: string }
 
 /**
@@ -17,7 +17,7 @@ export function tagsForArticleChange(before: LiveArticle | null, after: LiveArti
   if (!before && !after) return []
   if (before && after && before.updatedAt === after.updatedAt) return []
   const states = [before, after].filter((state): state is LiveArticle => state !== null)
-  const showsImage = states.some((state) => state.heroImage !== null)
+  const showsImage = states.some((state) => state.images.length > 0)
   return unique([cacheTags.articleList, cacheTags.api('articles'), ...states.map((state) => cacheTags.article(state.slug)), ...(showsImage ? [cacheTags.credits] : [])])
 }
 

@@ -1,6 +1,5 @@
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
-
 import { getSettings } from '@/config/settings'
+import { bodyToFeedHtml } from '@/lib/feeds/bodyHtml'
 import { FEED_SIZE, toFeedChannel, toFeedItem } from '@/lib/feeds/feedItem'
 import type { FeedChannel } from '@/lib/feeds/types'
 import { getPayloadClient } from './payload'
@@ -15,7 +14,7 @@ export async function getFeedChannel(): Promise<FeedChannel> {
   ])
   const origin = getSettings().serverUrl
   const items = docs.map((article) =>
-    toFeedItem(article, { origin, bodyHtml: site.feedContent === 'full' ? convertLexicalToHTML({ data: article.body }) : null }),
+    toFeedItem(article, { origin, bodyHtml: site.feedContent === 'full' ? bodyToFeedHtml(article.body, origin) : null }),
   )
   return toFeedChannel({ site, origin, items })
 }

@@ -1,5 +1,6 @@
 import { toCreditSubject } from '@/domain/media/credit'
 import type { CreditSubject } from '@/licensing/types'
+import { findUploadNodes } from '@/lib/richText'
 import type { Article, Media } from '@/payload-types'
 
 /** One file Payload made of an image, for `srcset`. */
@@ -25,6 +26,8 @@ export type ArticleSummary = {
   standfirst: string | null
   publishedAt: string | null
   image: ImageView | null
+  /** The images placed in the body, in reading order: credited, listed and licensed like `image`. */
+  bodyImages: ImageView[]
 }
 
 export type Correction = { date: string; text: string }
@@ -65,6 +68,20 @@ export function toImageView(media: Media | number | string | null | undefined): 
   }
 }
 
+/** The images of the body's upload nodes that were populated (readers get only those they may see). */
+export function toBodyImageViews(body: Article['body']): ImageView[] {
+  return findUploadNodes(body).flatMap((node) => {
+    const image = node.relationTo === 'media' ? toImageView(node.value as Media | number | null) : null
+    return image ? [image] : []
+  })
+}
+
+/** Every image an article shows, lead image first, each once. */
+export function imagesOf(article: Pick<ArticleSummary, 'image' | 'bodyImages'>): ImageView[] {
+  const all = [...(article.image ? [article.image] : []), ...article.bodyImages]
+  return all.filter((image, index) => all.findIndex((other) => other.url === image.url) === index)
+}
+
 export function toArticleSummary(article: Article): ArticleSummary {
   return {
     slug: article.slug,
@@ -72,6 +89,7 @@ export function toArticleSummary(article: Article): ArticleSummary {
     standfirst: article.standfirst ?? null,
     publishedAt: article.publishedAt ?? null,
     image: toImageView(article.heroImage),
+    bodyImages: toBodyImageViews(article.body),
   }
 }
 

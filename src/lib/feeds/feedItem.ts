@@ -4,15 +4,15 @@ import { tdmPolicyUrl } from '@/lib/seo/tdm'
 import { absoluteUrl, articlePath, machinePaths } from '@/lib/urls'
 import type { SiteIdentity } from '@/lib/site'
 import { formatCopyrightNotice, formatCreditText, toSafeHttpUrl } from '@/licensing'
-import type { Article } from '@/payload-types'
+import { findUploadNodes } from '@/lib/richText'
+import type { Article, Media } from '@/payload-types'
 import type { FeedChannel, FeedImage, FeedItem } from './types'
 
 /** Feed readers show images up to about this width; a smaller variant saves their bandwidth. */
 export const FEED_IMAGE_MIN_WIDTH = 1024
 export const FEED_SIZE = 50
 
-function toFeedImage(article: Article, origin: string): FeedImage | null {
-  const media = article.heroImage
+function toFeedImage(media: Media | number | null | undefined, origin: string): FeedImage | null {
   if (typeof media !== 'object' || media === null) return null
   const file = pickImageFile(media, FEED_IMAGE_MIN_WIDTH)
   if (!file) return null
@@ -30,6 +30,13 @@ function toFeedImage(article: Article, origin: string): FeedImage | null {
   }
 }
 
+/** Every image the article shows, lead image first, then the body's (populated ones: what readers may see), each once. */
+function toFeedImages(article: Article, origin: string): FeedImage[] {
+  const media = [article.heroImage, ...findUploadNodes(article.body).flatMap((node) => (node.relationTo === 'media' ? [node.value as Media | number | null] : []))]
+  const images = media.map((item) => toFeedImage(item, origin)).filter((image): image is FeedImage => image !== null)
+  return images.filter((image, index) => images.findIndex((other) => other.url === image.url) === index)
+}
+
 /** One published article as a feed item; `bodyHtml` only for full-text feeds. */
 export function toFeedItem(article: Article, { origin, bodyHtml }: { origin: string; bodyHtml: string | null }): FeedItem {
   const published = new Date(article.publishedAt ?? article.createdAt)
@@ -41,7 +48,7 @@ export function toFeedItem(article: Article, { origin, bodyHtml }: { origin: str
     published,
     updated: article.revisedAt ? new Date(article.revisedAt) : published,
     author: article.byline?.trim() || null,
-    image: toFeedImage(article, origin),
+    images: toFeedImages(article, origin),
   }
 }
 
