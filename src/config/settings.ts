@@ -15,6 +15,17 @@ const originList = z.string().transform((value) =>
     .filter(Boolean),
 )
 
+/** `host:port` (`[::1]:9464` for IPv6); the host is required, so nothing listens on every interface by accident. */
+const listenAddress = z.string().transform((value, context) => {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value.trim())
+  const port = Number(match?.[3])
+  if (!match || port > 65535) {
+    context.addIssue({ code: 'custom', message: 'must be host:port, e.g. 127.0.0.1:9464' })
+    return z.NEVER
+  }
+  return { host: match[1] ?? match[2]!, port }
+})
+
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -50,6 +61,8 @@ const envSchema = z.object({
   EMAIL_FROM_NAME: z.string().trim().min(1).max(100).default('The Dispatch'),
   TRUSTED_PROXIES: originList.default(['loopback']),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  METRICS_ADDRESS: listenAddress.optional(),
 }).refine((vars) => !vars.SMTP_URL || vars.EMAIL_FROM, { path: ['EMAIL_FROM'], message: 'set the sender address (e.g. newsroom@news.example) when SMTP_URL is set' })
 
 export type Settings = {
@@ -94,6 +107,15 @@ export type Settings = {
   proxyPurgeUrl?: string
   /** Outgoing mail (password resets); unset: no mail is sent and resets are off. */
   mail?: MailSettings
+  /** Who may read /metrics, and where (src/server/metrics/endpoint.ts). */
+  metrics: MetricsSettings
+}
+
+export type MetricsSettings = {
+  /** Scrapes must send `Authorization: Bearer <token>`. */
+  token?: string
+  /** A listener of its own for /metrics (then not on the public port). */
+  address?: { host: string; port: number }
 }
 
 export type MailSettings = {
@@ -159,6 +181,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     isHttps: serverUrl.startsWith('https://'),
     redisUrl: vars.REDIS_URL,
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
+    metrics: { token: vars.METRICS_TOKEN, address: vars.METRICS_ADDRESS },
     ...(vars.SMTP_URL && vars.EMAIL_FROM && { mail: { smtpUrl: vars.SMTP_URL, fromAddress: vars.EMAIL_FROM, fromName: vars.EMAIL_FROM_NAME } }),
   }
 }
