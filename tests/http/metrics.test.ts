@@ -54,7 +54,7 @@ beforeAll(async () => {
 
 describe('who may scrape', () => {
   it('refuses a scrape without the token, or with another one, with 401', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not the token at all' }, { authorization: TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer not the token at all' }, { authorization: TOKEN }] as Array<Record<string, string>>) {
       const response = await fetch(`${server.baseUrl}/metrics`, { headers })
       expect(response.status).toBe(401)
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="metrics"')
@@ -73,7 +73,7 @@ describe('who may scrape', () => {
   })
 
   it('does not exist on a server without METRICS_TOKEN or METRICS_ADDRESS', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) expect((await fetch(`${sharedBaseUrl()}/metrics`, { headers })).status).toBe(404)
+    for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Array<Record<string, string>>) expect((await fetch(`${sharedBaseUrl()}/metrics`, { headers })).status).toBe(404)
   })
 })
 
