@@ -9,6 +9,9 @@ export const RESETS_OFF_LOG = 'password resets are off: SMTP_URL is not set, so 
 
 type Logger = Pick<Payload['logger'], 'info' | 'warn' | 'error'>
 
+/** `next build` loads the config too; what follows is for the running server (as Payload does for its own warning). */
+const isBuilding = () => process.env.NEXT_PHASE === 'phase-production-build'
+
 /** The mail server's host and port, for the log: never the credentials in the URL. */
 export function mailServerOf(smtpUrl: string): string {
   return new URL(smtpUrl).host
@@ -27,6 +30,7 @@ export async function createEmailAdapter(mail: MailSettings | undefined): Promis
   const server = mailServerOf(mail.smtpUrl)
   return ({ payload }) => {
     const adapter = official({ payload })
+    if (isBuilding()) return adapter
     transport.verify().then(
       () => payload.logger.info({ mailServer: server }, 'mail server answered: password reset e-mails are on'),
       (error: unknown) => payload.logger.error({ err: error, mailServer: server }, 'mail server did not answer: password reset e-mails fail until it does'),
@@ -51,8 +55,7 @@ export function sendOrLog<Message, Result>(send: (message: Message) => Promise<R
 }
 
 const noMail: EmailAdapter = ({ payload }) => {
-  // `next build` loads the config too; the line is for the running server (as Payload does for its own).
-  if (process.env.NEXT_PHASE !== 'phase-production-build') payload.logger.warn(RESETS_OFF_LOG)
+  if (!isBuilding()) payload.logger.warn(RESETS_OFF_LOG)
   return {
     name: 'none',
     defaultFromAddress: 'nobody@invalid',

@@ -61,7 +61,7 @@ const envSchema = z.object({
   EMAIL_FROM_NAME: z.string().trim().min(1).max(100).default('The Dispatch'),
   TRUSTED_PROXIES: originList.default(['loopback']),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
-  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  METRICS_TOKEN: z.string().regex(/^\S{16,}$/, 'must be at least 16 characters, without spaces').optional(),
   METRICS_ADDRESS: listenAddress.optional(),
 }).refine((vars) => !vars.SMTP_URL || vars.EMAIL_FROM, { path: ['EMAIL_FROM'], message: 'set the sender address (e.g. newsroom@news.example) when SMTP_URL is set' })
 

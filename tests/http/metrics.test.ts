@@ -9,7 +9,7 @@ import { baseUrl as sharedBaseUrl, FIRST_SLUG, pngBlob, uploadForm } from '../su
 import { useOwnServers } from '../support/ownServers'
 import { GENEROUS_RATE_LIMITS, type RunningServer } from '../../scripts/lib/serverProcess'
 
-const TOKEN = 'a metrics token for the test'
+const TOKEN = 'metrics-token-for-the-test'
 const ADMIN = { email: 'metrics-admin@example.com', password: 'a long test password' }
 const json = { 'content-type': 'application/json' }
 

@@ -75,6 +75,7 @@ describe('metrics endpoint', () => {
     expect(loadSettings({ METRICS_TOKEN: TOKEN, METRICS_ADDRESS: '127.0.0.1:9464' }, '/srv/app').metrics).toEqual({ token: TOKEN, address: { host: '127.0.0.1', port: 9464 } })
     expect(loadSettings({ METRICS_ADDRESS: '[::1]:9464' }, '/srv/app').metrics.address).toEqual({ host: '::1', port: 9464 })
     expect(() => loadSettings({ METRICS_TOKEN: 'short' }, '/srv/app')).toThrow(/METRICS_TOKEN: must be at least 16 characters/)
+    expect(() => loadSettings({ METRICS_TOKEN: 'a token with spaces in it' }, '/srv/app')).toThrow(/METRICS_TOKEN: .*without spaces/)
     expect(() => loadSettings({ METRICS_ADDRESS: ':9464' }, '/srv/app')).toThrow(/METRICS_ADDRESS: must be host:port/)
     expect(() => loadSettings({ METRICS_ADDRESS: 'localhost:99999' }, '/srv/app')).toThrow(/METRICS_ADDRESS/)
   })
