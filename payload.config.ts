@@ -8,10 +8,12 @@ import { Articles } from './src/collections/Articles/config'
 import { Licenses } from './src/collections/Licenses/config'
 import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
+import { withPasswordResets } from './src/collections/Users/passwordResets'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { hasRole } from './src/access/roles'
 import { rewriteMediaFilesTask } from './src/jobs/rewriteMediaFiles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
+import { createEmailAdapter } from './src/config/email'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
 import { withAuthCookies } from './src/lib/api/authCookies'
@@ -37,8 +39,10 @@ export default buildConfig({
     meta: { titleSuffix: ' · Publication admin' },
     // Gravatar would send a hash of each editor's e-mail to a third party on every admin page.
     avatar: 'default',
+    // Says when resets are off, and reports a refused request as refused (src/components/admin/ForgotPassword.tsx).
+    components: { views: { forgot: { Component: '/components/admin/ForgotPassword#ForgotPassword' } } },
   },
-  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }), Licenses, withAuthCookies(Users, { secure: settings.isHttps })],
+  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }), Licenses, withAuthCookies(withPasswordResets(Users, { serverUrl: settings.serverUrl, mailOn: Boolean(settings.mail) }), { secure: settings.isHttps })],
   // Credentialed requests only from the site itself and the configured extra origins; public
   // reads from anywhere get `*` from the REST route (src/lib/api/withPublicCors.ts).
   cors: settings.trustedOrigins,
@@ -55,6 +59,8 @@ export default buildConfig({
         return feature
       }),
   }),
+  // Password reset e-mails through SMTP_URL; none without it (resets are then off, said once at start).
+  email: createEmailAdapter(settings.mail),
   db: createDatabaseAdapter(settings.database),
   sharp,
   upload: {

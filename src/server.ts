@@ -25,6 +25,8 @@ import { createHealthCheck, pingDatabase } from './server/health'
 import { createLogger } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
+import { closeServer, createMetricsHandler, metricsOnPublicPort, startMetricsServer } from './server/metrics/endpoint'
+import { createMetrics } from './server/metrics/metrics'
 import { createResponseCache } from './server/responseCache'
 import { createSiteHeaders } from './server/siteHeaders'
 import { inMemoryLimiters } from './server/rateLimit/limiters'
@@ -50,7 +52,11 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger })
+  const metrics = createMetrics({
+    cacheStats: () => cache.stats(),
+    jobQueueDepth: () => payload.count({ collection: 'payload-jobs', where: { completedAt: { exists: false }, hasError: { not_equals: true } } }).then(({ totalDocs }) => totalDocs),
+  })
+  const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger, onHit: metrics.hit })
   const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: (filename) => isPublicMediaFile(payload, filename), logger })
   registerPurgeTarget('response-cache', (tags) => void cache.purge(tags))
   registerPurgeTarget('media-visibility', (tags) => {
@@ -63,7 +69,13 @@ async function main(): Promise<void> {
   })
 
   // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
-  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, jobsTimeoutMs: settings.jobsTimeoutMs, logger })
+  const cluster = await startClusterServices({
+    redisUrl: settings.redisUrl,
+    proxyPurgeUrl: settings.proxyPurgeUrl,
+    jobsTimeoutMs: settings.jobsTimeoutMs,
+    logger,
+    purgeBusMetrics: metrics.purgeBus,
+  })
   const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
     logger,
@@ -79,6 +91,7 @@ async function main(): Promise<void> {
       isSignedIn: createSignedInCheck(payload.secret),
       logger,
     }),
+    ...(metricsOnPublicPort(settings.metrics) && { metrics: createMetricsHandler(metrics.registry, settings.metrics.token) }),
   })
   const toApp = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)
@@ -90,7 +103,8 @@ async function main(): Promise<void> {
     withPurgeLog(purged, () => app(req, res))
   }
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
-    cache.handle(req, res, () => {
+    cache.handle(req, res, (outcome) => {
+      metrics.pass(req, res, outcome)
       if (!mediaFiles.handle(req, res, () => toApp(req, res))) toApp(req, res)
     }),
   )
@@ -104,16 +118,19 @@ async function main(): Promise<void> {
 
   const jobs = startJobRunner({
     // One process at a time across a cluster (a Redis lock); a single process just runs them.
-    run: () =>
+    run: metrics.timeJobRun(() =>
       cluster.runJobsExclusive(async () => {
         const purged = new Set<string>()
-        await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true }))
+        metrics.jobsRan(await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true })))
         if (purged.size > 0) await purgeTags(purged, logger)
       }),
+    ),
     intervalMs: settings.jobsIntervalMs,
     timeoutMs: settings.jobsTimeoutMs,
     logger,
   })
+  const metricsServer = await startMetricsServer(metrics.registry, settings.metrics)
+  if (metricsServer) logger.info({ address: metricsServer.address() }, 'metrics served on their own address at /metrics')
   handleShutdownSignals({
     server,
     logger,
@@ -125,6 +142,7 @@ async function main(): Promise<void> {
       { name: 'next', close: () => nextApp.close() },
       { name: 'database', close: () => payload.destroy() },
       ...cluster.resources,
+      ...(metricsServer ? [{ name: 'metrics listener', close: () => closeServer(metricsServer) }] : []),
     ],
   })
   logger.info(

@@ -15,6 +15,17 @@ const originList = z.string().transform((value) =>
     .filter(Boolean),
 )
 
+/** `host:port` (`[::1]:9464` for IPv6); the host is required, so nothing listens on every interface by accident. */
+const listenAddress = z.string().transform((value, context) => {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value.trim())
+  const port = Number(match?.[3])
+  if (!match || port > 65535) {
+    context.addIssue({ code: 'custom', message: 'must be host:port, e.g. 127.0.0.1:9464' })
+    return z.NEVER
+  }
+  return { host: match[1] ?? match[2]!, port }
+})
+
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,9 +54,16 @@ const envSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_LOGINS_PER_IP: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_LOGINS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_RESETS_PER_IP: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_RESETS_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://user:password@host:port (or smtps://)' }).optional(),
+  EMAIL_FROM: z.email().optional(),
+  EMAIL_FROM_NAME: z.string().trim().min(1).max(100).default('The Dispatch'),
   TRUSTED_PROXIES: originList.default(['loopback']),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
-})
+  METRICS_TOKEN: z.string().regex(/^\S{16,}$/, 'must be at least 16 characters, without spaces').optional(),
+  METRICS_ADDRESS: listenAddress.optional(),
+}).refine((vars) => !vars.SMTP_URL || vars.EMAIL_FROM, { path: ['EMAIL_FROM'], message: 'set the sender address (e.g. newsroom@news.example) when SMTP_URL is set' })
 
 export type Settings = {
   nodeEnv: string
@@ -87,12 +105,33 @@ export type Settings = {
   redisUrl?: string
   /** Where a caching proxy (Varnish) takes PURGE requests. */
   proxyPurgeUrl?: string
+  /** Outgoing mail (password resets); unset: no mail is sent and resets are off. */
+  mail?: MailSettings
+  /** Who may read /metrics, and where (src/server/metrics/endpoint.ts). */
+  metrics: MetricsSettings
+}
+
+export type MetricsSettings = {
+  /** Scrapes must send `Authorization: Bearer <token>`. */
+  token?: string
+  /** A listener of its own for /metrics (then not on the public port). */
+  address?: { host: string; port: number }
+}
+
+export type MailSettings = {
+  /** nodemailer's connection URL: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. */
+  smtpUrl: string
+  fromAddress: string
+  fromName: string
 }
 
 export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
 
-/** Requests allowed per window: anonymous API calls per IP per minute, login attempts per 15 minutes. */
-export type RateLimits = { apiPerMinute: number; loginsPerIp: number; loginsPerAccount: number }
+/**
+ * Requests allowed per window: anonymous API calls per IP per minute, login attempts per 15
+ * minutes, password-reset requests per hour.
+ */
+export type RateLimits = { apiPerMinute: number; loginsPerIp: number; loginsPerAccount: number; resetsPerIp: number; resetsPerAccount: number }
 
 /** Reads and checks the environment once; messages name the variable and what to do. */
 export function loadSettings(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Settings {
@@ -134,12 +173,16 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       apiPerMinute: vars.RATE_LIMIT_API_PER_MINUTE,
       loginsPerIp: vars.RATE_LIMIT_LOGINS_PER_IP,
       loginsPerAccount: vars.RATE_LIMIT_LOGINS_PER_ACCOUNT,
+      resetsPerIp: vars.RATE_LIMIT_RESETS_PER_IP,
+      resetsPerAccount: vars.RATE_LIMIT_RESETS_PER_ACCOUNT,
     },
     trustedProxies: vars.TRUSTED_PROXIES,
     trustedOrigins: [...new Set([new URL(serverUrl).origin, ...vars.CORS_ORIGINS.map((origin) => new URL(origin).origin)])],
     isHttps: serverUrl.startsWith('https://'),
     redisUrl: vars.REDIS_URL,
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
+    metrics: { token: vars.METRICS_TOKEN, address: vars.METRICS_ADDRESS },
+    ...(vars.SMTP_URL && vars.EMAIL_FROM && { mail: { smtpUrl: vars.SMTP_URL, fromAddress: vars.EMAIL_FROM, fromName: vars.EMAIL_FROM_NAME } }),
   }
 }
 

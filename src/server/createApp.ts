@@ -25,9 +25,11 @@ type CreateAppArgs = {
   isHttps?: boolean
   /** Login and anonymous API limits (src/server/rateLimit). */
   rateLimit?: RequestHandler
+  /** GET /metrics, when it is served on this port (src/server/metrics/endpoint.ts). */
+  metrics?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit, metrics }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false)
@@ -59,6 +61,8 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
     const report = await checkHealth()
     res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report)
   })
+
+  if (metrics) app.get('/metrics', metrics)
 
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))

@@ -26,7 +26,7 @@ type AppOptions = { limits?: Partial<RateLimits>; trustedProxies?: string[]; cre
 /** The real Express app with the rate limit, in front of a stand-in for Next that reads the body. */
 async function startApp({ limits = {}, trustedProxies, createLimiter = inMemoryLimiters, logged = [] }: AppOptions = {}): Promise<string> {
   const rateLimit = createRateLimit({
-    limits: { apiPerMinute: 3, loginsPerIp: 2, loginsPerAccount: 5, ...limits },
+    limits: { apiPerMinute: 3, loginsPerIp: 2, loginsPerAccount: 5, resetsPerIp: 2, resetsPerAccount: 5, ...limits },
     createLimiter,
     isSignedIn: createSignedInCheck(SECRET),
     exemptPaths: ['/api/payload-jobs/run'],
@@ -102,6 +102,19 @@ describe('rate limit', () => {
     expect((await fetch(`${base}/api/articles`)).status).toBe(200)
   })
 
+  it('limits password-reset requests per IP, apart from logins, and leaves the body for Payload', async () => {
+    const base = await startApp({ limits: { apiPerMinute: 100, loginsPerIp: 1 } })
+    const post = (path: string) => fetch(`${base}/api/users/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@example.com"}' })
+    expect(await (await post('forgot-password')).text()).toBe('next:{"email":"a@example.com"}')
+    expect((await post('reset-password')).status).toBe(200)
+    const refused = await post('forgot-password')
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(15 * 60)
+    expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Too many password reset requests from this address/)
+    expect((await post('reset-password')).status).toBe(429)
+    expect((await post('login')).status).toBe(200)
+  })
+
   it('believes X-Forwarded-For only from trusted proxies', async () => {
     const fromClients = (base: string) => (client: string) => fetch(`${base}/api/articles`, { headers: { 'x-forwarded-for': client } })
 
@@ -128,7 +141,7 @@ describe('rate limit', () => {
       return limiter
     }
     const base = await startApp({ limits: { apiPerMinute: 1 }, createLimiter: failing, logged })
-    expect(made.sort()).toEqual(['api-ip', 'login-account', 'login-ip'])
+    expect(made.sort()).toEqual(['api-ip', 'login-account', 'login-ip', 'reset-account', 'reset-ip'])
     expect(await statuses(3, () => fetch(`${base}/api/articles`))).toEqual([200, 200, 200])
     expect(logged).toHaveLength(3)
   })

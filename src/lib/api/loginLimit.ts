@@ -1,21 +1,28 @@
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
-import { accountOf, graphQLLoginAccounts } from './loginAccount'
+import { accountOf, graphQLAccountRequests, type AccountAction, type AccountRequest } from './loginAccount'
 
 type RestContext = { params: Promise<{ slug: string[] }> }
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
 /**
- * The per-account login limiter is made by the server (with its store: memory now, shared later)
- * and used here, where the login body can be read without taking it from Payload. It lives on
+ * The per-account limiters are made by the server (with its store: memory, or Redis) and used
+ * here, where the request body can be read without taking it from Payload. They live on
  * globalThis because Next's bundle and the server's modules are separate module graphs.
  */
-const REGISTRY = Symbol.for('publication.loginAccountLimiter')
-type GlobalWithLimiter = typeof globalThis & { [REGISTRY]?: RateLimiterAbstract }
+const REGISTRY = Symbol.for('publication.accountLimiters')
+type GlobalWithLimiters = typeof globalThis & { [REGISTRY]?: Partial<Record<AccountAction, RateLimiterAbstract>> }
 
-export function registerLoginAccountLimiter(limiter: RateLimiterAbstract): void {
-  ;(globalThis as GlobalWithLimiter)[REGISTRY] = limiter
+/** The 429's message, per action. Counted for any address named, so it says nothing about whether an account exists. */
+const REFUSALS: Record<AccountAction, string> = {
+  login: 'Too many login attempts for this account.',
+  'forgot-password': 'Too many password reset requests for this account.',
+}
+
+export function registerAccountLimiter(action: AccountAction, limiter: RateLimiterAbstract): void {
+  const global = globalThis as GlobalWithLimiters
+  global[REGISTRY] = { ...global[REGISTRY], [action]: limiter }
 }
 
 function isRefusal(rejection: unknown): rejection is { msBeforeNext: number } {
@@ -23,24 +30,26 @@ function isRefusal(rejection: unknown): rejection is { msBeforeNext: number } {
 }
 
 /**
- * Spends one attempt for each account; a 429 with Retry-After when one has none left. Attempts
- * count from any address, so a password can't be guessed from many. A shared store that is down
- * lets logins go on (Payload still locks an account after five failures), logged.
+ * Spends one point for each account; a 429 with Retry-After when one has none left. Attempts
+ * count from any address, so a password can't be guessed (nor an inbox flooded) from many. A
+ * shared store that is down lets requests go on (Payload still locks an account after five
+ * failures, and sends one reset e-mail per account per 15 s), logged.
  */
-async function refusalFor(accounts: string[], payload: Payload): Promise<Response | null> {
-  const limiter = (globalThis as GlobalWithLimiter)[REGISTRY]
-  if (!limiter) return null
-  for (const account of accounts) {
+async function refusalFor(requests: AccountRequest[], payload: Payload): Promise<Response | null> {
+  const limiters = (globalThis as GlobalWithLimiters)[REGISTRY] ?? {}
+  for (const { action, account } of requests) {
+    const limiter = limiters[action]
+    if (!limiter) continue
     try {
       await limiter.consume(account)
     } catch (rejection) {
       if (!isRefusal(rejection)) {
-        payload.logger.error({ err: rejection }, 'login limit store failed; attempt let through')
+        payload.logger.error({ err: rejection, action }, 'account limit store failed; request let through')
         continue
       }
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
       return Response.json(
-        { errors: [{ message: `Too many login attempts for this account. Try again in ${seconds} s.` }] },
+        { errors: [{ message: `${REFUSALS[action]} Try again in ${seconds} s.` }] },
         { status: 429, headers: { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' } },
       )
     }
@@ -48,22 +57,25 @@ async function refusalFor(accounts: string[], payload: Payload): Promise<Respons
   return null
 }
 
-/** Wraps Payload's REST routes: `POST /api/<auth collection>/login` counts against the account it names. */
+const isAccountAction = (action: string | undefined): action is AccountAction => action === 'login' || action === 'forgot-password'
+
+/** Wraps Payload's REST routes: `POST /api/<auth collection>/login` and `/forgot-password` count against the account they name. */
 export function withLoginLimit(handler: Handler<RestContext>, config: Promise<SanitizedConfig>): Handler<RestContext> {
   return async (request, context) => {
     const [collection, action, ...rest] = (await context.params).slug
+    if (!isAccountAction(action) || rest.length > 0) return handler(request, context)
     const payload = await getPayload({ config })
-    const isLogin = action === 'login' && rest.length === 0 && Boolean(payload.collections[collection as keyof Payload['collections']]?.config.auth)
-    const account = isLogin ? await accountOf(request) : null
-    return (account && (await refusalFor([account], payload))) || handler(request, context)
+    const isAuth = Boolean(payload.collections[collection as keyof Payload['collections']]?.config.auth)
+    const account = isAuth ? await accountOf(request) : null
+    return (account && (await refusalFor([{ action, account }], payload))) || handler(request, context)
   }
 }
 
-/** Wraps Payload's GraphQL route: login mutations count against the accounts they name, as REST logins do. */
+/** Wraps Payload's GraphQL route: login and forgot-password mutations count against the accounts they name, as REST ones do. */
 export function withGraphQLLoginLimit(handler: (request: Request) => Promise<Response>, config: Promise<SanitizedConfig>): (request: Request) => Promise<Response> {
   return async (request) => {
-    const accounts = await graphQLLoginAccounts(request)
-    if (accounts.length === 0) return handler(request)
-    return (await refusalFor(accounts, await getPayload({ config }))) || handler(request)
+    const requests = await graphQLAccountRequests(request)
+    if (requests.length === 0) return handler(request)
+    return (await refusalFor(requests, await getPayload({ config }))) || handler(request)
   }
 }

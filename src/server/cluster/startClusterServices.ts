@@ -5,7 +5,7 @@ import { registerPurgeTarget } from '../../lib/cache/purge'
 import type { Closable } from '../shutdown'
 import { createProxyPurgeTarget } from './proxyPurge'
 import { createRedisPubSub } from './pubSub'
-import { startPurgeBus } from './purgeBus'
+import { startPurgeBus, type PurgeBusMetrics } from './purgeBus'
 import { createRedisLock, type RunExclusive } from './redisLock'
 
 type Logger = {
@@ -28,6 +28,7 @@ type ClusterArgs = {
   /** How long one run of due jobs may hold the lock (the job runner's own timeout). */
   jobsTimeoutMs?: number
   logger: Logger
+  purgeBusMetrics?: PurgeBusMetrics
 }
 
 const runDirectly: RunExclusive = async (task) => {
@@ -40,7 +41,7 @@ const runDirectly: RunExclusive = async (task) => {
  * process (bus) and due jobs run in one process at a time (lock); with PROXY_PURGE_URL, the
  * caching proxy in front is purged too. With neither, nothing changes for a single process.
  */
-export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeoutMs, logger }: ClusterArgs): Promise<ClusterServices> {
+export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeoutMs, logger, purgeBusMetrics }: ClusterArgs): Promise<ClusterServices> {
   const resources: Closable[] = []
   if (proxyPurgeUrl) {
     const unregister = registerPurgeTarget('proxy', createProxyPurgeTarget(proxyPurgeUrl), 'edge')
@@ -55,7 +56,7 @@ export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeou
     redis.disconnect()
     throw new Error(`Could not connect to Redis at REDIS_URL (${redactUri(redisUrl)}): start it, or unset REDIS_URL to run a single process`, { cause: error })
   })
-  const bus = await startPurgeBus({ pubSub: createRedisPubSub(redisUrl, logger), logger })
+  const bus = await startPurgeBus({ pubSub: createRedisPubSub(redisUrl, logger), logger, metrics: purgeBusMetrics })
   const unregister = registerPurgeTarget('purge-bus', bus.target, 'cluster')
   resources.push(
     {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import type { RateLimits } from '../../config/settings'
-import { registerLoginAccountLimiter } from '../../lib/api/loginLimit'
+import { registerAccountLimiter } from '../../lib/api/loginLimit'
 import type { LimiterFactory } from './limiters'
 
 type RateLimitArgs = {
@@ -18,6 +18,9 @@ type RateLimitArgs = {
 
 const LOGIN_WINDOW_SECONDS = 15 * 60
 const LOGIN_PATH = '/api/users/login'
+const RESET_WINDOW_SECONDS = 60 * 60
+/** Each forgot-password request may send an e-mail; a reset tries a token. */
+const RESET_PATHS = ['/api/users/forgot-password', '/api/users/reset-password']
 
 /** 429 with Retry-After and a JSON message in Payload's error format. */
 function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
@@ -31,8 +34,8 @@ function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
 
 
 /**
- * Express middleware: login attempts per IP, and anonymous API requests per IP (and the limiter
- * for login attempts per account, registered for the API route).
+ * Express middleware: login attempts and password-reset requests per IP, and anonymous API
+ * requests per IP (and the limiters per account, registered for the API route).
  * Pages and signed-in users' API calls pass; the response cache in front answers cached pages
  * before this runs, so those are never limited.
  */
@@ -54,8 +57,10 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
 
 
   const loginsPerIp = createLimiter({ keyPrefix: 'login-ip', points: limits.loginsPerIp, durationSeconds: LOGIN_WINDOW_SECONDS })
-  // Counted where the login body is read without taking it from Payload: the REST route (src/lib/api/loginLimit.ts).
-  registerLoginAccountLimiter(createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS }))
+  const resetsPerIp = createLimiter({ keyPrefix: 'reset-ip', points: limits.resetsPerIp, durationSeconds: RESET_WINDOW_SECONDS })
+  // Counted where the body is read without taking it from Payload: the REST route (src/lib/api/loginLimit.ts).
+  registerAccountLimiter('login', createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS }))
+  registerAccountLimiter('forgot-password', createLimiter({ keyPrefix: 'reset-account', points: limits.resetsPerAccount, durationSeconds: RESET_WINDOW_SECONDS }))
   const anonymousApi = createLimiter({ keyPrefix: 'api-ip', points: limits.apiPerMinute, durationSeconds: 60 })
 
   async function limit(req: Request, res: Response, next: NextFunction): Promise<void> {
@@ -63,6 +68,11 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
     if (req.method === 'POST' && req.path === LOGIN_PATH) {
       const byIp = await take(loginsPerIp, ip)
       if (byIp) return refuse(res, byIp, 'Too many login attempts from this address.')
+      return next()
+    }
+    if (req.method === 'POST' && RESET_PATHS.includes(req.path)) {
+      const byIp = await take(resetsPerIp, ip)
+      if (byIp) return refuse(res, byIp, 'Too many password reset requests from this address.')
       return next()
     }
     if (!req.path.startsWith('/api/') || exemptPaths.includes(req.path) || (await isSignedIn(req.headers))) return next()

@@ -16,11 +16,16 @@ export type ResponseCacheOptions = {
   /** How long requests wait for another request's render of the same URL before rendering themselves. */
   coalesceTimeoutMs?: number
   logger: Pick<Logger, 'info' | 'warn'>
+  /** Told of every answer from the cache (the metrics), after it is sent. */
+  onHit?: (req: IncomingMessage, status: number, started: bigint) => void
 }
+
+/** Why a request went on to the app: nothing stored yet (or it waited in vain), or never cacheable. */
+export type PassOutcome = 'miss' | 'bypass'
 
 export type ResponseCache = {
   /** Answers from the cache, or waits for a render of the same URL already under way, or calls `next`. */
-  handle: (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+  handle: (req: IncomingMessage, res: ServerResponse, next: (outcome: PassOutcome) => void) => void
   purge: (tags: string[]) => number
   stats: () => CacheStats
 }
@@ -33,7 +38,7 @@ type Waiter = (entry: CachedResponse | undefined) => void
  * Concurrent misses for one URL wait for the first one's render instead of each rendering (after
  * a purge under load, every connection would otherwise render the same page at once).
  */
-export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutMs = 10_000, logger }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutMs = 10_000, logger, onHit }: ResponseCacheOptions): ResponseCache {
   const store = new ResponseStore(maxBytes)
   const maxEntryBytes = Math.max(1, Math.floor(maxBytes / 8))
   const rendering = new Map<string, Waiter[]>()
@@ -41,7 +46,9 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
   const serve = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
     const started = process.hrtime.bigint()
     store.counters.hits += 1
-    logServed(logger, req, serveEntry(req, res, entry), started, 'hit')
+    const status = serveEntry(req, res, entry)
+    logServed(logger, req, status, started, 'hit')
+    onHit?.(req, status, started)
   }
 
   /** Lets the waiters for `key` go: served from the new entry, or on to the app if there is none. */
@@ -51,7 +58,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
     for (const waiter of waiters ?? []) waiter(entry)
   }
 
-  const render = (req: IncomingMessage, res: ServerResponse, key: string, next: () => void) => {
+  const render = (req: IncomingMessage, res: ServerResponse, key: string, next: (outcome: PassOutcome) => void) => {
     rendering.set(key, [])
     // The stored copy is compressed once by the cache; the app must send it plain.
     delete req.headers['accept-encoding']
@@ -74,13 +81,13 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
           release(key, undefined)
         })
     })
-    next()
+    next('miss')
   }
 
-  const handle = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+  const handle = (req: IncomingMessage, res: ServerResponse, next: (outcome: PassOutcome) => void): void => {
     if (bypassReason(req) !== null) {
       store.counters.bypasses += 1
-      return next()
+      return next('bypass')
     }
     const key = cacheKey(req.url!)
     const entry = store.get(key)
@@ -96,7 +103,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
         if (built) serve(req, res, built)
         else {
           store.counters.misses += 1
-          next()
+          next('miss')
         }
       }
       waiters.push(settle)
@@ -104,7 +111,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
     }
     store.counters.misses += 1
     if (req.method === 'GET') render(req, res, key, next)
-    else next()
+    else next('miss')
   }
 
   return { handle, purge: (tags) => store.purge(tags), stats: () => store.stats() }

@@ -5,7 +5,7 @@ import zlib from 'node:zlib'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { pino } from 'pino'
 
-import { createResponseCache, type ResponseCache } from '../../../src/server/responseCache'
+import { createResponseCache, type PassOutcome, type ResponseCache } from '../../../src/server/responseCache'
 
 type App = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
@@ -13,17 +13,23 @@ let server: http.Server | undefined
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
 
 /** The cache in front of a fake app that counts its renders, as src/server.ts wires it. */
-async function start(app: App): Promise<{ base: string; cache: ResponseCache; renders: () => number }> {
+async function start(app: App): Promise<{ base: string; cache: ResponseCache; renders: () => number; outcomes: string[] }> {
   let renders = 0
-  const cache = createResponseCache({ maxBytes: 1_000_000, logger: pino({ level: 'silent' }) })
+  const outcomes: string[] = []
+  const cache = createResponseCache({
+    maxBytes: 1_000_000,
+    logger: pino({ level: 'silent' }),
+    onHit: (req, status, started) => void outcomes.push(`hit ${status} ${req.url} ${typeof started}`),
+  })
   server = http.createServer((req, res) =>
-    cache.handle(req, res, () => {
+    cache.handle(req, res, (outcome: PassOutcome) => {
       renders += 1
+      outcomes.push(`${outcome} ${req.method} ${req.url}`)
       app(req, res)
     }),
   )
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache, renders: () => renders }
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache, renders: () => renders, outcomes }
 }
 
 const page: App = (req, res) => {
@@ -53,6 +59,16 @@ async function stored(cache: ResponseCache, count: number): Promise<void> {
 }
 
 describe('response cache in front of the app', () => {
+  it('tells the app why a request came (miss or bypass) and the metrics of every hit', async () => {
+    const { base, cache, outcomes } = await start(page)
+    await raw(`${base}/articles/a`)
+    await stored(cache, 1)
+    await raw(`${base}/articles/a`)
+    await raw(`${base}/articles/a`, { authorization: 'JWT x' })
+    await raw(`${base}/articles/b`, {}, 'POST')
+    expect(outcomes).toEqual(['miss GET /articles/a', 'hit 200 /articles/a bigint', 'bypass GET /articles/a', 'bypass POST /articles/b'])
+  })
+
   it('renders once, then serves hits with a strong ETag, public Cache-Control and the right encoding', async () => {
     const { base, cache, renders } = await start(page)
     const miss = await raw(`${base}/articles/a`, { 'accept-encoding': 'br' })
