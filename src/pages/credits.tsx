@@ -1,3 +1,5 @@
+import type { PageConfig } from 'next'
+
 import { ImageCredit } from '@/components/ImageCredit'
 import { Picture } from '@/components/Picture'
 import { cacheTags } from '@/lib/cache/tags'
@@ -8,7 +10,7 @@ import { toPageMeta } from '@/lib/seo/metadata'
 import { absoluteUrl, articlePath, machinePaths } from '@/lib/urls'
 
 /** Plain HTML: readers get no framework JavaScript. */
-export const config = { unstable_runtimeJS: false }
+export const config: PageConfig = { unstable_runtimeJS: false }
 
 type Credits = { images: CreditedImage[] }
 

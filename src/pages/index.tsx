@@ -1,3 +1,5 @@
+import type { PageConfig } from 'next'
+
 import { ArticleCard } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { cacheTags } from '@/lib/cache/tags'
@@ -9,7 +11,7 @@ import { toPageMeta } from '@/lib/seo/metadata'
 import { toFrontPageJsonLd } from '@/lib/structuredData'
 
 /** Plain HTML: readers get no framework JavaScript (see README, "How public pages are made"). */
-export const config = { unstable_runtimeJS: false }
+export const config: PageConfig = { unstable_runtimeJS: false }
 
 type Front = { articles: ArticleSummary[] }
 

@@ -1,3 +1,5 @@
+import type { PageConfig } from 'next'
+
 import { ArticleView } from '@/components/ArticleView'
 import { JsonLd } from '@/components/JsonLd'
 import { cacheTags } from '@/lib/cache/tags'
@@ -10,7 +12,7 @@ import { validateSlug } from '@/lib/slug'
 import { toNewsArticleJsonLd } from '@/lib/structuredData'
 
 /** Plain HTML: readers get no framework JavaScript. Editors' drafts live on /preview/articles/<slug>. */
-export const config = { unstable_runtimeJS: false }
+export const config: PageConfig = { unstable_runtimeJS: false }
 
 export const getServerSideProps = publicPage<Article>(async ({ params }, { site, origin }) => {
   const slug = String(params?.slug ?? '')
