@@ -53,6 +53,21 @@ async function warm(url: string) {
   }
 }
 
+/**
+ * One Lighthouse run. A run whose trace came out unusable (NO_NAVSTART: seen now and then on a
+ * loaded machine, more often on pages that load no script) is run again, as Lighthouse advises.
+ */
+async function measure(url: string, attempts = 3): Promise<Result> {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json' })
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+    const error = result.lhr.runtimeError
+    if (!error) return result.lhr
+    if (attempt >= attempts) throw new Error(`Lighthouse failed on ${url} ${attempts} times: ${error.message}`)
+    console.log(`  (run again: ${error.code})`)
+  }
+}
+
 const serverDir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-lighthouse-server-'))
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-lighthouse-reports-'))
 const env = {
@@ -71,10 +86,8 @@ try {
     await warm(url)
     const runs: Run[] = []
     for (let index = 0; index < RUNS; index += 1) {
-      const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json' })
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
-      if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.message}`)
-      runs.push({ ...toLighthouseFigures(result.lhr), lhr: result.lhr })
+      const lhr = await measure(url)
+      runs.push({ ...toLighthouseFigures(lhr), lhr })
     }
     const median = pickMedianRun(runs)
     printRun(name, median, runs.map((run) => run.scores.performance))
