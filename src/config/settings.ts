@@ -45,6 +45,14 @@ const envSchema = z.object({
   RATE_LIMIT_LOGINS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   TRUSTED_PROXIES: originList.default(['loopback']),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
+  C2PA_SIGNING_KEY: z.string().trim().min(1).optional(),
+  C2PA_CERTIFICATE_CHAIN: z.string().trim().min(1).optional(),
+  C2PA_TRUST_ANCHORS: z.string().trim().min(1).optional(),
+  C2PA_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  C2PA_DEV_DIR: z.string().default('data/c2pa'),
+}).refine((vars) => Boolean(vars.C2PA_SIGNING_KEY) === Boolean(vars.C2PA_CERTIFICATE_CHAIN), {
+  path: ['C2PA_SIGNING_KEY'],
+  message: 'set C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN together (a PEM value or a file path each), or neither for a development chain',
 })
 
 export type Settings = {
@@ -87,6 +95,42 @@ export type Settings = {
   redisUrl?: string
   /** Where a caching proxy (Varnish) takes PURGE requests. */
   proxyPurgeUrl?: string
+  contentCredentials: ContentCredentialSettings
+}
+
+/**
+ * Content Credentials (C2PA). Key, chain and anchors are each a PEM value or a file path; the
+ * key is wrapped so that logging the settings never prints it.
+ */
+export type ContentCredentialSettings = {
+  signingKey?: SecretText
+  certificateChain?: string
+  /** Roots a manifest must chain to for the media API to call it trusted. */
+  trustAnchors?: string
+  /** RFC 3161 time-stamp authority; none is reachable from the project's own machines. */
+  timeStampUrl?: string
+  /** Where the development chain is made when no key is configured. */
+  devDir: string
+}
+
+/** A secret setting: `reveal()` gives the value; JSON and `util.inspect` give a placeholder. */
+export class SecretText {
+  readonly #value: string
+  constructor(value: string) {
+    this.#value = value
+  }
+  reveal(): string {
+    return this.#value
+  }
+  toJSON(): string {
+    return '[redacted]'
+  }
+  toString(): string {
+    return '[redacted]'
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[redacted]'
+  }
 }
 
 export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
@@ -140,6 +184,13 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     isHttps: serverUrl.startsWith('https://'),
     redisUrl: vars.REDIS_URL,
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
+    contentCredentials: {
+      signingKey: vars.C2PA_SIGNING_KEY ? new SecretText(vars.C2PA_SIGNING_KEY) : undefined,
+      certificateChain: vars.C2PA_CERTIFICATE_CHAIN,
+      trustAnchors: vars.C2PA_TRUST_ANCHORS,
+      timeStampUrl: vars.C2PA_TSA_URL,
+      devDir: path.resolve(cwd, vars.C2PA_DEV_DIR),
+    },
   }
 }
 
