@@ -8,6 +8,9 @@ import type { CreditSubject } from '@/licensing/types'
  */
 
 export const UPLOAD_INGREDIENT = 'upload'
+
+/** Who made the manifests: this software. */
+export const CLAIM_GENERATOR = { name: 'publication', version: '0.1.0' } as const
 export const CREATIVE_WORK = 'stds.schema-org.CreativeWork'
 export const TRAINING_MINING = 'cawg.training-mining'
 
@@ -29,7 +32,6 @@ export type FileProvenance = {
   digitalSourceType: string | null
   /** ISO time of signing. */
   when: string
-  generator: { name: string; version: string }
 }
 
 export type ManifestAction = { action: string; when: string; description?: string; digitalSourceType?: string; parameters?: Record<string, unknown> }
@@ -88,7 +90,7 @@ export function toManifestPlan(file: FileProvenance): ManifestPlan {
     definition: {
       title: file.title,
       format: file.mimeType,
-      claim_generator_info: [file.generator],
+      claim_generator_info: [CLAIM_GENERATOR],
       assertions: [],
     },
     actions,

@@ -1,5 +1,6 @@
 import { WasmBuilder } from '@contentauth/c2pa-wasm'
 
+import { CLAIM_GENERATOR } from './manifest'
 import { readContentCredentials } from './read'
 import { BytesBlob, ensureC2paSdk } from './sdk'
 
@@ -46,7 +47,8 @@ export async function captureParentManifest({ bytes, mimeType, title, trustAncho
   const parent = await readContentCredentials(bytes, mimeType, trustAnchorsPem)
   if (!parent) return null
   ensureC2paSdk()
-  const builder = WasmBuilder.new()
+  // The archive carries the builder's definition too: the generator is set here, once.
+  const builder = WasmBuilder.fromJson(JSON.stringify({ claim_generator_info: [CLAIM_GENERATOR], assertions: [] }))
   try {
     await builder.addIngredientFromBlob(JSON.stringify({ title, relationship: 'parentOf' }), mimeType, new BytesBlob(bytes))
     const created = parent.assertions

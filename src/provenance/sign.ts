@@ -28,7 +28,7 @@ function builderWithUpload(file: FileProvenance, definition: Record<string, unkn
     return { builder, ingredientId: UPLOAD_INGREDIENT }
   }
   const builder = WasmBuilder.fromArchive(new BytesBlob(parent.archive), BUILDER_CONTEXT)
-  for (const property of ['title', 'format', 'claim_generator_info'] as const) builder.updateManifestProperty(property, definition[property])
+  for (const property of ['title', 'format'] as const) builder.updateManifestProperty(property, definition[property])
   return { builder, ingredientId: ARCHIVED_INGREDIENT_ID }
 }
 

@@ -26,7 +26,6 @@ function provenance(format: string, overrides: Partial<FileProvenance> = {}): Fi
     miningReserved: true,
     digitalSourceType: null,
     when: '2026-11-30T10:00:00.000Z',
-    generator: { name: 'publication', version: '0.1.0' },
     ...overrides,
   }
 }

@@ -14,8 +14,6 @@ export type ServedFile = { file: string; format: ImageFormat; width: number | nu
 
 export type SignServedFile = (bytes: Buffer, served: ServedFile) => Promise<Buffer>
 
-const GENERATOR = { name: 'publication', version: '0.1.0' }
-
 /**
  * Signs the files of one media document with the publication's Content Credentials: its credit,
  * the site's mining terms, and the upload's own manifest as parent, all read once per rewrite.
@@ -38,7 +36,6 @@ export async function contentCredentialSigner(media: Pick<Media, 'filename'>, cr
         miningReserved: site.tdm.reserved,
         digitalSourceType: null,
         when,
-        generator: GENERATOR,
       },
       credentials,
       parent,
