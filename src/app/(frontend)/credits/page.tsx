@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ContentCredentialsSummary } from '@/components/ContentCredentialsSummary'
 import { ImageCredit } from '@/components/ImageCredit'
 import { Picture } from '@/components/Picture'
 import { getSettings } from '@/config/settings'
@@ -32,6 +33,7 @@ export default async function CreditsPage() {
                 <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />
               </p>
               {image.caption ? <p className="caption">{image.caption}</p> : null}
+              {image.contentCredentials ? <ContentCredentialsSummary summary={image.contentCredentials} /> : null}
               <p className="meta">
                 Used in:{' '}
                 {articles.map((article, index) => (
