@@ -265,6 +265,40 @@ export interface Media {
     text?: string | null;
     html?: string | null;
   };
+  /**
+   * The C2PA manifest signed into the original file, as a validator reads it. Computed; not stored.
+   */
+  contentCredentials?: {
+    /**
+     * The active manifest (a URN).
+     */
+    label?: string | null;
+    /**
+     * Common name of the signing certificate.
+     */
+    signedBy?: string | null;
+    /**
+     * Organisation that issued the signing certificate.
+     */
+    signerIssuer?: string | null;
+    /**
+     * When the publication signed the file (ISO 8601).
+     */
+    signedAt?: string | null;
+    /**
+     * Trusted: intact and signed by a certificate chaining to a configured trust anchor. Valid: intact. Invalid: altered or broken.
+     */
+    validationState?: ('Trusted' | 'Valid' | 'Invalid') | null;
+    /**
+     * The manifest validates (Trusted or Valid).
+     */
+    valid?: boolean | null;
+    actions?: {
+      action: string;
+      when: string | null;
+      description: string | null;
+    }[];
+  };
   fileVersion?: string | null;
   sourceCrop?: {
     left?: number | null;
@@ -715,6 +749,17 @@ export interface MediaSelect<T extends boolean = true> {
         text?: T;
         html?: T;
       };
+  contentCredentials?:
+    | T
+    | {
+        label?: T;
+        signedBy?: T;
+        signerIssuer?: T;
+        signedAt?: T;
+        validationState?: T;
+        valid?: T;
+        actions?: T;
+      };
   fileVersion?: T;
   sourceCrop?:
     | T
@@ -1034,7 +1079,7 @@ export interface SiteSetting {
   commercial?: boolean | null;
   feedContent: 'summary' | 'full';
   /**
-   * Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Image credits and licenses are unaffected.
+   * Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Every image file's Content Credentials state the choice (all images are signed again in the background when it changes). Image credits and licenses are unaffected.
    */
   tdm: 'reserved' | 'allowed';
   /**

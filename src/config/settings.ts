@@ -63,7 +63,17 @@ const envSchema = z.object({
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
   METRICS_TOKEN: z.string().regex(/^\S{16,}$/, 'must be at least 16 characters, without spaces').optional(),
   METRICS_ADDRESS: listenAddress.optional(),
-}).refine((vars) => !vars.SMTP_URL || vars.EMAIL_FROM, { path: ['EMAIL_FROM'], message: 'set the sender address (e.g. newsroom@news.example) when SMTP_URL is set' })
+  C2PA_SIGNING_KEY: z.string().trim().min(1).optional(),
+  C2PA_CERTIFICATE_CHAIN: z.string().trim().min(1).optional(),
+  C2PA_TRUST_ANCHORS: z.string().trim().min(1).optional(),
+  C2PA_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  C2PA_DEV_DIR: z.string().default('data/c2pa'),
+})
+  .refine((vars) => !vars.SMTP_URL || vars.EMAIL_FROM, { path: ['EMAIL_FROM'], message: 'set the sender address (e.g. newsroom@news.example) when SMTP_URL is set' })
+  .refine((vars) => Boolean(vars.C2PA_SIGNING_KEY) === Boolean(vars.C2PA_CERTIFICATE_CHAIN), {
+    path: ['C2PA_SIGNING_KEY'],
+    message: 'set C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN together (a PEM value or a file path each), or neither for a development chain',
+  })
 
 export type Settings = {
   nodeEnv: string
@@ -109,6 +119,7 @@ export type Settings = {
   mail?: MailSettings
   /** Who may read /metrics, and where (src/server/metrics/endpoint.ts). */
   metrics: MetricsSettings
+  contentCredentials: ContentCredentialSettings
 }
 
 export type MetricsSettings = {
@@ -123,6 +134,41 @@ export type MailSettings = {
   smtpUrl: string
   fromAddress: string
   fromName: string
+}
+
+/**
+ * Content Credentials (C2PA). Key, chain and anchors are each a PEM value or a file path; the
+ * key is wrapped so that logging the settings never prints it.
+ */
+export type ContentCredentialSettings = {
+  signingKey?: SecretText
+  certificateChain?: string
+  /** Roots a manifest must chain to for the media API to call it trusted. */
+  trustAnchors?: string
+  /** RFC 3161 time-stamp authority; none is reachable from the project's own machines. */
+  timeStampUrl?: string
+  /** Where the development chain is made when no key is configured. */
+  devDir: string
+}
+
+/** A secret setting: `reveal()` gives the value; JSON and `util.inspect` give a placeholder. */
+export class SecretText {
+  readonly #value: string
+  constructor(value: string) {
+    this.#value = value
+  }
+  reveal(): string {
+    return this.#value
+  }
+  toJSON(): string {
+    return '[redacted]'
+  }
+  toString(): string {
+    return '[redacted]'
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[redacted]'
+  }
 }
 
 export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
@@ -183,6 +229,13 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
     metrics: { token: vars.METRICS_TOKEN, address: vars.METRICS_ADDRESS },
     ...(vars.SMTP_URL && vars.EMAIL_FROM && { mail: { smtpUrl: vars.SMTP_URL, fromAddress: vars.EMAIL_FROM, fromName: vars.EMAIL_FROM_NAME } }),
+    contentCredentials: {
+      signingKey: vars.C2PA_SIGNING_KEY ? new SecretText(vars.C2PA_SIGNING_KEY) : undefined,
+      certificateChain: vars.C2PA_CERTIFICATE_CHAIN,
+      trustAnchors: vars.C2PA_TRUST_ANCHORS,
+      timeStampUrl: vars.C2PA_TSA_URL,
+      devDir: path.resolve(cwd, vars.C2PA_DEV_DIR),
+    },
   }
 }
 

@@ -7,13 +7,14 @@ import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { guardSiteUse } from './hooks/guardSiteUse'
 import { purgeSiteAfterChange } from './hooks/purgeSiteAfterChange'
 import { releaseLogo } from './hooks/releaseLogo'
+import { resignOnMiningChange } from './hooks/resignOnMiningChange'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: 'Site settings',
   admin: { group: 'Admin' },
   access: { read: anyone, update: isAdmin },
-  hooks: { beforeChange: [guardSiteUse], afterChange: [releaseLogo, purgeSiteAfterChange] },
+  hooks: { beforeChange: [guardSiteUse], afterChange: [releaseLogo, purgeSiteAfterChange, resignOnMiningChange] },
   fields: [
     {
       type: 'collapsible',
@@ -72,7 +73,7 @@ export const SiteSettings: GlobalConfig = {
           ],
           admin: {
             description:
-              'Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Image credits and licenses are unaffected.',
+              'Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Every image file\'s Content Credentials state the choice (all images are signed again in the background when it changes). Image credits and licenses are unaffected.',
           },
         },
         {

@@ -1,5 +1,6 @@
 import type { PageConfig } from 'next'
 
+import { ContentCredentialsSummary } from '@/components/ContentCredentialsSummary'
 import { ImageCredit } from '@/components/ImageCredit'
 import { Picture } from '@/components/Picture'
 import { cacheTags } from '@/lib/cache/tags'
@@ -35,6 +36,7 @@ export default function CreditsPage({ page: { images }, origin }: PageProps<Cred
                 <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />
               </p>
               {image.caption ? <p className="caption">{image.caption}</p> : null}
+              {image.contentCredentials ? <ContentCredentialsSummary summary={image.contentCredentials} /> : null}
               <p className="meta">
                 Used in:{' '}
                 {articles.map((article, index) => (

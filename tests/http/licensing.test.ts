@@ -32,6 +32,8 @@ describe('credit for people', () => {
     expect(html).toContain('<h1>Image credits</h1>')
     expect(html).toContain(`>${CREATOR}</a>`)
     expect(html).toContain(`<a href="/articles/${FIRST_SLUG}">Xi and Putin reaffirm their ‘no limits’ partnership in Beijing</a>`)
+    // React separates text parts with empty comments.
+    expect(html.replaceAll('<!-- -->', '')).toMatch(/Content Credentials: signed by Publication development signer \(not trusted\), \d+ \w+ \d{4} · opened, [a-z., ]*edited\.metadata · verified/)
   })
 })
 

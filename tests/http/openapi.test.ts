@@ -46,6 +46,7 @@ describe('OpenAPI document', () => {
     const media = document.components?.schemas?.Media as { properties: Record<string, { readOnly?: boolean; properties?: object }> }
     expect(media.properties.credit).toMatchObject({ readOnly: true, properties: { text: {}, html: {} } })
     expect(media.properties.licensePermissions).toMatchObject({ readOnly: true, properties: { commercialUse: {}, summary: {} } })
+    expect(media.properties.contentCredentials).toMatchObject({ readOnly: true, properties: { label: {}, signedBy: {}, signedAt: {}, validationState: {}, valid: {}, actions: {} } })
     expect(media.properties).not.toHaveProperty('permissionNote')
     expect(document.components?.schemas?.Article).not.toHaveProperty('properties.author')
     expect(document.components?.schemas?.Error).toMatchObject({ required: ['errors'] })
@@ -128,6 +129,8 @@ describe('a real client: @payloadcms/sdk', () => {
     const image: Media = await sdk.findByID({ collection: 'media', id: imageId, depth: 0 })
     expect(image.credit?.text).toBe('Photo: Официальный веб-сайт Президента Российской Федерации, CC BY 4.0')
     expect(image.licensePermissions?.commercialUse).toBe(true)
+    // The seeded image's files are signed with this server's development chain, which it trusts.
+    expect(image.contentCredentials).toMatchObject({ label: expect.stringMatching(/^urn:c2pa:/), validationState: 'Trusted', valid: true })
     const license: License = await sdk.findByID({ collection: 'licenses', id: image.license as number | string })
     expect(license).toMatchObject({ spdxId: 'CC-BY-4.0', shortName: 'CC BY 4.0', deedUrl: 'https://creativecommons.org/licenses/by/4.0/' })
   })

@@ -1,3 +1,5 @@
+import { inspect } from 'node:util'
+
 import { describe, expect, it } from '@jest/globals'
 
 import { loadSettings } from '../../src/config/settings'
@@ -107,5 +109,14 @@ describe('loadSettings', () => {
     expect(() => loadSettings({ PORT: 'eighty', SERVER_URL: 'ftp://x', SEED_ON_START: 'perhaps' }, '/srv/app')).toThrow(
       /Invalid environment \(see \.env\.example\):\n {2}PORT: .*\n {2}SERVER_URL: .*\n {2}SEED_ON_START: /,
     )
+  })
+
+  it('takes the Content Credentials key and chain together, and never prints the key', () => {
+    const settings = loadSettings({ C2PA_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nTOPSECRETKEY\n-----END PRIVATE KEY-----', C2PA_CERTIFICATE_CHAIN: 'keys/chain.pem', C2PA_TSA_URL: 'http://tsa.example/' }, '/srv/app')
+    expect(settings.contentCredentials).toMatchObject({ certificateChain: 'keys/chain.pem', timeStampUrl: 'http://tsa.example/', devDir: '/srv/app/data/c2pa' })
+    expect(settings.contentCredentials.signingKey?.reveal()).toContain('TOPSECRETKEY')
+    expect(JSON.stringify(settings)).not.toContain('TOPSECRETKEY')
+    expect(inspect(settings, { depth: 5 })).not.toContain('TOPSECRETKEY')
+    expect(() => loadSettings({ C2PA_SIGNING_KEY: 'keys/key.pem' }, '/srv/app')).toThrow(/C2PA_SIGNING_KEY: set C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN together/)
   })
 })

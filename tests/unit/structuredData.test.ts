@@ -58,6 +58,7 @@ const article: ArticleView = {
     focalX: null,
     focalY: null,
     credit: { creator: 'Официальный веб-сайт Президента Российской Федерации', creatorUrl: 'http://kremlin.ru/', sourceUrl: 'http://kremlin.ru/', license: CC_BY_4_0 },
+    contentCredentials: null,
   },
   bodyImages: [],
 }

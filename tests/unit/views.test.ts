@@ -71,7 +71,22 @@ describe('view models', () => {
           requiresShareAlike: false,
         },
       },
+      contentCredentials: null,
     })
+  })
+
+  it('summarises the Content Credentials a reader sees: signer, time, what was done', () => {
+    const contentCredentials = {
+      label: 'urn:c2pa:1',
+      signedBy: 'The Dispatch',
+      signerIssuer: 'A CA',
+      signedAt: '2026-11-30T10:00:00.000Z',
+      validationState: 'Trusted' as const,
+      valid: true,
+      actions: [{ action: 'c2pa.opened', when: null, description: null }, { action: 'c2pa.edited.metadata', when: null, description: 'x' }],
+    }
+    expect(toImageView({ ...media, contentCredentials })?.contentCredentials).toEqual({ signedBy: 'The Dispatch', signedAt: '2026-11-30T10:00:00.000Z', validationState: 'Trusted', actions: ['opened', 'edited.metadata'] })
+    expect(toImageView({ ...media, contentCredentials: { ...contentCredentials, label: null } })?.contentCredentials).toBeNull()
   })
 
   it('shows no image for an id (not populated), a missing file or nothing', () => {

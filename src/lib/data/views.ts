@@ -18,7 +18,11 @@ export type ImageView = {
   focalX: number | null
   focalY: number | null
   credit: CreditSubject
+  /** The file's Content Credentials, as validated when read; null for a file without them. */
+  contentCredentials: ContentCredentialsView | null
 }
+
+export type ContentCredentialsView = { signedBy: string | null; signedAt: string | null; validationState: 'Trusted' | 'Valid' | 'Invalid'; actions: string[] }
 
 export type ArticleSummary = {
   slug: string
@@ -52,6 +56,13 @@ export function toImageVariants(sizes: Media['sizes']): ImageVariant[] {
     .sort((a, b) => a.width - b.width)
 }
 
+/** The summary a reader sees: who signed, when, what was done (action names without the `c2pa.` prefix). */
+export function toContentCredentialsView(field: Media['contentCredentials']): ContentCredentialsView | null {
+  if (!field?.label || !field.validationState) return null
+  const actions = Array.isArray(field.actions) ? field.actions.flatMap((entry) => (entry && typeof entry === 'object' && 'action' in entry && typeof entry.action === 'string' ? [entry.action.replace(/^c2pa\./, '')] : [])) : []
+  return { signedBy: field.signedBy ?? null, signedAt: field.signedAt ?? null, validationState: field.validationState, actions }
+}
+
 /** Null when the image is missing, unpopulated or has no file: the page then shows no figure. */
 export function toImageView(media: Media | number | string | null | undefined): ImageView | null {
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
@@ -65,6 +76,7 @@ export function toImageView(media: Media | number | string | null | undefined): 
     focalX: media.focalX ?? null,
     focalY: media.focalY ?? null,
     credit: toCreditSubject(media, media.license),
+    contentCredentials: toContentCredentialsView(media.contentCredentials),
   }
 }
 

@@ -12,7 +12,8 @@ const NAMES: Record<PublicCollection, { component: string; singular: string; plu
     component: 'Media',
     singular: 'image',
     plural: 'images',
-    about: 'Images with their credit: `credit.text` and `credit.html` (CC REL RDFa) and `licensePermissions` are computed from the image and its license on every read.',
+    about:
+      'Images with their credit: `credit.text` and `credit.html` (CC REL RDFa) and `licensePermissions` are computed from the image and its license on every read. `contentCredentials` describes the C2PA manifest signed into the original file (label, signer, time, actions) and whether it validates.',
   },
   licenses: { component: 'License', singular: 'license', plural: 'licenses', about: 'The licenses images are used under (SPDX ids, deeds, permissions).' },
 }

@@ -8,6 +8,7 @@ import { type Region, toRegion } from '@/lib/images/cropRegion'
 import { decideEncodeOptions, type ImageFormat, readSourceFidelity, type SourceFidelity, toImageFormat } from '@/lib/images/encoding'
 import { mediaFileVersion } from '@/lib/images/fileUrls'
 import type { Media } from '@/payload-types'
+import type { SignServedFile } from './contentCredentials'
 import { readKeptOriginal, writeAtomically } from './keptOriginal'
 
 export type FileSet = Pick<Media, 'filename' | 'sizes' | 'sourceCrop'>
@@ -47,10 +48,10 @@ async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFid
 /**
  * Writes the credit into every file of a media document (original and each size, in every
  * format) as XMP (IPTC rights fields) and EXIF Artist/Copyright, re-encoding each from the kept
- * upload at that upload's own fidelity. Nothing else of the upload's metadata (GPS, camera
- * serials) reaches a served file.
+ * upload at that upload's own fidelity, and signs each with Content Credentials (`sign`).
+ * Nothing else of the upload's metadata (GPS, camera serials) reaches a served file.
  */
-export async function embedCreditInFiles({ media, subject, staticDir, maxPixels }: { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number }): Promise<RewriteResult | null> {
+export async function embedCreditInFiles({ media, subject, staticDir, maxPixels, sign }: { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number; sign: SignServedFile }): Promise<RewriteResult | null> {
   if (!media.filename) return null
   const { bytes: source, isServedCopy } = await readKeptOriginal(staticDir, media.filename)
   const fidelity = readSourceFidelity(source, await sharp(source, { limitInputPixels: maxPixels }).metadata())
@@ -58,7 +59,9 @@ export async function embedCreditInFiles({ media, subject, staticDir, maxPixels 
   const written: Buffer[] = []
   const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizeFilesizes: {}, fileVersion: '', sourceCrop: region }
   for (const target of targetsOf(media, fidelity.format)) {
-    const { data, info } = await encodeVariant(source, target, fidelity, region, subject, maxPixels)
+    const encoded = await encodeVariant(source, target, fidelity, region, subject, maxPixels)
+    const { info } = encoded
+    const data = await sign(encoded.data, { file: target.file, format: target.format, width: target.width, cropped: region !== null, uploadFormat: fidelity.format })
     await writeAtomically(path.join(staticDir, target.file), data)
     written.push(data)
     // Payload records an EXIF-rotated upload's stored size; the written file stands upright.

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { getMediaCredit } from '@/domain/media/credit'
 import type { Media } from '@/payload-types'
 import { maxPixelsOf, staticDirOf } from './collectionFiles'
+import { contentCredentialSigner } from './contentCredentials'
 import { embedCreditInFiles, type RewriteResult } from './embedCredit'
 
 /** The document as it is after a rewrite: new byte sizes and file version. */
@@ -22,7 +23,9 @@ export function withRewrite(media: Media, result: RewriteResult): Media {
  */
 export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Promise<Media> {
   const { subject } = await getMediaCredit(media, req)
-  const result = await embedCreditInFiles({ media, subject, staticDir: staticDirOf(req), maxPixels: maxPixelsOf(req) })
+  const staticDir = staticDirOf(req)
+  const sign = await contentCredentialSigner(media, subject, staticDir, req)
+  const result = await embedCreditInFiles({ media, subject, staticDir, maxPixels: maxPixelsOf(req), sign })
   if (!result) return media
   const rewritten = withRewrite(media, result)
   await req.payload.db.updateOne({
@@ -32,6 +35,6 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
     returning: false,
     req,
   })
-  req.payload.logger.debug({ media: media.id, fileVersion: result.fileVersion }, 'wrote credit metadata into image files')
+  req.payload.logger.debug({ media: media.id, fileVersion: result.fileVersion }, 'wrote credit metadata and Content Credentials into image files')
   return rewritten
 }

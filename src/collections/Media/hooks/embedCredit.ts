@@ -7,6 +7,7 @@ import type { Media } from '@/payload-types'
 import { staticDirOf } from '../files/collectionFiles'
 import { keepUpload, removeKeptOriginal } from '../files/keptOriginal'
 import { rewriteMediaFiles } from '../files/rewriteMediaFiles'
+import { keepUploadManifest, removeUploadManifest } from '../files/uploadManifest'
 import { forgetNewUpload, newUploadOf } from './checkUpload'
 
 /**
@@ -20,7 +21,11 @@ export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({
   if (upload && doc.filename) {
     forgetNewUpload(req)
     await keepUpload(staticDir, doc.filename, upload.bytes)
-    if (previousDoc?.filename && previousDoc.filename !== doc.filename) await removeKeptOriginal(staticDir, previousDoc.filename)
+    await keepUploadManifest(staticDir, doc.filename, upload.bytes, req)
+    if (previousDoc?.filename && previousDoc.filename !== doc.filename) {
+      await removeKeptOriginal(staticDir, previousDoc.filename)
+      await removeUploadManifest(staticDir, previousDoc.filename)
+    }
   }
   if (req.file) return withServedFiles(await rewriteMediaFiles(doc, req))
   if (mediaCreditChanged(doc, previousDoc)) await queueMediaRewrites(req, [doc.id])
@@ -29,5 +34,6 @@ export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({
 
 export const removeKeptOriginalAfterDelete: CollectionAfterDeleteHook<Media> = async ({ doc, req }) => {
   await removeKeptOriginal(staticDirOf(req), doc.filename)
+  await removeUploadManifest(staticDirOf(req), doc.filename)
   return doc
 }
