@@ -44,6 +44,7 @@ const envSchema = z.object({
   RATE_LIMIT_LOGINS_PER_IP: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_LOGINS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   TRUSTED_PROXIES: originList.default(['loopback']),
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
 })
 
@@ -87,6 +88,8 @@ export type Settings = {
   redisUrl?: string
   /** Where a caching proxy (Varnish) takes PURGE requests. */
   proxyPurgeUrl?: string
+  /** Articles per sitemap file (the protocol allows 50,000; tests set a few). */
+  sitemapMaxUrls: number
 }
 
 export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
@@ -140,6 +143,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     isHttps: serverUrl.startsWith('https://'),
     redisUrl: vars.REDIS_URL,
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
+    sitemapMaxUrls: vars.SITEMAP_MAX_URLS,
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 
 import { tagsForArticleChange, tagsForLicenseChange, tagsForMediaChange, tagsForSiteChange } from '../../src/lib/cache/changeTags'
 
-const live = (slug: string, updatedAt: string, heroImage: number | null = 7) => ({ slug, heroImage, updatedAt })
+const live = (slug: string, updatedAt: string, heroImage: number | null = 7, publishedAt: string | null = null) => ({ slug, heroImage, updatedAt, publishedAt })
 
 describe('tagsForArticleChange', () => {
   it('purges nothing for a draft that stays unpublished', () => {
@@ -27,6 +27,12 @@ describe('tagsForArticleChange', () => {
 
   it('leaves the credits page alone for an article without an image, before and after', () => {
     expect(tagsForArticleChange(live('a', 't1', null), live('a', 't2', null)).sort()).toEqual(['api:articles', 'article:a', 'articles'])
+  })
+
+  it('purges the sitemap file of the month the article was and is published in, and no other', () => {
+    expect(tagsForArticleChange(null, live('a', 't2', null, '2024-05-16T10:00:00.000Z'))).toContain('sitemap:2024-05')
+    const moved = tagsForArticleChange(live('a', 't1', null, '2024-05-31T23:00:00.000Z'), live('a', 't2', null, '2024-06-01T01:00:00.000Z'))
+    expect(moved.filter((tag) => tag.startsWith('sitemap:')).sort()).toEqual(['sitemap:2024-05', 'sitemap:2024-06'])
   })
 
   it('purges the credits page when an image is removed from a published article', () => {

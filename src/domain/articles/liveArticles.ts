@@ -6,9 +6,9 @@ import { idOf } from '../media/license'
 
 type Id = number | string
 
-export function toLiveArticle(article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'updatedAt'> | null | undefined): LiveArticle | null {
+export function toLiveArticle(article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'updatedAt' | 'publishedAt'> | null | undefined): LiveArticle | null {
   if (!article || article._status !== 'published') return null
-  return { slug: article.slug, heroImage: idOf(article.heroImage), updatedAt: article.updatedAt }
+  return { slug: article.slug, heroImage: idOf(article.heroImage), updatedAt: article.updatedAt, publishedAt: article.publishedAt ?? null }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { monthOf } from '@/lib/seo/sitemap'
+
 import { cacheTags } from './tags'
 
 /**
@@ -6,7 +8,7 @@ import { cacheTags } from './tags'
  */
 type Id = number | string
 /** What readers see of an article: its published row (null while it is not published). */
-export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string }
+export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string; publishedAt: string | null }
 type ArticleRef = { slug: string }
 
 /**
@@ -18,7 +20,14 @@ export function tagsForArticleChange(before: LiveArticle | null, after: LiveArti
   if (before && after && before.updatedAt === after.updatedAt) return []
   const states = [before, after].filter((state): state is LiveArticle => state !== null)
   const showsImage = states.some((state) => state.heroImage !== null)
-  return unique([cacheTags.articleList, cacheTags.api('articles'), ...states.map((state) => cacheTags.article(state.slug)), ...(showsImage ? [cacheTags.credits] : [])])
+  const sitemapFiles = states.flatMap((state) => (state.publishedAt ? [cacheTags.sitemapMonth(monthOf(state.publishedAt))] : []))
+  return unique([
+    cacheTags.articleList,
+    cacheTags.api('articles'),
+    ...states.map((state) => cacheTags.article(state.slug)),
+    ...sitemapFiles,
+    ...(showsImage ? [cacheTags.credits] : []),
+  ])
 }
 
 /** Images changed or deleted: their documents and files, and every published page showing them. */

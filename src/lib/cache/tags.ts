@@ -8,6 +8,8 @@ export const cacheTags = {
   articleList: 'articles',
   /** One article page and everything shown on it (image, credit, license). */
   article: (slug: string) => `article:${slug}`,
+  /** One month's article sitemap files (`YYYY-MM`): purged only when its own articles change. */
+  sitemapMonth: (month: string) => `sitemap:${month}`,
   /** The /credits page. */
   credits: 'credits',
   /** Anything that shows one image (its document, its files). */
