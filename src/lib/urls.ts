@@ -20,3 +20,15 @@ export const machinePaths = {
   apiDocs: '/api/docs',
   credits: '/credits',
 } as const
+
+export function sectionPath(slug: string): string {
+  return `/sections/${encodeURIComponent(slug)}`
+}
+
+export function authorPath(slug: string): string {
+  return `/authors/${encodeURIComponent(slug)}`
+}
+
+/** Collections whose documents have a public address made from their slug. */
+export const slugPaths = { articles: articlePath, sections: sectionPath, authors: authorPath } as const
+export type SluggedCollection = keyof typeof slugPaths

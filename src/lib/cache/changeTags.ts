@@ -42,6 +42,11 @@ export function tagsForLicenseChange(licenseId: Id, mediaIds: readonly Id[], sho
   return unique([cacheTags.license(licenseId), cacheTags.api('licenses'), ...tagsForMediaChange(mediaIds, shownIn)])
 }
 
+/** A section or author changed or went: whatever shows it, and the navigation on every page (sections). */
+export function tagsForProfileChange(kind: 'section' | 'author', id: Id): string[] {
+  return kind === 'section' ? [cacheTags.section(id), cacheTags.site] : [cacheTags.author(id)]
+}
+
 /** Site settings appear on every page. */
 export function tagsForSiteChange(): string[] {
   return [cacheTags.site]

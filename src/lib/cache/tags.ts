@@ -10,6 +10,10 @@ export const cacheTags = {
   article: (slug: string) => `article:${slug}`,
   /** One month's article sitemap files (`YYYY-MM`): purged only when its own articles change. */
   sitemapMonth: (month: string) => `sitemap:${month}`,
+  /** Everything that shows one section: its pages and feeds, and the articles naming it. */
+  section: (id: number | string) => `section:${id}`,
+  /** Everything that shows one author: the profile, its feed, and the bylines linking to it. */
+  author: (id: number | string) => `author:${id}`,
   /** The /credits page. */
   credits: 'credits',
   /** Anything that shows one image (its document, its files). */

@@ -21,9 +21,13 @@ async function purge(before: LiveArticle | null, after: LiveArticle | null, req:
 
 /** Publish, unpublish, a published edit, a scheduled publish: purged before the API call returns; a draft save purges nothing. */
 export const purgeArticleAfterChange: CollectionAfterChangeHook<Article> = async ({ doc, operation, req }) => {
-  const before = operation === 'update' ? ((req.context[beforeKey(doc.id)] as LiveArticle | null | undefined) ?? null) : null
-  await purge(before, await readLiveArticle(doc.id, req), req)
+  await purge(liveArticleBefore(doc.id, operation, req), await readLiveArticle(doc.id, req), req)
   return doc
+}
+
+/** What readers saw before this change, as `rememberLiveArticle` noted it. */
+export function liveArticleBefore(id: number | string, operation: 'create' | 'update', req: PayloadRequest): LiveArticle | null {
+  return operation === 'update' ? ((req.context[beforeKey(id)] as LiveArticle | null | undefined) ?? null) : null
 }
 
 export const purgeArticleAfterDelete: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
