@@ -1183,6 +1183,10 @@ export interface SiteSetting {
    * Ads, subscriptions or any other income. While on, articles with images under non-commercial (NC) licenses cannot be published.
    */
   commercial?: boolean | null;
+  /**
+   * The publication’s own: the date archive (/archive/<year>/<month>) files articles by the month here. IANA name, e.g. Europe/Moscow.
+   */
+  timeZone?: string | null;
   feedContent: 'summary' | 'full';
   /**
    * Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Image credits and licenses are unaffected.
@@ -1204,6 +1208,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   description?: T;
   logo?: T;
   commercial?: T;
+  timeZone?: T;
   feedContent?: T;
   tdm?: T;
   tdmPolicyUrl?: T;

@@ -44,6 +44,7 @@ const envSchema = z.object({
   RATE_LIMIT_LOGINS_PER_IP: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_LOGINS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   TRUSTED_PROXIES: originList.default(['loopback']),
+  LIST_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(12),
   SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
 })
@@ -90,6 +91,8 @@ export type Settings = {
   proxyPurgeUrl?: string
   /** Articles per sitemap file (the protocol allows 50,000; tests set a few). */
   sitemapMaxUrls: number
+  /** Articles per numbered page of a list (front page, section, author, month); landing pages show two. */
+  listPageSize: number
 }
 
 export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
@@ -144,6 +147,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     redisUrl: vars.REDIS_URL,
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
     sitemapMaxUrls: vars.SITEMAP_MAX_URLS,
+    listPageSize: vars.LIST_PAGE_SIZE,
   }
 }
 

@@ -1,7 +1,7 @@
 import { toImageObject } from '@/licensing/imageObject'
 import type { ArticleView } from './data/views'
 import type { SiteIdentity } from './site'
-import { absoluteUrl, articlePath } from './urls'
+import { absoluteUrl, articlePath, authorPath } from './urls'
 
 type Site = Pick<SiteIdentity, 'name' | 'description' | 'locale' | 'logo'>
 
@@ -57,10 +57,17 @@ export function toNewsArticleJsonLd(article: ArticleView, { origin, site }: { or
     ...(article.publishedAt ? { datePublished: new Date(article.publishedAt).toISOString() } : {}),
     // The last material revision readers were told about, not every save of the record.
     dateModified: new Date(article.revisedAt ?? article.publishedAt ?? article.updatedAt).toISOString(),
-    author: article.byline ? [{ '@type': 'Person', name: article.byline }] : [publisher],
+    author: articleAuthors(article, origin, publisher),
+    ...(article.section ? { articleSection: article.section.name } : {}),
     publisher,
     ...(image ? { image: [imageObject] } : {}),
   }
+}
+
+/** Profiles as people with their pages; else the free-text byline; else the publication itself. */
+function articleAuthors(article: ArticleView, origin: string, publisher: object): object[] {
+  if (article.authors.length > 0) return article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(authorPath(author.slug), origin) }))
+  return article.byline ? [{ '@type': 'Person', name: article.byline }] : [publisher]
 }
 
 /** JSON for a <script> element: nothing in the data can close the element or break the page. */

@@ -46,6 +46,8 @@ const article: ArticleView = {
   updatedAt: '2024-05-17T08:30:00.000Z',
   revisedAt: null,
   corrections: [],
+  section: { name: 'World', slug: 'world' },
+  authors: [],
   byline: 'Newsroom staff',
   body: { root: { type: 'root', children: [], direction: 'ltr', format: '', indent: 0, version: 1 } },
   image: {
@@ -88,6 +90,15 @@ describe('toNewsArticleJsonLd', () => {
     const bare = toNewsArticleJsonLd({ ...article, byline: null, image: null }, { origin: 'https://news.example', site })
     expect(bare.author).toMatchObject([{ '@type': 'Organization', name: 'The Dispatch', url: 'https://news.example/' }])
     expect(bare).not.toHaveProperty('image')
+  })
+
+  it('names each author profile as a Person with its page, and the section', () => {
+    const data = toNewsArticleJsonLd({ ...article, authors: [{ name: 'Anna Petrova', slug: 'anna-petrova' }, { name: 'Li Wei', slug: 'li-wei' }] }, { origin: 'https://news.example', site })
+    expect(data.author).toEqual([
+      { '@type': 'Person', name: 'Anna Petrova', url: 'https://news.example/authors/anna-petrova' },
+      { '@type': 'Person', name: 'Li Wei', url: 'https://news.example/authors/li-wei' },
+    ])
+    expect(data.articleSection).toBe('World')
   })
 })
 

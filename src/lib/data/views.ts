@@ -1,6 +1,6 @@
 import { toCreditSubject } from '@/domain/media/credit'
 import type { CreditSubject } from '@/licensing/types'
-import type { Article, Media } from '@/payload-types'
+import type { Article, Author, Media, Section } from '@/payload-types'
 
 /** One file Payload made of an image, for `srcset`. */
 export type ImageVariant = { url: string; width: number; height: number | null; mimeType: string | null }
@@ -19,17 +19,23 @@ export type ImageView = {
   credit: CreditSubject
 }
 
+/** A section or an author as pages link to them. */
+export type ProfileLink = { name: string; slug: string }
+
 export type ArticleSummary = {
   slug: string
   headline: string
   standfirst: string | null
   publishedAt: string | null
   image: ImageView | null
+  section: ProfileLink | null
 }
 
 export type Correction = { date: string; text: string }
 
 export type ArticleView = ArticleSummary & {
+  /** Author profiles the byline links to; the free-text byline stands in when there are none. */
+  authors: ProfileLink[]
   byline: string | null
   body: Article['body']
   updatedAt: string
@@ -65,19 +71,26 @@ export function toImageView(media: Media | number | string | null | undefined): 
   }
 }
 
-export function toArticleSummary(article: Article): ArticleSummary {
+/** Null when missing or not populated (a deleted section, or one the reader may not see). */
+export function toProfileLink(profile: Section | Author | number | string | null | undefined): ProfileLink | null {
+  return isPopulated(profile) ? { name: profile.name, slug: profile.slug } : null
+}
+
+export function toArticleSummary(article: Pick<Article, 'slug' | 'headline' | 'standfirst' | 'publishedAt' | 'heroImage' | 'section'>): ArticleSummary {
   return {
     slug: article.slug,
     headline: article.headline,
     standfirst: article.standfirst ?? null,
     publishedAt: article.publishedAt ?? null,
     image: toImageView(article.heroImage),
+    section: toProfileLink(article.section),
   }
 }
 
 export function toArticleView(article: Article): ArticleView {
   return {
     ...toArticleSummary(article),
+    authors: (article.authors ?? []).flatMap((author) => toProfileLink(author) ?? []),
     byline: article.byline ?? null,
     body: article.body,
     updatedAt: article.updatedAt,
