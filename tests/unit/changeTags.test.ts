@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { tagsForArticleChange, tagsForLicenseChange, tagsForMediaChange, tagsForSiteChange } from '../../src/lib/cache/changeTags'
+import { tagsForArticleChange, tagsForLicenseChange, tagsForListPositions, tagsForMediaChange, tagsForSiteChange } from '../../src/lib/cache/changeTags'
 
-const live = (slug: string, updatedAt: string, heroImage: number | null = 7, publishedAt: string | null = null) => ({ slug, heroImage, updatedAt, publishedAt })
+const live = (slug: string, updatedAt: string, heroImage: number | null = 7, publishedAt: string | null = null) => ({ slug, heroImage, updatedAt, publishedAt, section: null, authors: [] })
 
 describe('tagsForArticleChange', () => {
   it('purges nothing for a draft that stays unpublished', () => {
@@ -67,5 +67,17 @@ describe('tagsForLicenseChange', () => {
 describe('tagsForSiteChange', () => {
   it('purges everything that shows the site settings', () => {
     expect(tagsForSiteChange()).toEqual(['site'])
+  })
+})
+
+describe('tagsForListPositions', () => {
+  it('purges a list’s landing page and only its newest page for a new article', () => {
+    expect(tagsForListPositions([{ key: 'all', position: 95, total: 96 }], 10)).toEqual(['list:all', 'list:all:10'])
+    expect(tagsForListPositions([{ key: 'section-3', position: 100, total: 101 }], 10)).toEqual(['list:section-3', 'list:section-3:11'])
+  })
+
+  it('purges every page from the article’s own for an old one, and all pages at once beyond a bound', () => {
+    expect(tagsForListPositions([{ key: 'author-7', position: 25, total: 41 }], 10)).toEqual(['list:author-7', 'list:author-7:3', 'list:author-7:4', 'list:author-7:5'])
+    expect(tagsForListPositions([{ key: 'all', position: 0, total: 100_000 }], 12)).toEqual(['list:all', 'list:all:pages'])
   })
 })

@@ -6,9 +6,16 @@ import { idOf } from '../media/license'
 
 type Id = number | string
 
-export function toLiveArticle(article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'updatedAt' | 'publishedAt'> | null | undefined): LiveArticle | null {
+export function toLiveArticle(article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'updatedAt' | 'publishedAt' | 'section' | 'authors'> | null | undefined): LiveArticle | null {
   if (!article || article._status !== 'published') return null
-  return { slug: article.slug, heroImage: idOf(article.heroImage), updatedAt: article.updatedAt, publishedAt: article.publishedAt ?? null }
+  return {
+    slug: article.slug,
+    heroImage: idOf(article.heroImage),
+    updatedAt: article.updatedAt,
+    publishedAt: article.publishedAt ?? null,
+    section: idOf(article.section),
+    authors: (article.authors ?? []).flatMap((author) => idOf(author) ?? []),
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pagesFrom } from '@/lib/pagination'
 import { monthOf } from '@/lib/seo/sitemap'
 
 import { cacheTags } from './tags'
@@ -8,7 +9,7 @@ import { cacheTags } from './tags'
  */
 type Id = number | string
 /** What readers see of an article: its published row (null while it is not published). */
-export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string; publishedAt: string | null }
+export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string; publishedAt: string | null; section: Id | null; authors: Id[] }
 type ArticleRef = { slug: string }
 
 /**
@@ -45,6 +46,26 @@ export function tagsForLicenseChange(licenseId: Id, mediaIds: readonly Id[], sho
 /** A section or author changed or went: whatever shows it, and the navigation on every page (sections). */
 export function tagsForProfileChange(kind: 'section' | 'author', id: Id): string[] {
   return kind === 'section' ? [cacheTags.section(id), cacheTags.site] : [cacheTags.author(id)]
+}
+
+/** Where an article sits in one list it belongs to: how many older ones, and how many in all. */
+export type ListPosition = { key: string; position: number; total: number }
+
+/** Beyond this many pages, one tag carried by every page of the list purges them all. */
+export const MAX_PAGE_TAGS = 100
+
+/**
+ * The pages of each list that show different articles once this article comes or goes: its
+ * landing page, its own page and every page after it (only the newest, for a new article).
+ */
+export function tagsForListPositions(positions: readonly ListPosition[], pageSize: number): string[] {
+  return unique(
+    positions.flatMap(({ key, position, total }) => {
+      const { first, last } = pagesFrom(position, total, pageSize)
+      const pages = last - first + 1 > MAX_PAGE_TAGS ? [cacheTags.listPages(key)] : Array.from({ length: last - first + 1 }, (_, index) => cacheTags.listPage(key, first + index))
+      return [cacheTags.listHead(key), ...pages]
+    }),
+  )
 }
 
 /** Site settings appear on every page. */

@@ -1,45 +1,8 @@
-import type { Where } from 'payload'
-
 import { getSettings } from '@/config/settings'
+import { listWhere, type ArticleList } from '@/domain/articles/lists'
 import { landingPages, pageCount } from '@/lib/pagination'
-import { zonedMonthRange } from '@/lib/timeZone'
 import { getPayloadClient } from './payload'
 import { toArticleSummary, type ArticleSummary } from './views'
-
-type Id = number | string
-
-/** The lists readers browse: everything, a section, an author, a month (in the publication's time zone). */
-export type ArticleList = { kind: 'all' } | { kind: 'section'; id: Id } | { kind: 'author'; id: Id } | { kind: 'month'; month: string; timeZone: string }
-
-/** Names a list in cache tags (ASCII, no spaces). */
-export function listKey(list: ArticleList): string {
-  switch (list.kind) {
-    case 'all':
-      return 'all'
-    case 'section':
-      return `section-${list.id}`
-    case 'author':
-      return `author-${list.id}`
-    case 'month':
-      return `month-${list.month}`
-  }
-}
-
-function listWhere(list: ArticleList): Where {
-  const dated: Where = { publishedAt: { exists: true } }
-  switch (list.kind) {
-    case 'all':
-      return dated
-    case 'section':
-      return { and: [dated, { section: { equals: list.id } }] }
-    case 'author':
-      return { and: [dated, { authors: { in: [list.id] } }] }
-    case 'month': {
-      const { start, end } = zonedMonthRange(list.month, list.timeZone)
-      return { and: [{ publishedAt: { greater_than_equal: start.toISOString() } }, { publishedAt: { less_than: end.toISOString() } }] }
-    }
-  }
-}
 
 /** What a card shows, and nothing else: never a body. */
 const CARD_SELECT = { slug: true, headline: true, standfirst: true, publishedAt: true, heroImage: true, section: true } as const

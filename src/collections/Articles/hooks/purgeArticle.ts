@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import { tagsForListChange } from '@/domain/articles/listTags'
 import { readLiveArticle, toLiveArticle } from '@/domain/articles/liveArticles'
 import { tagsForArticleChange, type LiveArticle } from '@/lib/cache/changeTags'
 import { purgeTags } from '@/lib/cache/purge'
@@ -16,7 +17,9 @@ export const rememberLiveArticle: CollectionBeforeChangeHook<Article> = async ({
 }
 
 async function purge(before: LiveArticle | null, after: LiveArticle | null, req: PayloadRequest): Promise<void> {
-  await purgeTags(tagsForArticleChange(before, after), req.payload.logger)
+  const tags = tagsForArticleChange(before, after)
+  if (tags.length === 0) return
+  await purgeTags([...tags, ...(await tagsForListChange(before, after, req))], req.payload.logger)
 }
 
 /** Publish, unpublish, a published edit, a scheduled publish: purged before the API call returns; a draft save purges nothing. */
