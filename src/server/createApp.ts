@@ -60,6 +60,12 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
     res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report)
   })
 
+  // Readers' pages have no client runtime, so nothing asks for their props as JSON: Next's data
+  // URLs would only render pages again, past the response cache.
+  app.use('/_next/data', (_req, res) => {
+    res.status(404).type('text/plain').send('Not found')
+  })
+
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
   app.use(jsonErrors)

@@ -69,6 +69,31 @@ describe('createApp', () => {
   })
 })
 
+describe('content security policy', () => {
+  const scriptSrc = (csp: string | null) => (csp ?? '').split(';').find((directive) => directive.startsWith('script-src'))
+
+  it("forbids inline scripts on readers' pages and keeps them for the admin and the preview", async () => {
+    const server = http.createServer(appWith(ok))
+    const base = await listen(server)
+    for (const path of ['/', '/articles/x', '/credits', '/no/such/page', '/api/docs', '/feed.xml']) {
+      expect({ path, scriptSrc: scriptSrc((await fetch(`${base}${path}`)).headers.get('content-security-policy')) }).toEqual({ path, scriptSrc: "script-src 'self'" })
+    }
+    for (const path of ['/admin', '/admin/collections/articles', '/preview/articles/x', '/next/preview?slug=x', '/api/graphql-playground']) {
+      expect({ path, scriptSrc: scriptSrc((await fetch(`${base}${path}`)).headers.get('content-security-policy')) }).toEqual({ path, scriptSrc: "script-src 'self' 'unsafe-inline'" })
+    }
+    server.close()
+  })
+
+  it('answers Next data URLs with 404 without rendering: readers never fetch page props as JSON', async () => {
+    const handled: string[] = []
+    const server = http.createServer(appWith(ok, handled))
+    const base = await listen(server)
+    expect((await fetch(`${base}/_next/data/build/articles/x.json`)).status).toBe(404)
+    expect(handled).toEqual([])
+    server.close()
+  })
+})
+
 describe('same-origin requests', () => {
   it('reach Payload without an Origin (its CSRF list names SERVER_URL only); cross-site ones keep theirs', async () => {
     const seen: Array<string | undefined> = []

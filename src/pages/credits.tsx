@@ -1,23 +1,26 @@
-import type { Metadata } from 'next'
+import type { PageConfig } from 'next'
+
 import { ImageCredit } from '@/components/ImageCredit'
 import { Picture } from '@/components/Picture'
-import { getSettings } from '@/config/settings'
-import { listCreditedImages } from '@/lib/data/credits'
-import { getSiteIdentity } from '@/lib/data/site'
-import { toPageMetadata } from '@/lib/seo/metadata'
+import { cacheTags } from '@/lib/cache/tags'
+import { listCreditedImages, type CreditedImage } from '@/lib/data/credits'
+import type { PageProps } from '@/lib/pages/props'
+import { publicPage } from '@/lib/pages/publicPage'
+import { toPageMeta } from '@/lib/seo/metadata'
 import { absoluteUrl, articlePath, machinePaths } from '@/lib/urls'
 
-// Rendered on request (no database at build time); the response cache keeps it until a purge.
-export const dynamic = 'force-dynamic'
+/** Plain HTML: readers get no framework JavaScript. */
+export const config: PageConfig = { unstable_runtimeJS: false }
 
-export async function generateMetadata(): Promise<Metadata> {
-  const page = { title: 'Image credits', description: 'Every image on this site, with its creator, source and license.', path: machinePaths.credits }
-  return toPageMetadata(page, await getSiteIdentity(), getSettings().serverUrl)
-}
+type Credits = { images: CreditedImage[] }
 
-export default async function CreditsPage() {
-  const images = await listCreditedImages()
-  const origin = getSettings().serverUrl
+export const getServerSideProps = publicPage<Credits>(async (_context, { site, origin }) => ({
+  page: { images: await listCreditedImages() },
+  head: toPageMeta({ title: 'Image credits', description: 'Every image on this site, with its creator, source and license.', path: machinePaths.credits }, site, origin),
+  tags: [cacheTags.credits],
+}))
+
+export default function CreditsPage({ page: { images }, origin }: PageProps<Credits>) {
   return (
     <section className="credits">
       <h1>Image credits</h1>
