@@ -6,7 +6,7 @@ import { toSiteIdentity } from '@/lib/site'
 import { zonedMonthOf } from '@/lib/timeZone'
 import { listKey, listWhere, type ArticleList } from './lists'
 
-/** The lists a published article is in: everything, its section, each author, its month. */
+/** The lists a published article is in: everything, its section, each author, its month, its image's uses. */
 export function listsOf(article: LiveArticle, timeZone: string): ArticleList[] {
   if (!article.publishedAt) return []
   return [
@@ -14,6 +14,7 @@ export function listsOf(article: LiveArticle, timeZone: string): ArticleList[] {
     ...(article.section !== null ? [{ kind: 'section' as const, id: article.section }] : []),
     ...article.authors.map((id) => ({ kind: 'author' as const, id })),
     { kind: 'month', month: zonedMonthOf(article.publishedAt, timeZone), timeZone },
+    ...(article.heroImage !== null ? [{ kind: 'image' as const, id: article.heroImage }] : []),
   ]
 }
 

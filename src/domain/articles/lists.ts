@@ -4,8 +4,14 @@ import { zonedMonthRange } from '@/lib/timeZone'
 
 type Id = number | string
 
-/** The lists readers browse: everything, a section, an author, a month (in the publication's time zone). */
-export type ArticleList = { kind: 'all' } | { kind: 'section'; id: Id } | { kind: 'author'; id: Id } | { kind: 'month'; month: string; timeZone: string }
+/** The lists readers browse: everything, a section, an author, a month (in the publication's time zone), an image's uses. */
+export type ArticleList =
+  | { kind: 'all' }
+  | { kind: 'section'; id: Id }
+  | { kind: 'author'; id: Id }
+  | { kind: 'month'; month: string; timeZone: string }
+  /** The articles showing one image: its credits page. */
+  | { kind: 'image'; id: Id }
 
 /** Names a list in cache tags (ASCII, no spaces). */
 export function listKey(list: ArticleList): string {
@@ -18,6 +24,8 @@ export function listKey(list: ArticleList): string {
       return `author-${list.id}`
     case 'month':
       return `month-${list.month}`
+    case 'image':
+      return `image-${list.id}`
   }
 }
 
@@ -35,5 +43,7 @@ export function listWhere(list: ArticleList): Where {
       const { start, end } = zonedMonthRange(list.month, list.timeZone)
       return { and: [{ publishedAt: { greater_than_equal: start.toISOString() } }, { publishedAt: { less_than: end.toISOString() } }] }
     }
+    case 'image':
+      return { and: [dated, { heroImage: { equals: list.id } }] }
   }
 }

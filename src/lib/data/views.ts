@@ -7,6 +7,8 @@ export type ImageVariant = { url: string; width: number; height: number | null; 
 
 /** What the site renders; built from Payload documents, never the documents themselves. */
 export type ImageView = {
+  /** The media document's id: pages showing the image are tagged with it. */
+  id: number | string
   url: string
   /** The image's own sizes, narrowest first: URLs as stored, never derived from file names. */
   variants: ImageVariant[]
@@ -20,7 +22,7 @@ export type ImageView = {
 }
 
 /** A section or an author as pages link to them. */
-export type ProfileLink = { name: string; slug: string }
+export type ProfileLink = { id: number | string; name: string; slug: string }
 
 export type ArticleSummary = {
   slug: string
@@ -59,6 +61,7 @@ export function toImageVariants(sizes: Media['sizes']): ImageVariant[] {
 export function toImageView(media: Media | number | string | null | undefined): ImageView | null {
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
   return {
+    id: media.id,
     url: media.url,
     variants: toImageVariants(media.sizes),
     width: media.width,
@@ -73,7 +76,7 @@ export function toImageView(media: Media | number | string | null | undefined): 
 
 /** Null when missing or not populated (a deleted section, or one the reader may not see). */
 export function toProfileLink(profile: Section | Author | number | string | null | undefined): ProfileLink | null {
-  return isPopulated(profile) ? { name: profile.name, slug: profile.slug } : null
+  return isPopulated(profile) ? { id: profile.id, name: profile.name, slug: profile.slug } : null
 }
 
 export function toArticleSummary(article: Pick<Article, 'slug' | 'headline' | 'standfirst' | 'publishedAt' | 'heroImage' | 'section'>): ArticleSummary {
