@@ -5,11 +5,14 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from './src/collections/Articles/config'
+import { Authors } from './src/collections/Authors/config'
 import { Licenses } from './src/collections/Licenses/config'
+import { Sections } from './src/collections/Sections/config'
 import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
 import { withPasswordResets } from './src/collections/Users/passwordResets'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { slugRedirects } from './src/plugins/slugRedirects'
 import { hasRole } from './src/access/roles'
 import { rewriteMediaFilesTask } from './src/jobs/rewriteMediaFiles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
@@ -42,7 +45,15 @@ export default buildConfig({
     // Says when resets are off, and reports a refused request as refused (src/components/admin/ForgotPassword.tsx).
     components: { views: { forgot: { Component: '/components/admin/ForgotPassword#ForgotPassword' } } },
   },
-  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }), Licenses, withAuthCookies(withPasswordResets(Users, { serverUrl: settings.serverUrl, mailOn: Boolean(settings.mail) }), { secure: settings.isHttps })],
+  collections: [
+    Articles,
+    Sections,
+    Authors,
+    createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }),
+    Licenses,
+    withAuthCookies(withPasswordResets(Users, { serverUrl: settings.serverUrl, mailOn: Boolean(settings.mail) }), { secure: settings.isHttps }),
+  ],
+  plugins: [slugRedirects],
   // Credentialed requests only from the site itself and the configured extra origins; public
   // reads from anywhere get `*` from the REST route (src/lib/api/withPublicCors.ts).
   cors: settings.trustedOrigins,

@@ -68,9 +68,12 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
+    sections: Section;
+    authors: Author;
     media: Media;
     licenses: License;
     users: User;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -80,9 +83,12 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    sections: SectionsSelect<false> | SectionsSelect<true>;
+    authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     licenses: LicensesSelect<false> | LicensesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -155,7 +161,7 @@ export interface Article {
    */
   generateSlug?: boolean | null;
   /**
-   * The article’s address: /articles/<slug>. Changing it breaks existing links.
+   * The article’s address: /articles/<slug>. A published article’s old address answers with a permanent redirect.
    */
   slug: string;
   /**
@@ -199,7 +205,15 @@ export interface Article {
       }[]
     | null;
   /**
-   * As printed: "By …".
+   * Where the article belongs: it shows on the section’s page and in its feeds.
+   */
+  section?: (number | null) | Section;
+  /**
+   * Who wrote it: the byline links to each profile.
+   */
+  authors?: (number | Author)[] | null;
+  /**
+   * Free text for copy without an author profile, e.g. "By Reuters staff". Shown when no author is chosen.
    */
   byline?: string | null;
   /**
@@ -491,6 +505,64 @@ export interface License {
   createdAt: string;
 }
 /**
+ * Where articles belong (World, Politics, …). Each has a page, /sections/<slug>, and its own feeds.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections".
+ */
+export interface Section {
+  id: number;
+  /**
+   * As readers see it in the navigation and on each article.
+   */
+  name: string;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  /**
+   * The section’s address: /sections/<slug>. The old address answers with a permanent redirect after a change.
+   */
+  slug: string;
+  /**
+   * One sentence under the section’s name; also its page description.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Bylines: each author has a public page, /authors/<slug>, and a feed. Not login accounts.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors".
+ */
+export interface Author {
+  id: number;
+  /**
+   * As printed in the byline.
+   */
+  name: string;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  /**
+   * The author’s address: /authors/<slug>. The old address answers with a permanent redirect after a change.
+   */
+  slug: string;
+  /**
+   * A few sentences, up to 600 characters.
+   */
+  bio?: string | null;
+  /**
+   * Optional. Shown with its credit; its license must allow the use, as for an article’s image.
+   */
+  photo?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -520,6 +592,35 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Old addresses and where they now lead. Kept automatically when a slug changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'sections';
+          value: number | Section;
+        } | null)
+      | ({
+          relationTo: 'authors';
+          value: number | Author;
+        } | null);
+    url?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -646,6 +747,14 @@ export interface PayloadLockedDocument {
         value: number | Article;
       } | null)
     | ({
+        relationTo: 'sections';
+        value: number | Section;
+      } | null)
+    | ({
+        relationTo: 'authors';
+        value: number | Author;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -656,6 +765,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -719,6 +832,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
+  section?: T;
+  authors?: T;
   byline?: T;
   author?: T;
   publishedAt?: T;
@@ -726,6 +841,31 @@ export interface ArticlesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections_select".
+ */
+export interface SectionsSelect<T extends boolean = true> {
+  name?: T;
+  generateSlug?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors_select".
+ */
+export interface AuthorsSelect<T extends boolean = true> {
+  name?: T;
+  generateSlug?: T;
+  slug?: T;
+  bio?: T;
+  photo?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -988,6 +1128,22 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1077,6 +1233,10 @@ export interface SiteSetting {
    * Ads, subscriptions or any other income. While on, articles with images under non-commercial (NC) licenses cannot be published.
    */
   commercial?: boolean | null;
+  /**
+   * The publication’s own: the date archive (/archive/<year>/<month>) files articles by the month here. IANA name, e.g. Europe/Moscow.
+   */
+  timeZone?: string | null;
   feedContent: 'summary' | 'full';
   /**
    * Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Every image file's Content Credentials state the choice (all images are signed again in the background when it changes). Image credits and licenses are unaffected.
@@ -1098,6 +1258,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   description?: T;
   logo?: T;
   commercial?: T;
+  timeZone?: T;
   feedContent?: T;
   tdm?: T;
   tdmPolicyUrl?: T;

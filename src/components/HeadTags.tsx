@@ -14,7 +14,7 @@ export function HeadTags({ meta }: { meta: PageMeta }) {
       ))}
       {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
       {meta.feeds.map((feed) => (
-        <link key={feed.type} rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+        <link key={feed.href} rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
       ))}
       <meta property="og:title" content={og.title} />
       <meta property="og:description" content={og.description} />

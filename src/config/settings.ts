@@ -60,6 +60,8 @@ const envSchema = z.object({
   EMAIL_FROM: z.email().optional(),
   EMAIL_FROM_NAME: z.string().trim().min(1).max(100).default('The Dispatch'),
   TRUSTED_PROXIES: originList.default(['loopback']),
+  LIST_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(12),
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
   METRICS_TOKEN: z.string().regex(/^\S{16,}$/, 'must be at least 16 characters, without spaces').optional(),
   METRICS_ADDRESS: listenAddress.optional(),
@@ -120,6 +122,10 @@ export type Settings = {
   /** Who may read /metrics, and where (src/server/metrics/endpoint.ts). */
   metrics: MetricsSettings
   contentCredentials: ContentCredentialSettings
+  /** Articles per sitemap file (the protocol allows 50,000; tests set a few). */
+  sitemapMaxUrls: number
+  /** Articles per numbered page of a list (front page, section, author, month); landing pages show two. */
+  listPageSize: number
 }
 
 export type MetricsSettings = {
@@ -227,6 +233,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     isHttps: serverUrl.startsWith('https://'),
     redisUrl: vars.REDIS_URL,
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
+    sitemapMaxUrls: vars.SITEMAP_MAX_URLS,
+    listPageSize: vars.LIST_PAGE_SIZE,
     metrics: { token: vars.METRICS_TOKEN, address: vars.METRICS_ADDRESS },
     ...(vars.SMTP_URL && vars.EMAIL_FROM && { mail: { smtpUrl: vars.SMTP_URL, fromAddress: vars.EMAIL_FROM, fromName: vars.EMAIL_FROM_NAME } }),
     contentCredentials: {

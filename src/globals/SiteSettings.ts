@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { siteDefaults } from '@/lib/site'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@/lib/timeZone'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { guardSiteUse } from './hooks/guardSiteUse'
 import { purgeSiteAfterChange } from './hooks/purgeSiteAfterChange'
@@ -45,6 +46,16 @@ export const SiteSettings: GlobalConfig = {
       admin: {
         description: 'Ads, subscriptions or any other income. While on, articles with images under non-commercial (NC) licenses cannot be published.',
       },
+    },
+    {
+      name: 'timeZone',
+      label: 'Time zone',
+      type: 'text',
+      defaultValue: DEFAULT_TIME_ZONE,
+      maxLength: 64,
+      validate: (value: unknown) =>
+        value === null || value === undefined || value === '' || (typeof value === 'string' && isTimeZone(value)) || 'Use an IANA time zone name, e.g. UTC, Europe/Moscow or Asia/Shanghai.',
+      admin: { description: 'The publication’s own: the date archive (/archive/<year>/<month>) files articles by the month here. IANA name, e.g. Europe/Moscow.' },
     },
     {
       name: 'feedContent',

@@ -1,5 +1,6 @@
 import * as migration_20261128_121529_initial from './20261128_121529_initial';
 import * as migration_20261202_004529_body_images from './20261202_004529_body_images';
+import * as migration_20261202_004945_sections_authors from './20261202_004945_sections_authors';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261202_004529_body_images.up,
     down: migration_20261202_004529_body_images.down,
-    name: '20261202_004529_body_images'
+    name: '20261202_004529_body_images',
+  },
+  {
+    up: migration_20261202_004945_sections_authors.up,
+    down: migration_20261202_004945_sections_authors.down,
+    name: '20261202_004945_sections_authors'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261128_102527_media_public_and_seed_key from './20261128
 import * as migration_20261128_110753_site_identity_feeds_tdm from './20261128_110753_site_identity_feeds_tdm';
 import * as migration_20261128_121410_images from './20261128_121410_images';
 import * as migration_20261202_004504_body_images from './20261202_004504_body_images';
+import * as migration_20261202_004854_sections_authors from './20261202_004854_sections_authors';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_004504_body_images.up,
     down: migration_20261202_004504_body_images.down,
-    name: '20261202_004504_body_images'
+    name: '20261202_004504_body_images',
+  },
+  {
+    up: migration_20261202_004854_sections_authors.up,
+    down: migration_20261202_004854_sections_authors.down,
+    name: '20261202_004854_sections_authors'
   },
 ];

@@ -9,5 +9,5 @@ import '../app/(frontend)/styles.css'
 export default function PublicApp({ Component, pageProps }: AppProps<unknown>) {
   // Next's own error pages (a 500) come without the site's props: shown bare.
   if (!isSiteProps(pageProps)) return <Component {...(pageProps as object)} />
-  return <SiteLayout site={pageProps.site}>{isNotFound(pageProps) ? <NotFound /> : <Component {...pageProps} />}</SiteLayout>
+  return <SiteLayout site={pageProps.site} sections={pageProps.sections}>{isNotFound(pageProps) ? <NotFound /> : <Component {...pageProps} />}</SiteLayout>
 }

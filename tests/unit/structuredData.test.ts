@@ -46,9 +46,12 @@ const article: ArticleView = {
   updatedAt: '2024-05-17T08:30:00.000Z',
   revisedAt: null,
   corrections: [],
+  section: { id: 1, name: 'World', slug: 'world' },
+  authors: [],
   byline: 'Newsroom staff',
   body: { root: { type: 'root', children: [], direction: 'ltr', format: '', indent: 0, version: 1 } },
   image: {
+    id: 1,
     url: '/api/media/file/photo.jpg',
     variants: [],
     width: 1600,
@@ -90,6 +93,15 @@ describe('toNewsArticleJsonLd', () => {
     const bare = toNewsArticleJsonLd({ ...article, byline: null, image: null }, { origin: 'https://news.example', site })
     expect(bare.author).toMatchObject([{ '@type': 'Organization', name: 'The Dispatch', url: 'https://news.example/' }])
     expect(bare).not.toHaveProperty('image')
+  })
+
+  it('names each author profile as a Person with its page, and the section', () => {
+    const data = toNewsArticleJsonLd({ ...article, authors: [{ id: 1, name: 'Anna Petrova', slug: 'anna-petrova' }, { id: 2, name: 'Li Wei', slug: 'li-wei' }] }, { origin: 'https://news.example', site })
+    expect(data.author).toEqual([
+      { '@type': 'Person', name: 'Anna Petrova', url: 'https://news.example/authors/anna-petrova' },
+      { '@type': 'Person', name: 'Li Wei', url: 'https://news.example/authors/li-wei' },
+    ])
+    expect(data.articleSection).toBe('World')
   })
 })
 

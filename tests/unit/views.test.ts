@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { toLicenseFacts } from '../../src/domain/media/license'
-import { groupImagesByUse } from '../../src/lib/data/credits'
-import { toArticleView, toBodyImageViews, toImageView } from '../../src/lib/data/views'
+import { imagesOf, toArticleView, toBodyImageViews, toImageView } from '../../src/lib/data/views'
 import type { Article, License, Media } from '../../src/payload-types'
 
 const license: License = {
@@ -126,17 +125,11 @@ describe('view models', () => {
   })
 })
 
-describe('groupImagesByUse (/credits)', () => {
-  it('credits body images like lead images, each image once with every article using it', () => {
+describe('imagesOf (JSON-LD, feeds)', () => {
+  it('lists the lead image first, then body images, each once', () => {
     const lead = toImageView(media)!
     const map = toImageView({ ...media, url: '/api/media/file/map.png' })!
-    const groups = groupImagesByUse([
-      { slug: 'a', headline: 'A', image: lead, bodyImages: [map, lead] },
-      { slug: 'b', headline: 'B', image: null, bodyImages: [map] },
-    ])
-    expect(groups.map((group) => [group.image.url, group.articles.map((article) => article.slug)])).toEqual([
-      ['/api/media/file/x.jpg', ['a']],
-      ['/api/media/file/map.png', ['a', 'b']],
-    ])
+    expect(imagesOf({ image: lead, bodyImages: [map, lead] }).map((image) => image.url)).toEqual(['/api/media/file/x.jpg', '/api/media/file/map.png'])
+    expect(imagesOf({ image: null, bodyImages: [map] }).map((image) => image.url)).toEqual(['/api/media/file/map.png'])
   })
 })

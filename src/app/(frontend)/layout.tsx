@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
 import { SiteLayout } from '@/components/SiteLayout'
+import { listSections } from '@/lib/data/profiles'
 import { getSiteIdentity } from '@/lib/data/site'
 import './styles.css'
 
@@ -12,11 +13,11 @@ import './styles.css'
 export const metadata: Metadata = { icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } } }
 
 export default async function FrontendLayout({ children }: { children: ReactNode }) {
-  const site = await getSiteIdentity()
+  const [site, sections] = await Promise.all([getSiteIdentity(), listSections()])
   return (
     <html lang={site.locale}>
       <body>
-        <SiteLayout site={site}>{children}</SiteLayout>
+        <SiteLayout site={site} sections={sections}>{children}</SiteLayout>
       </body>
     </html>
   )

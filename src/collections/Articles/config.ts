@@ -1,12 +1,13 @@
-import { slugField, type CollectionConfig, type TextField } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { canCreateArticle, canDeleteArticle, canReadArticle, canReadArticleVersions, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
 import { isAuthenticatedField } from '@/access/isAuthenticated'
+import { publicSlugField } from '@/fields/publicSlug'
 import { previewUrl } from '@/lib/preview'
-import { toSlug, validateSlug } from '@/lib/slug'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
 import { purgeArticleAfterChange, purgeArticleAfterDelete, rememberLiveArticle } from './hooks/purgeArticle'
+import { redirectOldArticleSlug } from './hooks/redirectOldArticleSlug'
 import { releaseArticleImages } from './hooks/releaseArticleImages'
 import { setBodyImages } from './hooks/setBodyImages'
 import { setAuthor } from './hooks/setAuthor'
@@ -44,7 +45,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeChange: [setBodyImages, setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle],
     // The images are released before the purge, so readers never get a page whose image is still private.
-    afterChange: [releaseArticleImages, purgeArticleAfterChange],
+    afterChange: [releaseArticleImages, redirectOldArticleSlug, purgeArticleAfterChange],
     afterDelete: [purgeArticleAfterDelete],
   },
   fields: [
@@ -68,18 +69,7 @@ export const Articles: CollectionConfig = {
           ? value.length <= HEADLINE_MAX_LENGTH || `Keep the headline to ${HEADLINE_MAX_LENGTH} characters or fewer.`
           : 'A headline is required.',
     },
-    slugField({
-      useAsSlug: 'headline',
-      slugify: ({ valueToSlugify }) => (typeof valueToSlugify === 'string' ? toSlug(valueToSlugify) : undefined),
-      overrides: (row) => ({
-        ...row,
-        fields: row.fields.map((field) =>
-          'name' in field && field.name === 'slug'
-            ? ({ ...field, validate: validateSlug, admin: { ...field.admin, description: 'The article’s address: /articles/<slug>. Changing it breaks existing links.' } } as TextField)
-            : field,
-        ),
-      }),
-    }),
+    publicSlugField('headline', 'The article’s address: /articles/<slug>. A published article’s old address answers with a permanent redirect.'),
     { name: 'standfirst', type: 'textarea', maxLength: 320, admin: { description: 'One or two sentences under the headline; also the page description.' } },
     { name: 'heroImage', label: 'Image', type: 'upload', relationTo: 'media', admin: { description: 'Its credit and license come from the image record (Media).' } },
     {
@@ -108,7 +98,27 @@ export const Articles: CollectionConfig = {
         { name: 'text', type: 'textarea', required: true, maxLength: 1000, admin: { description: 'What was wrong and what is right now.' } },
       ],
     },
-    { name: 'byline', type: 'text', maxLength: 120, admin: { position: 'sidebar', description: 'As printed: "By …".' } },
+    {
+      name: 'section',
+      type: 'relationship',
+      relationTo: 'sections',
+      index: true,
+      admin: { position: 'sidebar', description: 'Where the article belongs: it shows on the section’s page and in its feeds.' },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      index: true,
+      admin: { position: 'sidebar', description: 'Who wrote it: the byline links to each profile.' },
+    },
+    {
+      name: 'byline',
+      type: 'text',
+      maxLength: 120,
+      admin: { position: 'sidebar', description: 'Free text for copy without an author profile, e.g. "By Reuters staff". Shown when no author is chosen.' },
+    },
     {
       name: 'author',
       type: 'relationship',

@@ -2,13 +2,23 @@ import type { PayloadRequest } from 'payload'
 
 import type { LiveArticle } from '@/lib/cache/changeTags'
 import type { Article } from '@/payload-types'
+import { idOf } from '../media/license'
 import { imageIdsOf } from './articleImages'
 
 type Id = number | string
 
-export function toLiveArticle(article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'bodyImages' | 'updatedAt'> | null | undefined): LiveArticle | null {
+export function toLiveArticle(
+  article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'bodyImages' | 'updatedAt' | 'publishedAt' | 'section' | 'authors'> | null | undefined,
+): LiveArticle | null {
   if (!article || article._status !== 'published') return null
-  return { slug: article.slug, images: imageIdsOf(article), updatedAt: article.updatedAt }
+  return {
+    slug: article.slug,
+    images: imageIdsOf(article),
+    updatedAt: article.updatedAt,
+    publishedAt: article.publishedAt ?? null,
+    section: idOf(article.section),
+    authors: (article.authors ?? []).flatMap((author) => idOf(author) ?? []),
+  }
 }
 
 /**

@@ -1,13 +1,15 @@
 import { toCreditSubject } from '@/domain/media/credit'
 import type { CreditSubject } from '@/licensing/types'
 import { findUploadNodes } from '@/lib/richText'
-import type { Article, Media } from '@/payload-types'
+import type { Article, Author, Media, Section } from '@/payload-types'
 
 /** One file Payload made of an image, for `srcset`. */
 export type ImageVariant = { url: string; width: number; height: number | null; mimeType: string | null }
 
 /** What the site renders; built from Payload documents, never the documents themselves. */
 export type ImageView = {
+  /** The media document's id: pages showing the image are tagged with it. */
+  id: number | string
   url: string
   /** The image's own sizes, narrowest first: URLs as stored, never derived from file names. */
   variants: ImageVariant[]
@@ -24,19 +26,25 @@ export type ImageView = {
 
 export type ContentCredentialsView = { signedBy: string | null; signedAt: string | null; validationState: 'Trusted' | 'Valid' | 'Invalid'; actions: string[] }
 
+/** A section or an author as pages link to them. */
+export type ProfileLink = { id: number | string; name: string; slug: string }
+
 export type ArticleSummary = {
   slug: string
   headline: string
   standfirst: string | null
   publishedAt: string | null
   image: ImageView | null
-  /** The images placed in the body, in reading order: credited, listed and licensed like `image`. */
-  bodyImages: ImageView[]
+  section: ProfileLink | null
 }
 
 export type Correction = { date: string; text: string }
 
 export type ArticleView = ArticleSummary & {
+  /** The images placed in the body, in reading order: credited, listed and licensed like `image`. */
+  bodyImages: ImageView[]
+  /** Author profiles the byline links to; the free-text byline stands in when there are none. */
+  authors: ProfileLink[]
   byline: string | null
   body: Article['body']
   updatedAt: string
@@ -67,6 +75,7 @@ export function toContentCredentialsView(field: Media['contentCredentials']): Co
 export function toImageView(media: Media | number | string | null | undefined): ImageView | null {
   if (!isPopulated(media) || !media.url || !media.width || !media.height) return null
   return {
+    id: media.id,
     url: media.url,
     variants: toImageVariants(media.sizes),
     width: media.width,
@@ -89,25 +98,32 @@ export function toBodyImageViews(body: Article['body']): ImageView[] {
 }
 
 /** Every image an article shows, lead image first, each once. */
-export function imagesOf(article: Pick<ArticleSummary, 'image' | 'bodyImages'>): ImageView[] {
+export function imagesOf(article: Pick<ArticleView, 'image' | 'bodyImages'>): ImageView[] {
   const all = [...(article.image ? [article.image] : []), ...article.bodyImages]
   return all.filter((image, index) => all.findIndex((other) => other.url === image.url) === index)
 }
 
-export function toArticleSummary(article: Article): ArticleSummary {
+/** Null when missing or not populated (a deleted section, or one the reader may not see). */
+export function toProfileLink(profile: Section | Author | number | string | null | undefined): ProfileLink | null {
+  return isPopulated(profile) ? { id: profile.id, name: profile.name, slug: profile.slug } : null
+}
+
+export function toArticleSummary(article: Pick<Article, 'slug' | 'headline' | 'standfirst' | 'publishedAt' | 'heroImage' | 'section'>): ArticleSummary {
   return {
     slug: article.slug,
     headline: article.headline,
     standfirst: article.standfirst ?? null,
     publishedAt: article.publishedAt ?? null,
     image: toImageView(article.heroImage),
-    bodyImages: toBodyImageViews(article.body),
+    section: toProfileLink(article.section),
   }
 }
 
 export function toArticleView(article: Article): ArticleView {
   return {
     ...toArticleSummary(article),
+    bodyImages: toBodyImageViews(article.body),
+    authors: (article.authors ?? []).flatMap((author) => toProfileLink(author) ?? []),
     byline: article.byline ?? null,
     body: article.body,
     updatedAt: article.updatedAt,

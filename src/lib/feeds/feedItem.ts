@@ -53,18 +53,23 @@ export function toFeedItem(article: Article, { origin, bodyHtml }: { origin: str
 }
 
 /** The feed around its items: identity from Site settings, the TDM policy when reserved. */
-export function toFeedChannel({ site, origin, items }: { site: SiteIdentity; origin: string; items: FeedItem[] }): FeedChannel {
+/** Whose feed: the whole publication, or one section's or author's (its name, page and feed paths). */
+export type FeedScope = { title: string | null; description: string | null; homePath: string; paths: { rss: string; atom: string; json: string } }
+
+export const SITE_FEED_SCOPE: FeedScope = { title: null, description: null, homePath: '/', paths: { rss: machinePaths.rss, atom: machinePaths.atom, json: machinePaths.jsonFeed } }
+
+export function toFeedChannel({ site, origin, items, scope = SITE_FEED_SCOPE }: { site: SiteIdentity; origin: string; items: FeedItem[]; scope?: FeedScope }): FeedChannel {
   const newest = items.reduce<Date | null>((latest, item) => (!latest || item.updated > latest ? item.updated : latest), null)
   return {
-    title: site.name,
-    description: site.description,
+    title: scope.title ? `${scope.title} · ${site.name}` : site.name,
+    description: scope.description ?? site.description,
     language: site.locale,
-    homeUrl: absoluteUrl('/', origin),
+    homeUrl: absoluteUrl(scope.homePath, origin),
     logoUrl: absoluteUrl(site.logo.url, origin),
     urls: {
-      rss: absoluteUrl(machinePaths.rss, origin),
-      atom: absoluteUrl(machinePaths.atom, origin),
-      json: absoluteUrl(machinePaths.jsonFeed, origin),
+      rss: absoluteUrl(scope.paths.rss, origin),
+      atom: absoluteUrl(scope.paths.atom, origin),
+      json: absoluteUrl(scope.paths.json, origin),
     },
     updated: newest ?? new Date(0),
     tdmPolicyUrl: site.tdm.reserved ? tdmPolicyUrl(site, origin) : null,

@@ -1,3 +1,4 @@
+import type { ProfileLink } from '@/lib/data/views'
 import type { PageMeta } from '@/lib/seo/metadata'
 import type { SiteIdentity } from '@/lib/site'
 
@@ -6,8 +7,8 @@ import type { SiteIdentity } from '@/lib/site'
  * which reads Payload: _app imports these guards, and _app is compiled for the browser too.
  */
 
-/** What every public page gets: the site (layout, language), its origin, its <head>. */
-export type SiteProps = { site: SiteIdentity; origin: string; head: PageMeta }
+/** What every public page gets: the site (layout, language), its sections (navigation), its origin, its <head>. */
+export type SiteProps = { site: SiteIdentity; sections: ProfileLink[]; origin: string; head: PageMeta }
 /** A page that was found: the above and its own data. */
 export type PageProps<P> = SiteProps & { page: P }
 /** Not found: _app renders the site's 404 instead of the page. */

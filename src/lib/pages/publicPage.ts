@@ -3,6 +3,8 @@ import type { GetServerSideProps, GetServerSidePropsContext } from 'next'
 import { getSettings } from '@/config/settings'
 import { publicCacheHeaders } from '@/lib/cache/headers'
 import { cacheTags } from '@/lib/cache/tags'
+import { listSections } from '@/lib/data/profiles'
+import { findRedirect } from '@/lib/data/redirects'
 import { getSiteIdentity } from '@/lib/data/site'
 import { toNotFoundMeta, type PageMeta } from '@/lib/seo/metadata'
 import type { SiteIdentity } from '@/lib/site'
@@ -39,14 +41,19 @@ function setCacheHeaders(res: GetServerSidePropsContext['res'], tags: string[]):
 
 export function publicPage<P>(load: PageLoader<P>): GetServerSideProps<PageProps<P> | NotFoundProps> {
   return async (context) => {
-    const site = await getSiteIdentity()
+    const [site, sections] = await Promise.all([getSiteIdentity(), listSections()])
     const origin = getSettings().serverUrl
     const result = await load(context, { site, origin })
+    if ('notFound' in result) {
+      // An address that moved (a changed slug) answers 301 to where the document is now.
+      const moved = await findRedirect(new URL(context.resolvedUrl, origin).pathname)
+      if (moved) return { redirect: { destination: moved, statusCode: 301 } }
+    }
     if (result.tags) setCacheHeaders(context.res, result.tags)
     if ('notFound' in result) {
       context.res.statusCode = 404
-      return { props: { site, origin, head: toNotFoundMeta(site, origin), notFound: true } }
+      return { props: { site, sections, origin, head: toNotFoundMeta(site, origin), notFound: true } }
     }
-    return { props: { site, origin, head: result.head, page: result.page } }
+    return { props: { site, sections, origin, head: result.head, page: result.page } }
   }
 }

@@ -57,7 +57,7 @@ function documentTitle(title: string, site: SiteIdentity): string {
   return title === site.name ? title : `${title} · ${site.name}`
 }
 
-type Extra = { type?: 'website' | 'article'; image?: OgImage; publishedTime?: string | null; modifiedTime?: string | null; authors?: string[]; robots?: string }
+type Extra = { type?: 'website' | 'article'; image?: OgImage; publishedTime?: string | null; modifiedTime?: string | null; authors?: string[]; robots?: string; feeds?: FeedLink[] }
 
 function toMeta(page: { title: string; description: string; url: string | null }, site: SiteIdentity, origin: string, extra: Extra = {}): PageMeta {
   const image = extra.image ?? logoImage(site, origin)
@@ -67,7 +67,7 @@ function toMeta(page: { title: string; description: string; url: string | null }
     applicationName: site.name,
     canonical: page.url,
     robots: extra.robots ?? null,
-    feeds: feedLinks(site, origin),
+    feeds: extra.feeds ?? feedLinks(site, origin),
     openGraph: {
       type: extra.type ?? 'website',
       siteName: site.name,
@@ -85,9 +85,19 @@ function toMeta(page: { title: string; description: string; url: string | null }
   }
 }
 
-/** A plain page of the site (front page, credits, lists): its own title and URL, the logo as image. */
-export function toPageMeta(page: Page, site: SiteIdentity, origin: string): PageMeta {
-  return toMeta({ title: page.title, description: page.description, url: absoluteUrl(page.path, origin) }, site, origin)
+/** A plain page of the site (front page, credits, lists): its own title and URL, the logo as image; a section or author adds its own feeds. */
+export function toPageMeta(page: Page, site: SiteIdentity, origin: string, extra: Pick<Extra, 'feeds' | 'image'> = {}): PageMeta {
+  return toMeta({ title: page.title, description: page.description, url: absoluteUrl(page.path, origin) }, site, origin, extra)
+}
+
+/** A section's or author's own feeds first (for feed readers that take the first), then the site's. */
+export function scopedFeedLinks(name: string, homePath: string, site: SiteIdentity, origin: string): FeedLink[] {
+  return [
+    { type: 'application/rss+xml', href: absoluteUrl(`${homePath}/feed.xml`, origin), title: `${name} · ${site.name} (RSS)` },
+    { type: 'application/atom+xml', href: absoluteUrl(`${homePath}/atom.xml`, origin), title: `${name} · ${site.name} (Atom)` },
+    { type: 'application/feed+json', href: absoluteUrl(`${homePath}/feed.json`, origin), title: `${name} · ${site.name} (JSON Feed)` },
+    ...feedLinks(site, origin),
+  ]
 }
 
 /** An article: its photo (with size and alt) on the cards, publication and revision times. */
@@ -98,7 +108,7 @@ export function toArticleMeta(article: ArticleView, site: SiteIdentity, origin: 
     ...(article.image ? { image: { url: absoluteUrl(article.image.url, origin), width: article.image.width, height: article.image.height, alt: article.image.alt } } : {}),
     publishedTime: article.publishedAt ? new Date(article.publishedAt).toISOString() : null,
     modifiedTime: new Date(article.revisedAt ?? article.publishedAt ?? article.updatedAt).toISOString(),
-    authors: article.byline ? [article.byline] : [],
+    authors: article.authors.length > 0 ? article.authors.map((author) => author.name) : article.byline ? [article.byline] : [],
   })
 }
 

@@ -19,7 +19,8 @@ export const getServerSideProps = publicPage<Article>(async ({ params }, { site,
   const article = await getPublishedArticle(slug)
   // A stored 404 is purged when an article with that slug is published; other names are never stored.
   if (!article) return notFound(validateSlug(slug) === true ? [cacheTags.article(slug)] : null)
-  return { page: article, head: toArticleMeta(article, site, origin), tags: [cacheTags.article(article.slug)] }
+  const profiles = [...(article.section ? [cacheTags.section(article.section.id)] : []), ...article.authors.map((author) => cacheTags.author(author.id))]
+  return { page: article, head: toArticleMeta(article, site, origin), tags: [cacheTags.article(article.slug), ...profiles] }
 })
 
 export default function ArticlePage({ page: article, site, origin }: PageProps<Article>) {
