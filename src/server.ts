@@ -17,6 +17,7 @@ import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
 import { seedIfEmpty } from './seed/seed'
+import { withLoginAccountLimiter } from './server/api/loginLimit'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
 import { redisLimiters } from './server/cluster/redisLimiters'
@@ -28,7 +29,7 @@ import { createMediaFiles } from './server/mediaFiles'
 import { createResponseCache } from './server/responseCache'
 import { createSiteHeaders } from './server/siteHeaders'
 import { inMemoryLimiters } from './server/rateLimit/limiters'
-import { createRateLimit } from './server/rateLimit/rateLimit'
+import { createLoginAccountLimiter, createRateLimit } from './server/rateLimit/rateLimit'
 import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
 
@@ -39,11 +40,16 @@ async function main(): Promise<void> {
   const cwd = process.cwd()
   if (settings.isProduction) await ensureProductionBuild(cwd, logger)
 
+  // First: the rate limiters keep their counters in cluster.redis when there is one.
+  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, jobsTimeoutMs: settings.jobsTimeoutMs, logger })
+  const createLimiter = cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters
+
   // The process's only Payload: Next's route handlers and pages ask getPayload for the default
   // instance and get this one (payload is external to Next's bundle, see next.config.js), so the
-  // health check, the job runner and every request share one database connection. Hooks purge
-  // through src/lib/cache/purge.ts, which needs no Next request context.
-  const payload = await getPayload({ config })
+  // health check, the job runner and every request share one database connection. Its config
+  // hands the API routes the per-account login limiter (src/server/api/loginLimit.ts). Hooks
+  // purge through src/lib/cache/purge.ts, which needs no Next request context.
+  const payload = await getPayload({ config: withLoginAccountLimiter(config, createLoginAccountLimiter(createLimiter, settings.rateLimits)) })
   if (settings.seedOnStart) await seedIfEmpty(payload)
 
   const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
@@ -62,8 +68,6 @@ async function main(): Promise<void> {
     if (tags.includes(cacheTags.site)) siteHeaders.forget()
   })
 
-  // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
-  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, jobsTimeoutMs: settings.jobsTimeoutMs, logger })
   const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
     logger,
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
     isHttps: settings.isHttps,
     rateLimit: createRateLimit({
       limits: settings.rateLimits,
-      createLimiter: cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters,
+      createLimiter,
       isSignedIn: createSignedInCheck(payload.secret),
       logger,
     }),

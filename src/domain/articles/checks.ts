@@ -1,12 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
 import { formatPublishingBlock } from '@/licensing'
+import type { Id } from '@/lib/id'
 import type { License, Media } from '@/payload-types'
 import { getLicense, idOf } from '../media/license'
 import { findImageViolations, formatLiveUseBlock, type LiveUseConflict, type RuleImage } from './imageRules'
 import { findLiveArticlesShowing } from './liveArticles'
-
-type Id = number | string
 
 /** How the publication uses images (Site settings). */
 export async function getSiteUse(req: PayloadRequest): Promise<{ commercial: boolean }> {

@@ -1,10 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-import type { LiveArticle } from '@/lib/cache/changeTags'
+import type { Id } from '@/lib/id'
 import type { Article } from '@/payload-types'
 import { idOf } from '../media/license'
 
-type Id = number | string
+/** What readers see of an article: its published row (null while it is not published). */
+export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string }
 
 export function toLiveArticle(article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'updatedAt'> | null | undefined): LiveArticle | null {
   if (!article || article._status !== 'published') return null
@@ -20,7 +21,7 @@ export async function readLiveArticle(id: Id, req: PayloadRequest): Promise<Live
   return toLiveArticle(row)
 }
 
-/** Published articles showing any of these images. */
+/** Published articles showing any of these images: the pages a change to them affects. */
 export async function findLiveArticlesShowing(mediaIds: readonly Id[], req: PayloadRequest): Promise<Array<Pick<Article, 'id' | 'slug' | 'headline'>>> {
   if (mediaIds.length === 0) return []
   const { docs } = await req.payload.find({

@@ -1,12 +1,11 @@
-import { cacheTags } from './tags'
-
 /**
  * Which cached responses one change makes stale: exactly those, so a publish is visible at once
  * and a draft save expires nothing. Pure; the hooks find the facts and call purgeTags.
  */
-type Id = number | string
-/** What readers see of an article: its published row (null while it is not published). */
-export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string }
+import type { LiveArticle } from '@/domain/articles/liveArticles'
+import type { Id } from '@/lib/id'
+import { cacheTags } from './tags'
+
 type ArticleRef = { slug: string }
 
 /**

@@ -1,4 +1,4 @@
-import { toCreditSubject } from '@/domain/media/credit'
+import { toCreditSubject } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
 import type { Article, Media } from '@/payload-types'
 

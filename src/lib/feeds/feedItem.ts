@@ -1,9 +1,8 @@
-import { toCreditSubject } from '@/domain/media/credit'
 import { pickImageFile } from '@/lib/seo/imageFile'
 import { tdmPolicyUrl } from '@/lib/seo/tdm'
 import { absoluteUrl, articlePath, machinePaths } from '@/lib/urls'
 import type { SiteIdentity } from '@/lib/site'
-import { formatCopyrightNotice, formatCreditText, toSafeHttpUrl } from '@/licensing'
+import { formatCopyrightNotice, formatCreditText, toCreditSubject, toSafeHttpUrl } from '@/licensing'
 import type { Article } from '@/payload-types'
 import type { FeedChannel, FeedImage, FeedItem } from './types'
 

@@ -3,7 +3,6 @@ import type { Logger } from 'pino'
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import type { RateLimits } from '../../config/settings'
-import { registerLoginAccountLimiter } from '../../lib/api/loginLimit'
 import type { LimiterFactory } from './limiters'
 
 type RateLimitArgs = {
@@ -29,10 +28,16 @@ function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
     .json({ errors: [{ message: `${message} Try again in ${seconds} s.` }] })
 }
 
+/**
+ * Login attempts per account, from any address. Counted where the login body can be read without
+ * taking it from Payload: the REST and GraphQL routes (src/server/api/loginLimit.ts).
+ */
+export function createLoginAccountLimiter(createLimiter: LimiterFactory, limits: Pick<RateLimits, 'loginsPerAccount'>): RateLimiterAbstract {
+  return createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS })
+}
 
 /**
- * Express middleware: login attempts per IP, and anonymous API requests per IP (and the limiter
- * for login attempts per account, registered for the API route).
+ * Express middleware: login attempts per IP, and anonymous API requests per IP.
  * Pages and signed-in users' API calls pass; the response cache in front answers cached pages
  * before this runs, so those are never limited.
  */
@@ -52,10 +57,7 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
     }
   }
 
-
   const loginsPerIp = createLimiter({ keyPrefix: 'login-ip', points: limits.loginsPerIp, durationSeconds: LOGIN_WINDOW_SECONDS })
-  // Counted where the login body is read without taking it from Payload: the REST route (src/lib/api/loginLimit.ts).
-  registerLoginAccountLimiter(createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS }))
   const anonymousApi = createLimiter({ keyPrefix: 'api-ip', points: limits.apiPerMinute, durationSeconds: 60 })
 
   async function limit(req: Request, res: Response, next: NextFunction): Promise<void> {

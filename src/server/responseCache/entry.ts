@@ -3,7 +3,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
-import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER } from '@/lib/cache/headers'
+import { publicCacheControl, SURROGATE_KEY_HEADER } from '../../lib/cache/headers'
 import type { CachedResponse } from './store'
 
 const brotli = promisify(zlib.brotliCompress)
@@ -70,7 +70,8 @@ export function markShareable(res: ServerResponse, tags: readonly string[], sMax
 /** Cache-Control to replay: the response's own when it is public, otherwise the site's default. */
 export function sharedCacheControl(headers: OutgoingHttpHeaders, sMaxAgeSeconds: number | undefined): string {
   const own = headerList(headers['cache-control'])
-  const base = own.some((item) => item.toLowerCase() === 'public') ? own.join(', ') : PUBLIC_CACHE_CONTROL
+  if (!own.some((item) => item.toLowerCase() === 'public')) return publicCacheControl(sMaxAgeSeconds)
+  const base = own.join(', ')
   return sMaxAgeSeconds && !/s-maxage/i.test(base) ? `${base}, s-maxage=${sMaxAgeSeconds}` : base
 }
 

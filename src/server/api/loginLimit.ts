@@ -6,16 +6,29 @@ import { accountOf, graphQLLoginAccounts } from './loginAccount'
 type RestContext = { params: Promise<{ slug: string[] }> }
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
-/**
- * The per-account login limiter is made by the server (with its store: memory now, shared later)
- * and used here, where the login body can be read without taking it from Payload. It lives on
- * globalThis because Next's bundle and the server's modules are separate module graphs.
- */
-const REGISTRY = Symbol.for('publication.loginAccountLimiter')
-type GlobalWithLimiter = typeof globalThis & { [REGISTRY]?: RateLimiterAbstract }
+type AccountLimiter = Pick<RateLimiterAbstract, 'consume'>
 
-export function registerLoginAccountLimiter(limiter: RateLimiterAbstract): void {
-  ;(globalThis as GlobalWithLimiter)[REGISTRY] = limiter
+/**
+ * The per-account login limiter is made by the server (in memory, or in Redis for a cluster) and
+ * used here, where the login body can be read without taking it from Payload. Next's bundle and
+ * the server's modules are separate module graphs (each has its own copy of this module and of
+ * payload.config.ts), so no module variable reaches from one to the other. What both share is the
+ * one Payload instance: payload is external to Next's bundle (next.config.js), and the routes'
+ * getPayload returns the instance the server built. So the server builds it from a config that
+ * carries the limiter in `custom` (server-only: never sent to the admin), and the routes read it
+ * from there. Without the server (Local API, CLI) there is no limiter, and no per-account limit;
+ * in development, a hot reload swaps in Next's copy of the config, without it, until a restart.
+ */
+const LIMITER_KEY = 'loginAccountLimiter'
+
+export async function withLoginAccountLimiter(config: Promise<SanitizedConfig>, limiter: AccountLimiter): Promise<SanitizedConfig> {
+  const resolved = await config
+  return { ...resolved, custom: { ...resolved.custom, [LIMITER_KEY]: limiter } }
+}
+
+function loginAccountLimiterOf(payload: Payload): AccountLimiter | null {
+  const limiter: unknown = payload.config.custom?.[LIMITER_KEY]
+  return typeof (limiter as Partial<AccountLimiter> | undefined)?.consume === 'function' ? (limiter as AccountLimiter) : null
 }
 
 function isRefusal(rejection: unknown): rejection is { msBeforeNext: number } {
@@ -28,7 +41,7 @@ function isRefusal(rejection: unknown): rejection is { msBeforeNext: number } {
  * lets logins go on (Payload still locks an account after five failures), logged.
  */
 async function refusalFor(accounts: string[], payload: Payload): Promise<Response | null> {
-  const limiter = (globalThis as GlobalWithLimiter)[REGISTRY]
+  const limiter = loginAccountLimiterOf(payload)
   if (!limiter) return null
   for (const account of accounts) {
     try {
