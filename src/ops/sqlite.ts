@@ -6,13 +6,13 @@ import fs from 'node:fs'
 
 import { createClient, type Client } from '@libsql/client'
 
-async function withDatabase<T>(filePath: string, use: (client: Client) => Promise<T>): Promise<T> {
+async function withDatabase<T>(filePath: string, work: (client: Client) => Promise<T>): Promise<T> {
   if (!fs.existsSync(filePath)) throw new Error(`No SQLite database at ${filePath}`)
   const client = createClient({ url: `file:${filePath}` })
   try {
     // The server may be writing: wait for its locks rather than failing at once.
     await client.execute('PRAGMA busy_timeout = 10000')
-    return await use(client)
+    return await work(client)
   } finally {
     client.close()
   }

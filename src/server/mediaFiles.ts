@@ -47,7 +47,7 @@ function fileNameOf(url: string): { name: string; versioned: boolean } | null {
   if (!encoded || encoded.includes('/')) return null
   try {
     const name = decodeURIComponent(encoded)
-    if (/[\u0000-\u001f\\]/.test(name) || name.startsWith('.')) return null
+    if (/[\p{Cc}\\]/u.test(name) || name.startsWith('.')) return null
     return { name, versioned: new URLSearchParams(query).has('v') }
   } catch {
     return null
