@@ -32,6 +32,16 @@ export async function snapshotDatabase(filePath: string, targetPath: string): Pr
   await withDatabase(filePath, (client) => client.execute({ sql: 'VACUUM INTO ?', args: [targetPath] }))
 }
 
+/** Rows in each of these tables; 0 for a table the file does not have (a database never migrated). */
+export function countRows<Table extends string>(filePath: string, tables: readonly Table[]): Promise<Record<Table, number>> {
+  return withDatabase(filePath, async (client) => {
+    const present = new Set((await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((row) => String(row.name)))
+    const counts = {} as Record<Table, number>
+    for (const table of tables) counts[table] = present.has(table) ? Number((await client.execute(`SELECT count(*) AS n FROM "${table}"`)).rows[0]?.n ?? 0) : 0
+    return counts
+  })
+}
+
 /**
  * Every file name the media table references (the original and each size), so a backup can
  * check that its copy of the media holds them all. Payload names the columns `filename` and
