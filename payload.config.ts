@@ -19,9 +19,9 @@ import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { createEmailAdapter } from './src/config/email'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
-import { withAuthCookies } from './src/lib/api/authCookies'
-import { graphQLLimitRules } from './src/lib/api/graphqlLimits'
-import { graphQLWhereRule } from './src/lib/api/graphqlWhere'
+import { withAuthCookies } from './src/server/api/authCookies'
+import { graphQLLimitRules } from './src/server/api/graphqlLimits'
+import { graphQLWhereRule } from './src/server/api/graphqlWhere'
 
 const settings = getSettings()
 const graphQLLimits = graphQLLimitRules({
@@ -55,7 +55,7 @@ export default buildConfig({
   ],
   plugins: [slugRedirects],
   // Credentialed requests only from the site itself and the configured extra origins; public
-  // reads from anywhere get `*` from the REST route (src/lib/api/withPublicCors.ts).
+  // reads from anywhere get `*` from the REST route (src/server/api/withPublicCors.ts).
   cors: settings.trustedOrigins,
   csrf: settings.trustedOrigins,
   globals: [SiteSettings],

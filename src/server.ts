@@ -17,6 +17,7 @@ import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
 import { seedIfEmpty } from './seed/seed'
+import { withAccountLimiters } from './server/api/loginLimit'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
 import { redisLimiters } from './server/cluster/redisLimiters'
@@ -30,7 +31,7 @@ import { createMetrics } from './server/metrics/metrics'
 import { createResponseCache } from './server/responseCache'
 import { createSiteHeaders } from './server/siteHeaders'
 import { inMemoryLimiters } from './server/rateLimit/limiters'
-import { createRateLimit } from './server/rateLimit/rateLimit'
+import { createAccountLimiters, createRateLimit } from './server/rateLimit/rateLimit'
 import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
 
@@ -41,21 +42,33 @@ async function main(): Promise<void> {
   const cwd = process.cwd()
   if (settings.isProduction) await ensureProductionBuild(cwd, logger)
 
+  // Read only when scraped: the cache and Payload below exist by then.
+  const metrics = createMetrics({
+    cacheStats: () => cache.stats(),
+    jobQueueDepth: () => payload.count({ collection: 'payload-jobs', where: { completedAt: { exists: false }, hasError: { not_equals: true } } }).then(({ totalDocs }) => totalDocs),
+  })
+  // First: the rate limiters keep their counters in cluster.redis when there is one.
+  const cluster = await startClusterServices({
+    redisUrl: settings.redisUrl,
+    proxyPurgeUrl: settings.proxyPurgeUrl,
+    jobsTimeoutMs: settings.jobsTimeoutMs,
+    logger,
+    purgeBusMetrics: metrics.purgeBus,
+  })
+  const createLimiter = cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters
+
   // The process's only Payload: Next's route handlers and pages ask getPayload for the default
   // instance and get this one (payload is external to Next's bundle, see next.config.js), so the
-  // health check, the job runner and every request share one database connection. Hooks purge
-  // through src/lib/cache/purge.ts, which needs no Next request context.
-  const payload = await getPayload({ config })
+  // health check, the job runner and every request share one database connection. Its config
+  // hands the API routes the per-account login and reset limiters (src/server/api/loginLimit.ts). Hooks
+  // purge through src/lib/cache/purge.ts, which needs no Next request context.
+  const payload = await getPayload({ config: withAccountLimiters(config, createAccountLimiters(createLimiter, settings.rateLimits)) })
   if (settings.seedOnStart) await seedIfEmpty(payload)
 
   const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
-  const metrics = createMetrics({
-    cacheStats: () => cache.stats(),
-    jobQueueDepth: () => payload.count({ collection: 'payload-jobs', where: { completedAt: { exists: false }, hasError: { not_equals: true } } }).then(({ totalDocs }) => totalDocs),
-  })
   const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger, onHit: metrics.hit })
   const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: (filename) => isPublicMediaFile(payload, filename), logger })
   registerPurgeTarget('response-cache', (tags) => void cache.purge(tags))
@@ -68,14 +81,6 @@ async function main(): Promise<void> {
     if (tags.includes(cacheTags.site)) siteHeaders.forget()
   })
 
-  // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
-  const cluster = await startClusterServices({
-    redisUrl: settings.redisUrl,
-    proxyPurgeUrl: settings.proxyPurgeUrl,
-    jobsTimeoutMs: settings.jobsTimeoutMs,
-    logger,
-    purgeBusMetrics: metrics.purgeBus,
-  })
   const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
     logger,
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
     isHttps: settings.isHttps,
     rateLimit: createRateLimit({
       limits: settings.rateLimits,
-      createLimiter: cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters,
+      createLimiter,
       isSignedIn: createSignedInCheck(payload.secret),
       logger,
     }),

@@ -1,3 +1,4 @@
+import type { Id } from '@/lib/id'
 import { articlePath } from './urls'
 
 /**
@@ -58,7 +59,6 @@ export function paragraphsToLexical(paragraphs: readonly string[]): LexicalDocum
   }
 }
 
-type Id = number | string
 type NodeLike = { type?: unknown; children?: unknown; [key: string]: unknown }
 
 /** A reference to a document inside rich text: an id, or the document when it was populated. */

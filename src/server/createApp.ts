@@ -2,7 +2,7 @@ import express, { type Express, type Request, type RequestHandler, type Response
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
-import { PRIVATE_CACHE_CONTROL } from '@/lib/cache/headers'
+import { PRIVATE_CACHE_CONTROL } from '../lib/cache/headers'
 
 import type { HealthReport } from './health'
 import { personalReason } from './responseCache/policy'

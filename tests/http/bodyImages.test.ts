@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import Parser from 'rss-parser'
 
-import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm } from '../support/http'
+import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm, type Doc } from '../support/http'
 import { richText } from '../support/content'
 
 /** An image placed in an article's body, and links to other articles, as readers and machines get them. */
-type Doc = Record<string, any>
 type MediaNode = { $: Record<string, string>; 'media:credit'?: string[] }
 
 const BODY_CREATOR = 'Body Photographer Ωмега'

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm } from '../support/http'
-
-type Doc = Record<string, any>
+import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm, type Doc } from '../support/http'
 
 const CREATOR = 'Официальный веб-сайт Президента Российской Федерации'
 let articleHtml: string

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import zlib from 'node:zlib'
 
@@ -82,15 +83,22 @@ describe('response cache over the real site', () => {
 
   it('never serves a draft or an editor view to a reader, whatever the request carries', async () => {
     expect((await send('PATCH', `/api/articles/${id}?draft=true`, { headline: 'Secret draft v2', _status: 'draft' })).status).toBe(200)
-    // The draft is stored (the newsroom sees it among the versions), and editors' requests skip the cache...
+    // The draft is stored: the newsroom sees it among the versions.
     const versions = await get(`/api/articles/versions?where[parent][equals]=${id}&sort=-updatedAt&limit=1&depth=0`, { headers: authHeaders(token) })
-    expect(versions.headers.get('x-cache')).toBeNull()
     expect(await versions.text()).toContain('Secret draft v2')
-    const editorView = await get(`/api/articles/${id}?draft=true`, { headers: authHeaders(token) })
+    // A reader's copy of the article's URL is cached (a URL of its own: a miss, then a hit)...
+    const url = `/api/articles/${id}?probe=${randomUUID()}`
+    expect((await get(url)).headers.get('x-cache')).toBe('MISS')
+    expect((await getCached(url)).headers.get('x-cache')).toBe('HIT')
+    // ...and editors asking for that same URL, by header or by cookie, skip it.
+    const editorView = await get(url, { headers: authHeaders(token) })
     expect(editorView.headers.get('x-cache')).toBeNull()
-    const cookieView = await get(`/api/articles/${id}?draft=true`, { headers: { cookie: `payload-token=${token}` } })
+    const cookieView = await get(url, { headers: { cookie: `payload-token=${token}` } })
     expect(cookieView.headers.get('x-cache')).toBeNull()
-    // ...and readers, asking every way, never do.
+    // A draft read is never kept, for anyone: asked twice, neither answer is even a miss.
+    const draftUrl = `/api/articles/${id}?draft=true&probe=${randomUUID()}`
+    for (const headers of [{}, {}, authHeaders(token), authHeaders(token)]) expect((await get(draftUrl, { headers })).headers.get('x-cache')).toBeNull()
+    // ...and readers, asking every way, never see the draft.
     for (const path of [`/articles/${SLUG}`, `/api/articles/${id}`, `/api/articles/${id}?draft=true`, `/api/articles?where[slug][equals]=${SLUG}`, '/']) {
       for (let attempt = 0; attempt < 3; attempt += 1) expect(await (await get(path)).text()).not.toContain('Secret draft v2')
     }

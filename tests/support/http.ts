@@ -73,3 +73,10 @@ export async function getCached(path: string, init: RequestInit = {}): Promise<R
   }
   throw new Error(`${path} never came from the response cache`)
 }
+
+/**
+ * A JSON document read back from the API. Tests reach into it freely and their expectations check
+ * its shape, so it is left untyped, here only.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped on purpose, see above
+export type Doc = Record<string, any>

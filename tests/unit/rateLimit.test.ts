@@ -3,14 +3,16 @@ import type { AddressInfo } from 'node:net'
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { SignJWT } from 'jose'
+import type { SanitizedConfig } from 'payload'
 import { pino } from 'pino'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 
 import type { RateLimits } from '../../src/config/settings'
 import { createApp } from '../../src/server/createApp'
 import { inMemoryLimiters, type LimiterFactory } from '../../src/server/rateLimit/limiters'
-import { createRateLimit } from '../../src/server/rateLimit/rateLimit'
-import { tokenOf } from '../../src/lib/api/loginToken'
+import { withAccountLimiters } from '../../src/server/api/loginLimit'
+import { tokenOf } from '../../src/server/api/loginToken'
+import { createAccountLimiters, createRateLimit } from '../../src/server/rateLimit/rateLimit'
 import { createSignedInCheck } from '../../src/server/rateLimit/signedIn'
 
 const silent = pino({ level: 'silent' })
@@ -141,9 +143,30 @@ describe('rate limit', () => {
       return limiter
     }
     const base = await startApp({ limits: { apiPerMinute: 1 }, createLimiter: failing, logged })
-    expect(made.sort()).toEqual(['api-ip', 'login-account', 'login-ip', 'reset-account', 'reset-ip'])
+    expect(made.sort()).toEqual(['api-ip', 'login-ip', 'reset-ip'])
     expect(await statuses(3, () => fetch(`${base}/api/articles`))).toEqual([200, 200, 200])
     expect(logged).toHaveLength(3)
+  })
+})
+
+describe('per-account login limiter', () => {
+  it('is made from the same factory, and handed to the API routes in the config it keeps whole', async () => {
+    const made: Array<{ keyPrefix: string; points: number }> = []
+    const factory: LimiterFactory = (options) => {
+      made.push({ keyPrefix: options.keyPrefix, points: options.points })
+      return inMemoryLimiters(options)
+    }
+    const limiters = createAccountLimiters(factory, { loginsPerAccount: 7, resetsPerAccount: 2 })
+    expect(made).toEqual([
+      { keyPrefix: 'login-account', points: 7 },
+      { keyPrefix: 'reset-account', points: 2 },
+    ])
+
+    const config = { secret: 's', custom: { other: 1 } } as unknown as SanitizedConfig
+    const carried = await withAccountLimiters(Promise.resolve(config), limiters)
+    expect(carried.custom).toEqual({ other: 1, accountLimiters: limiters })
+    expect(carried.secret).toBe('s')
+    expect(config.custom).toEqual({ other: 1 })
   })
 })
 

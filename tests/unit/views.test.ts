@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { toLicenseFacts } from '../../src/domain/media/license'
+import { toLicenseFacts } from '../../src/licensing'
 import { imagesOf, toArticleView, toBodyImageViews, toImageView } from '../../src/lib/data/views'
 import type { Article, License, Media } from '../../src/payload-types'
 

@@ -1,7 +1,7 @@
+import type { Id } from '@/lib/id'
 import type { Article } from '@/payload-types'
 import { idOf } from '../media/license'
 
-type Id = number | string
 
 /**
  * Every image an article shows readers, each once: its lead image first, then those placed in

@@ -1,9 +1,9 @@
+import type { Id } from '@/lib/id'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { uploadIdsOf } from '@/lib/richText'
 import type { Article } from '@/payload-types'
 
-type Id = number | string
 
 /**
  * The images a body shows, as `bodyImages` keeps them: each once, in reading order, leaving out

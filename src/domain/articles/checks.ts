@@ -1,13 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
 import { formatPublishingBlock } from '@/licensing'
+import type { Id } from '@/lib/id'
 import type { License, Media } from '@/payload-types'
 import { getLicense } from '../media/license'
 import { imageIdsOf } from './articleImages'
 import { findImageViolations, formatLiveUseBlock, type LiveUseConflict, type RuleImage } from './imageRules'
 import { findLiveArticlesShowing } from './liveArticles'
-
-type Id = number | string
 
 /** How the publication uses images (Site settings). */
 export async function getSiteUse(req: PayloadRequest): Promise<{ commercial: boolean }> {

@@ -1,10 +1,11 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { getSettings } from '@/config/settings'
-import { tagsForListPositions, type ListPosition, type LiveArticle } from '@/lib/cache/changeTags'
+import { tagsForListPositions, type ListPosition } from '@/lib/cache/changeTags'
 import { toSiteIdentity } from '@/lib/site'
 import { zonedMonthOf } from '@/lib/timeZone'
 import { listKey, listWhere, type ArticleList } from './lists'
+import type { LiveArticle } from './liveArticles'
 
 /** The lists a published article is in: everything, its section, each author, its month, the uses of each image it shows. */
 export function listsOf(article: LiveArticle, timeZone: string): ArticleList[] {

@@ -1,8 +1,8 @@
+import type { Id } from '@/lib/id'
 import type { Where } from 'payload'
 
 import { zonedMonthRange } from '@/lib/timeZone'
 
-type Id = number | string
 
 /** The lists readers browse: everything, a section, an author, a month (in the publication's time zone), an image's uses. */
 export type ArticleList =

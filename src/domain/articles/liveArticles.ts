@@ -1,11 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { LiveArticle } from '@/lib/cache/changeTags'
+import type { Id } from '@/lib/id'
 import type { Article } from '@/payload-types'
 import { idOf } from '../media/license'
 import { imageIdsOf } from './articleImages'
 
-type Id = number | string
+/** What readers see of an article: its published row (null while it is not published), with the images it shows (lead and body), its date and its lists. */
+export type LiveArticle = { slug: string; images: readonly Id[]; updatedAt: string; publishedAt: string | null; section: Id | null; authors: Id[] }
 
 export function toLiveArticle(
   article: Pick<Article, '_status' | 'slug' | 'heroImage' | 'bodyImages' | 'updatedAt' | 'publishedAt' | 'section' | 'authors'> | null | undefined,

@@ -1,9 +1,9 @@
+import type { Id } from '@/lib/id'
 import type { PayloadRequest } from 'payload'
 
 import { slugPaths, type SluggedCollection } from '@/lib/urls'
 import type { Redirect } from '@/payload-types'
 
-type Id = number | string
 
 /**
  * A public document moved from `oldSlug` to `newSlug`: the old address now points at the

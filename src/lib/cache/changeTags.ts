@@ -1,15 +1,14 @@
+/**
+ * Which cached responses one change makes stale: exactly those, so a publish is visible at once
+ * and a draft save expires nothing. Pure; the hooks find the facts and call purgeTags.
+ */
+import type { LiveArticle } from '@/domain/articles/liveArticles'
+import type { Id } from '@/lib/id'
 import { pagesFrom } from '@/lib/pagination'
 import { monthOf } from '@/lib/seo/sitemap'
 
 import { cacheTags } from './tags'
 
-/**
- * Which cached responses one change makes stale: exactly those, so a publish is visible at once
- * and a draft save expires nothing. Pure; the hooks find the facts and call purgeTags.
- */
-type Id = number | string
-/** What readers see of an article: its published row (null while it is not published), with the images it shows (lead and body), its date and its lists. */
-export type LiveArticle = { slug: string; images: readonly Id[]; updatedAt: string; publishedAt: string | null; section: Id | null; authors: Id[] }
 type ArticleRef = { slug: string }
 
 /**

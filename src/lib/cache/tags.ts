@@ -1,3 +1,5 @@
+import type { Id } from '@/lib/id'
+
 /**
  * The only place cache tags are named. Every cached response (page, API read, feed, sitemap)
  * carries its tags in the `Surrogate-Key` header; hooks purge by tag through `purgeTags`.
@@ -23,9 +25,9 @@ export const cacheTags = {
   /** The /credits page. */
   credits: 'credits',
   /** Anything that shows one image (its document, its files). */
-  media: (id: number | string) => `media:${id}`,
+  media: (id: Id) => `media:${id}`,
   /** Anything that shows one license. */
-  license: (id: number | string) => `license:${id}`,
+  license: (id: Id) => `license:${id}`,
   /** Site identity and settings: every public page shows them. */
   site: 'site',
   /** Public REST/GraphQL reads of one collection. */

@@ -1,5 +1,5 @@
 import { getSettings } from '@/config/settings'
-import { isValidId } from '@/lib/api/ids'
+import { isValidId } from '@/server/api/ids'
 import { PUBLIC_MEDIA } from '@/domain/media/visibility'
 import type { Media } from '@/payload-types'
 import { getPayloadClient } from './payload'

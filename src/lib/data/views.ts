@@ -1,4 +1,4 @@
-import { toCreditSubject } from '@/domain/media/credit'
+import { toCreditSubject } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
 import { findUploadNodes } from '@/lib/richText'
 import type { Article, Author, Media, Section } from '@/payload-types'

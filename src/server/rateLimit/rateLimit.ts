@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import type { RateLimits } from '../../config/settings'
-import { registerAccountLimiter } from '../../lib/api/loginLimit'
+import type { AccountLimiters } from '../api/loginLimit'
 import type { LimiterFactory } from './limiters'
 
 type RateLimitArgs = {
@@ -32,10 +32,20 @@ function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
     .json({ errors: [{ message: `${message} Try again in ${seconds} s.` }] })
 }
 
+/**
+ * Login attempts and password-reset requests per account, from any address. Counted where the
+ * body can be read without taking it from Payload: the REST and GraphQL routes (src/server/api/loginLimit.ts).
+ */
+export function createAccountLimiters(createLimiter: LimiterFactory, limits: Pick<RateLimits, 'loginsPerAccount' | 'resetsPerAccount'>): AccountLimiters {
+  return {
+    login: createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS }),
+    'forgot-password': createLimiter({ keyPrefix: 'reset-account', points: limits.resetsPerAccount, durationSeconds: RESET_WINDOW_SECONDS }),
+  }
+}
 
 /**
  * Express middleware: login attempts and password-reset requests per IP, and anonymous API
- * requests per IP (and the limiters per account, registered for the API route).
+ * requests per IP.
  * Pages and signed-in users' API calls pass; the response cache in front answers cached pages
  * before this runs, so those are never limited.
  */
@@ -55,12 +65,8 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
     }
   }
 
-
   const loginsPerIp = createLimiter({ keyPrefix: 'login-ip', points: limits.loginsPerIp, durationSeconds: LOGIN_WINDOW_SECONDS })
   const resetsPerIp = createLimiter({ keyPrefix: 'reset-ip', points: limits.resetsPerIp, durationSeconds: RESET_WINDOW_SECONDS })
-  // Counted where the body is read without taking it from Payload: the REST route (src/lib/api/loginLimit.ts).
-  registerAccountLimiter('login', createLimiter({ keyPrefix: 'login-account', points: limits.loginsPerAccount, durationSeconds: LOGIN_WINDOW_SECONDS }))
-  registerAccountLimiter('forgot-password', createLimiter({ keyPrefix: 'reset-account', points: limits.resetsPerAccount, durationSeconds: RESET_WINDOW_SECONDS }))
   const anonymousApi = createLimiter({ keyPrefix: 'api-ip', points: limits.apiPerMinute, durationSeconds: 60 })
 
   async function limit(req: Request, res: Response, next: NextFunction): Promise<void> {

@@ -60,11 +60,13 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
 
   const render = (req: IncomingMessage, res: ServerResponse, key: string, next: (outcome: PassOutcome) => void) => {
     rendering.set(key, [])
+    // Says the cache looked and will keep the answer if it is shareable (a hit says HIT; a bypass nothing).
+    res.setHeader('x-cache', 'MISS')
     // The stored copy is compressed once by the cache; the app must send it plain.
     delete req.headers['accept-encoding']
     const generation = store.currentGeneration()
     const knownTags = routeTags(req.url!)
-    if (knownTags.length > 0) markShareable(res, knownTags, sMaxAgeSeconds)
+    const ownCacheControl = knownTags.length > 0 ? markShareable(res, knownTags, sMaxAgeSeconds) : undefined
     let finished = false
     res.once('close', () => {
       if (!finished) release(key, undefined)
@@ -74,7 +76,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
       const headers = res.getHeaders()
       const tags = responseTags(headers, knownTags)
       if (!isStorableStatus(res.statusCode) || !isShareable(headers, knownTags.length > 0, tags)) return release(key, undefined)
-      buildEntry({ status: res.statusCode, headers, body, tags, sMaxAgeSeconds })
+      buildEntry({ status: res.statusCode, headers, body, tags, sMaxAgeSeconds, ...(ownCacheControl ? { ownCacheControl: ownCacheControl() } : {}) })
         .then((built) => release(key, store.set(key, built, generation) ? built : undefined))
         .catch((error: unknown) => {
           logger.warn({ err: error, url: req.url }, 'could not store response')

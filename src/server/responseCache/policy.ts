@@ -1,4 +1,5 @@
-import { cacheTags } from '@/lib/cache/tags'
+import { cacheTags } from '../../lib/cache/tags'
+import { MEDIA_FILE_PATH } from '../../lib/images/fileUrls'
 
 /** What the response cache needs to know about a request: a plain shape, so the rules are unit-tested. */
 export type RequestFacts = {
@@ -8,7 +9,7 @@ export type RequestFacts = {
 }
 
 /** Paths the cache never reads or stores: editors' tools, Next internals, files (served elsewhere). */
-const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', '/api/media/file/']
+const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', MEDIA_FILE_PATH]
 
 /** Headers Next answers differently for (client navigation, prefetch, server actions): never mixed up with the HTML page. */
 const NEXT_VARIANT_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action']

@@ -13,11 +13,12 @@ let server: http.Server | undefined
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
 
 /** The cache in front of a fake app that counts its renders, as src/server.ts wires it. */
-async function start(app: App): Promise<{ base: string; cache: ResponseCache; renders: () => number; outcomes: string[] }> {
+async function start(app: App, { sMaxAgeSeconds }: { sMaxAgeSeconds?: number } = {}): Promise<{ base: string; cache: ResponseCache; renders: () => number; outcomes: string[] }> {
   let renders = 0
   const outcomes: string[] = []
   const cache = createResponseCache({
     maxBytes: 1_000_000,
+    sMaxAgeSeconds,
     logger: pino({ level: 'silent' }),
     onHit: (req, status, started) => void outcomes.push(`hit ${status} ${req.url} ${typeof started}`),
   })
@@ -72,6 +73,7 @@ describe('response cache in front of the app', () => {
   it('renders once, then serves hits with a strong ETag, public Cache-Control and the right encoding', async () => {
     const { base, cache, renders } = await start(page)
     const miss = await raw(`${base}/articles/a`, { 'accept-encoding': 'br' })
+    expect(miss.headers['x-cache']).toBe('MISS')
     expect(miss.headers['content-encoding']).toBeUndefined()
     // The first answer already carries what a proxy in front needs to keep it.
     expect(miss.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
@@ -125,15 +127,20 @@ describe('response cache in front of the app', () => {
     expect(cache.stats().stores).toBe(0)
     // ...and once a reader's copy is stored, an editor still gets a fresh render, not the cache.
     const reader = await raw(`${base}/articles/a`)
+    expect(reader.headers['x-cache']).toBe('MISS')
     expect(reader.body.toString()).not.toContain('(editor view)')
     await stored(cache, 1)
+    expect((await raw(`${base}/articles/a`)).headers['x-cache']).toBe('HIT')
     const rendersBefore = renders()
     const editor = await raw(`${base}/articles/a`, { cookie: 'payload-token=x' })
     expect(editor.headers['x-cache']).toBeUndefined()
     expect(editor.body.toString()).toContain('(editor view)')
     expect(renders()).toBe(rendersBefore + 1)
-    const draft = await raw(`${base}/api/articles?draft=true`)
-    expect(draft.headers['x-cache']).toBeUndefined()
+    // A draft read is not even a miss: asked twice, it is rendered twice and never stored.
+    for (let attempt = 0; attempt < 2; attempt += 1) expect((await raw(`${base}/api/articles?draft=true`)).headers['x-cache']).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(renders()).toBe(rendersBefore + 3)
+    expect(cache.stats().stores).toBe(1)
   })
 
   it('never stores a response that sets a cookie, or an unknown route that did not mark itself public', async () => {
@@ -186,6 +193,33 @@ describe('response cache in front of the app', () => {
     const personal = await Promise.all(Array.from({ length: 5 }, () => raw(`${base}/articles/private`)))
     expect(personal.every((page) => page.body.toString() === 'rendered /articles/private')).toBe(true)
     expect(renders()).toBe(1 + 5)
+  })
+
+  it("with CACHE_S_MAXAGE_SECONDS, tells proxies the s-maxage but keeps its own entries until purged; a response's own s-maxage still limits them", async () => {
+    const { base, cache, renders } = await start(
+      (req, res) => {
+        if (req.url === '/news-sitemap.xml') {
+          // A document that moves with the clock limits its own lifetime, as the news sitemap does.
+          res.setHeader('cache-control', 'public, max-age=0, s-maxage=1, must-revalidate')
+          res.setHeader('surrogate-key', 'articles')
+        }
+        res.end(`rendered ${req.url}`)
+      },
+      { sMaxAgeSeconds: 1 },
+    )
+    const miss = await raw(`${base}/articles/a`)
+    expect(miss.headers['x-cache']).toBe('MISS')
+    expect(miss.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
+    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('MISS')
+    await stored(cache, 2)
+    expect((await raw(`${base}/articles/a`)).headers['x-cache']).toBe('HIT')
+    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('HIT')
+    await new Promise((resolve) => setTimeout(resolve, 1300))
+    const later = await raw(`${base}/articles/a`)
+    expect(later.headers['x-cache']).toBe('HIT')
+    expect(later.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
+    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('MISS')
+    expect(renders()).toBe(3)
   })
 
   it('does not store error responses', async () => {

@@ -1,12 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { tagsForListChange } from '@/domain/articles/listTags'
-import { readLiveArticle, toLiveArticle } from '@/domain/articles/liveArticles'
-import { tagsForArticleChange, type LiveArticle } from '@/lib/cache/changeTags'
+import { readLiveArticle, toLiveArticle, type LiveArticle } from '@/domain/articles/liveArticles'
+import { tagsForArticleChange } from '@/lib/cache/changeTags'
 import { purgeTags } from '@/lib/cache/purge'
+import type { Id } from '@/lib/id'
 import type { Article } from '@/payload-types'
 
-const beforeKey = (id: number | string) => `liveArticleBefore:${id}`
+const beforeKey = (id: Id) => `liveArticleBefore:${id}`
 
 /** Notes what readers see before the save, to compare with what they see after it. */
 export const rememberLiveArticle: CollectionBeforeChangeHook<Article> = async ({ operation, originalDoc, req }) => {

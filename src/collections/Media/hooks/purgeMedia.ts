@@ -1,19 +1,23 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
-import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
 import { tagsForMediaChange } from '@/lib/cache/changeTags'
 import { purgeTags } from '@/lib/cache/purge'
+import type { Id } from '@/lib/id'
 import type { Media } from '@/payload-types'
 
-type Id = number | string
 type Shown = Array<{ slug: string }>
 
 const shownKey = (id: Id) => `mediaShownIn:${id}`
 
+/** Purges these images and every published page showing them (pages, lists, credits, API). */
+export async function purgeMediaAndPagesShowing(mediaIds: Id[], req: PayloadRequest): Promise<void> {
+  await purgeTags(tagsForMediaChange(mediaIds, await findLiveArticlesShowing(mediaIds, req)), req.payload.logger)
+}
+
 /** A new file, alt text, credit or release must show on every page using the image. */
 export const purgeMediaAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, req }) => {
-  await purgeTags(await tagsForArticlesUsingMedia([doc.id], req), req.payload.logger)
+  await purgeMediaAndPagesShowing([doc.id], req)
   return doc
 }
 

@@ -1,9 +1,9 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { withGraphQLWhereChecks } from '@/lib/api/graphqlWhere'
-import { withGraphQLLoginLimit } from '@/lib/api/loginLimit'
-import { withGraphQLStatus } from '@/lib/api/withGraphQLStatus'
+import { withGraphQLWhereChecks } from '@/server/api/graphqlWhere'
+import { withGraphQLLoginLimit } from '@/server/api/loginLimit'
+import { withGraphQLStatus } from '@/server/api/withGraphQLStatus'
 
 export const POST = withGraphQLStatus(withGraphQLLoginLimit(withGraphQLWhereChecks(GRAPHQL_POST(config), config), config))
 export const OPTIONS = REST_OPTIONS(config)

@@ -6,7 +6,7 @@
 export type IdType = 'number' | 'ObjectID' | 'text'
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
+const CONTROL_CHARACTERS = /\p{Cc}/u
 
 const DESCRIPTIONS: Record<IdType, string> = {
   number: 'ids here are whole numbers',

@@ -4,7 +4,7 @@ import { idProblem, type IdType } from './ids'
 export type Endpoint = { method: string; path: string }
 
 // Control characters and path separators cannot be in a stored file name; Node refuses NUL outright.
-const UNSAFE_FILE_NAME = /[\u0000-\u001f\u007f/\\]/
+const UNSAFE_FILE_NAME = /[\p{Cc}/\\]/u
 
 function matchPath(pattern: string, segments: string[]): Record<string, string> | null {
   const parts = pattern.split('/').filter(Boolean)

@@ -6,13 +6,22 @@ import { accountOf, graphQLAccountRequests, type AccountAction, type AccountRequ
 type RestContext = { params: Promise<{ slug: string[] }> }
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>
 
+export type AccountLimiter = Pick<RateLimiterAbstract, 'consume'>
+export type AccountLimiters = Partial<Record<AccountAction, AccountLimiter>>
+
 /**
- * The per-account limiters are made by the server (with its store: memory, or Redis) and used
- * here, where the request body can be read without taking it from Payload. They live on
- * globalThis because Next's bundle and the server's modules are separate module graphs.
+ * The per-account limiters (login, forgot-password) are made by the server (in memory, or in
+ * Redis for a cluster) and used here, where the request body can be read without taking it from
+ * Payload. Next's bundle and the server's modules are separate module graphs (each has its own
+ * copy of this module and of payload.config.ts), so no module variable reaches from one to the
+ * other. What both share is the one Payload instance: payload is external to Next's bundle
+ * (next.config.js), and the routes' getPayload returns the instance the server built. So the
+ * server builds it from a config that carries the limiters in `custom` (server-only: never sent
+ * to the admin), and the routes read them from there. Without the server (Local API, CLI) there
+ * are none, and no per-account limit; in development, a hot reload swaps in Next's copy of the
+ * config, without them, until a restart.
  */
-const REGISTRY = Symbol.for('publication.accountLimiters')
-type GlobalWithLimiters = typeof globalThis & { [REGISTRY]?: Partial<Record<AccountAction, RateLimiterAbstract>> }
+const LIMITERS_KEY = 'accountLimiters'
 
 /** The 429's message, per action. Counted for any address named, so it says nothing about whether an account exists. */
 const REFUSALS: Record<AccountAction, string> = {
@@ -20,9 +29,14 @@ const REFUSALS: Record<AccountAction, string> = {
   'forgot-password': 'Too many password reset requests for this account.',
 }
 
-export function registerAccountLimiter(action: AccountAction, limiter: RateLimiterAbstract): void {
-  const global = globalThis as GlobalWithLimiters
-  global[REGISTRY] = { ...global[REGISTRY], [action]: limiter }
+export async function withAccountLimiters(config: Promise<SanitizedConfig>, limiters: AccountLimiters): Promise<SanitizedConfig> {
+  const resolved = await config
+  return { ...resolved, custom: { ...resolved.custom, [LIMITERS_KEY]: limiters } }
+}
+
+function accountLimitersOf(payload: Payload): AccountLimiters {
+  const limiters: unknown = payload.config.custom?.[LIMITERS_KEY]
+  return typeof limiters === 'object' && limiters !== null ? (limiters as AccountLimiters) : {}
 }
 
 function isRefusal(rejection: unknown): rejection is { msBeforeNext: number } {
@@ -36,7 +50,7 @@ function isRefusal(rejection: unknown): rejection is { msBeforeNext: number } {
  * failures, and sends one reset e-mail per account per 15 s), logged.
  */
 async function refusalFor(requests: AccountRequest[], payload: Payload): Promise<Response | null> {
-  const limiters = (globalThis as GlobalWithLimiters)[REGISTRY] ?? {}
+  const limiters = accountLimitersOf(payload)
   for (const { action, account } of requests) {
     const limiter = limiters[action]
     if (!limiter) continue

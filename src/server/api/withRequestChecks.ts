@@ -4,7 +4,7 @@ import path from 'node:path'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { parse } from 'qs-esm'
 
-import { getSettings } from '@/config/settings'
+import { getSettings } from '../../config/settings'
 import { tokenOf } from './loginToken'
 import { findPageLimitProblem } from './pageLimits'
 import { findQueryParamProblem } from './queryParams'
