@@ -17,6 +17,7 @@ import { getSettings } from './src/config/settings'
 import { withAuthCookies } from './src/lib/api/authCookies'
 import { graphQLLimitRules } from './src/lib/api/graphqlLimits'
 import { graphQLWhereRule } from './src/lib/api/graphqlWhere'
+import { prepareSearchIndex } from './src/domain/search/prepare'
 
 const settings = getSettings()
 const graphQLLimits = graphQLLimitRules({
@@ -45,7 +46,7 @@ export default buildConfig({
   csrf: settings.trustedOrigins,
   globals: [SiteSettings],
   editor: lexicalEditor(),
-  db: createDatabaseAdapter(settings.database),
+  db: createDatabaseAdapter(settings.database, { schema: settings.databaseSchema }),
   sharp,
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
@@ -74,5 +75,7 @@ export default buildConfig({
   },
   // Production logs are JSON lines like the server's own (pino); development keeps Payload's pretty output.
   logger: settings.isProduction ? { options: { level: settings.logLevel, base: { app: 'publication', component: 'payload' } }, destination: process.stdout } : undefined,
+  // The SQL engines get their search index from the migrations; MongoDB's text index is made here.
+  onInit: prepareSearchIndex,
   telemetry: false,
 })

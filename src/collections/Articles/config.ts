@@ -1,8 +1,9 @@
-import { slugField, type CollectionConfig, type TextField } from 'payload'
+import { slugField, type CollectionConfig, type TextareaField, type TextField } from 'payload'
 
 import { canCreateArticle, canDeleteArticle, canReadArticle, canReadArticleVersions, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
 import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { previewUrl } from '@/lib/preview'
+import type { ArticleSearchText } from '@/lib/search/indexText'
 import { toSlug, validateSlug } from '@/lib/slug'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
@@ -10,8 +11,11 @@ import { purgeArticleAfterChange, purgeArticleAfterDelete, rememberLiveArticle }
 import { releaseHeroImage } from './hooks/releaseHeroImage'
 import { setAuthor } from './hooks/setAuthor'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { setSearchText } from './hooks/setSearchText'
 import { showScheduleFailure } from './hooks/showScheduleFailure'
 import { stampRevision } from './hooks/stampRevision'
+
+const SEARCH_TEXT_FIELDS = ['searchHeadline', 'searchStandfirst', 'searchBody'] as const satisfies ReadonlyArray<keyof ArticleSearchText>
 
 export const HEADLINE_MAX_LENGTH = 160
 export const MAX_VERSIONS_PER_ARTICLE = 50
@@ -41,7 +45,7 @@ export const Articles: CollectionConfig = {
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   hooks: {
-    beforeChange: [setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle],
+    beforeChange: [setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle, setSearchText],
     // The image is released before the purge, so readers never get a page whose image is still private.
     afterChange: [releaseHeroImage, purgeArticleAfterChange],
     afterDelete: [purgeArticleAfterDelete],
@@ -122,5 +126,8 @@ export const Articles: CollectionConfig = {
         description: 'Set it when a published article is materially revised: readers see "Updated <date>". Corrections set it too.',
       },
     },
+    // What the search index reads (hooks/setSearchText.ts): never shown, never sent by the APIs
+    // (nor described in their contract: the OpenAPI document leaves out fields with read access).
+    ...SEARCH_TEXT_FIELDS.map((name): TextareaField => ({ name, type: 'textarea', hidden: true, access: { read: () => false } })),
   ],
 }

@@ -8,7 +8,7 @@ describe('createDatabaseAdapter', () => {
     expect(adapter.name).toBe('postgres')
     const instance = adapter.init({ payload: { config: { db: {} } } as never }) as unknown as { migrationDir: string; prodMigrations: Array<{ name: string }> }
     expect(instance.migrationDir).toMatch(/src\/migrations-postgres$/)
-    expect(instance.prodMigrations.map((migration) => migration.name)).toEqual([expect.stringMatching(/_initial$/)])
+    expect(instance.prodMigrations.map((migration) => migration.name)).toEqual([expect.stringMatching(/_initial$/), expect.stringMatching(/_search_index$/)])
   })
 
   it('keeps MongoDB and SQLite on their own adapters', () => {

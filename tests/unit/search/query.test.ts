@@ -127,3 +127,25 @@ describe('engine query strings', () => {
     expect(toMongoTextSearch(parsed('Путин 习近平'))).toBe('"путин" "习近 近平"')
   })
 })
+
+describe('MongoDB search', () => {
+  it('asks the text index for published articles, best text score first, newer on ties', async () => {
+    const { toMongoSearch, MONGO_TEXT_INDEX } = await import('../../../src/domain/search/mongo')
+    expect(toMongoSearch(parsed('Путин "no limits"'))).toEqual({
+      filter: { $text: { $search: '"путин" "no limits"', $language: 'none' }, _status: 'published' },
+      projection: { _id: 1, score: { $meta: 'textScore' } },
+      sort: { score: { $meta: 'textScore' }, publishedAt: -1, _id: -1 },
+    })
+    expect(MONGO_TEXT_INDEX.keys).toEqual({ searchHeadline: 'text', searchStandfirst: 'text', searchBody: 'text' })
+    expect(MONGO_TEXT_INDEX.options.weights.searchHeadline).toBeGreaterThan(MONGO_TEXT_INDEX.options.weights.searchStandfirst)
+    expect(MONGO_TEXT_INDEX.options.weights.searchStandfirst).toBeGreaterThan(MONGO_TEXT_INDEX.options.weights.searchBody)
+  })
+
+  it('creates that index through the adapter’s collection', async () => {
+    const { ensureMongoSearchIndex, MONGO_TEXT_INDEX } = await import('../../../src/domain/search/mongo')
+    const calls: unknown[] = []
+    const payload = { db: { collections: { articles: { createIndex: async (...args: unknown[]) => void calls.push(args) } } } }
+    await ensureMongoSearchIndex(payload as never)
+    expect(calls).toEqual([[MONGO_TEXT_INDEX.keys, MONGO_TEXT_INDEX.options]])
+  })
+})
