@@ -30,6 +30,7 @@ import { createSiteHeaders } from './server/siteHeaders'
 import { inMemoryLimiters } from './server/rateLimit/limiters'
 import { createRateLimit } from './server/rateLimit/rateLimit'
 import { createSignedInCheck } from './server/rateLimit/signedIn'
+import { searchPageStatus } from './server/searchPageStatus'
 import { handleShutdownSignals } from './server/shutdown'
 
 const settings = getSettings()
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     siteHeaders: siteHeaders.middleware,
     trustedProxies: settings.trustedProxies,
     isHttps: settings.isHttps,
+    searchPageStatus: searchPageStatus(settings.apiLimits.maxLimit),
     rateLimit: createRateLimit({
       limits: settings.rateLimits,
       createLimiter: cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters,

@@ -25,9 +25,11 @@ type CreateAppArgs = {
   isHttps?: boolean
   /** Login and anonymous API limits (src/server/rateLimit). */
   rateLimit?: RequestHandler
+  /** Sets the status of search pages Next renders (src/server/searchPageStatus.ts). */
+  searchPageStatus?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit, searchPageStatus }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false)
@@ -61,6 +63,7 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
   })
 
   // No body parsers here: Next and Payload read the raw request themselves.
+  if (searchPageStatus) app.get('/search', searchPageStatus)
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
   app.use(jsonErrors)
 

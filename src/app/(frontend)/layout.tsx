@@ -23,6 +23,9 @@ export default async function FrontendLayout({ children }: { children: ReactNode
           <a href="/" className="masthead__name">
             {site.name}
           </a>
+          <a href="/search" className="masthead__search">
+            Search
+          </a>
         </header>
         <main id="main">{children}</main>
         <footer className="footer">

@@ -5,6 +5,7 @@ import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { previewUrl } from '@/lib/preview'
 import type { ArticleSearchText } from '@/lib/search/indexText'
 import { toSlug, validateSlug } from '@/lib/slug'
+import { searchArticlesEndpoint } from './endpoints/search'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
 import { purgeArticleAfterChange, purgeArticleAfterDelete, rememberLiveArticle } from './hooks/purgeArticle'
@@ -39,6 +40,7 @@ export const Articles: CollectionConfig = {
     delete: canDeleteArticle,
     readVersions: canReadArticleVersions,
   },
+  endpoints: [searchArticlesEndpoint],
   versions: {
     // Minute steps: news is scheduled to the minute, and a 24-hour clock avoids am/pm slips.
     drafts: { autosave: { interval: 1500 }, schedulePublish: { timeIntervals: 1, timeFormat: 'HH:mm' } },

@@ -18,6 +18,8 @@ type RateLimitArgs = {
 
 const LOGIN_WINDOW_SECONDS = 15 * 60
 const LOGIN_PATH = '/api/users/login'
+/** Pages that query the database on every request (never cached): counted like API calls. */
+const LIMITED_PAGES = ['/search']
 
 /** 429 with Retry-After and a JSON message in Payload's error format. */
 function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
@@ -33,8 +35,8 @@ function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
 /**
  * Express middleware: login attempts per IP, and anonymous API requests per IP (and the limiter
  * for login attempts per account, registered for the API route).
- * Pages and signed-in users' API calls pass; the response cache in front answers cached pages
- * before this runs, so those are never limited.
+ * Pages (except search, which is never cached) and signed-in users' API calls pass; the response
+ * cache in front answers cached pages before this runs, so those are never limited.
  */
 export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths = [], logger }: RateLimitArgs): RequestHandler {
   /**
@@ -65,7 +67,8 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
       if (byIp) return refuse(res, byIp, 'Too many login attempts from this address.')
       return next()
     }
-    if (!req.path.startsWith('/api/') || exemptPaths.includes(req.path) || (await isSignedIn(req.headers))) return next()
+    const limited = req.path.startsWith('/api/') || LIMITED_PAGES.includes(req.path)
+    if (!limited || exemptPaths.includes(req.path) || (await isSignedIn(req.headers))) return next()
     const byIp = await take(anonymousApi, ip)
     if (byIp) return refuse(res, byIp, 'Too many API requests from this address; sign in, or slow down.')
     next()
