@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
 import { toArticleSearchText, type ArticleSearchText } from '@/lib/search/indexText'
-import { sqlRunnerOf, type SqlRunner } from './sqlRunner'
+import { inSqliteTransaction, sqlRunnerOf, type SqlRunner } from './sqlRunner'
 
 /** Rows per write batch: one SQLite transaction each, so a rebuild is not one commit per article. */
 const BATCH = 500
@@ -12,19 +12,6 @@ export type ReindexReport = { articles: number; published: number }
 type ArticleRow = { id: number; headline: string | null; standfirst: string | null; body: unknown }
 
 const parsedBody = (body: unknown) => (typeof body === 'string' ? (JSON.parse(body) as unknown) : body)
-
-async function inBatch(runner: SqlRunner, work: () => Promise<void>): Promise<void> {
-  // PostgreSQL statements commit one by one here (or with the migration that calls this).
-  if (runner.engine !== 'sqlite') return work()
-  await runner.run(sql`BEGIN IMMEDIATE`)
-  try {
-    await work()
-    await runner.run(sql`COMMIT`)
-  } catch (error) {
-    await runner.run(sql`ROLLBACK`)
-    throw error
-  }
-}
 
 function writeSearchText(runner: SqlRunner, id: number, text: ArticleSearchText): Promise<void> {
   return runner.run(
@@ -43,7 +30,7 @@ export async function reindexSqlArticles(runner: SqlRunner): Promise<ReindexRepo
   for (let after = 0; ; ) {
     const rows = await runner.rows<ArticleRow>(sql`SELECT id, headline, standfirst, body FROM articles WHERE id > ${after} ORDER BY id LIMIT ${BATCH}`)
     if (rows.length === 0) break
-    await inBatch(runner, async () => {
+    await inSqliteTransaction(runner, async () => {
       for (const row of rows) await writeSearchText(runner, Number(row.id), toArticleSearchText({ ...row, body: parsedBody(row.body) }))
     })
     articles += rows.length

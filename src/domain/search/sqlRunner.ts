@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
 /** Raw SQL on the engine Payload uses: the search index lives outside Payload's own tables. */
@@ -28,6 +28,22 @@ export function postgresRunner(db: PostgresDrizzle): SqlRunner {
     run: async (query) => {
       await db.execute(query)
     },
+  }
+}
+
+/**
+ * Runs `work` in one SQLite transaction (many writes, one commit). PostgreSQL statements commit
+ * one by one here, or with the migration that calls this.
+ */
+export async function inSqliteTransaction(runner: SqlRunner, work: () => Promise<void>): Promise<void> {
+  if (runner.engine !== 'sqlite') return work()
+  await runner.run(sql`BEGIN IMMEDIATE`)
+  try {
+    await work()
+    await runner.run(sql`COMMIT`)
+  } catch (error) {
+    await runner.run(sql`ROLLBACK`)
+    throw error
   }
 }
 
