@@ -17,6 +17,7 @@ import { getSettings } from './src/config/settings'
 import { withAuthCookies } from './src/lib/api/authCookies'
 import { graphQLLimitRules } from './src/lib/api/graphqlLimits'
 import { graphQLWhereRule } from './src/lib/api/graphqlWhere'
+import { searchGraphQLQueries } from './src/domain/search/graphql'
 import { prepareSearchIndex } from './src/domain/search/prepare'
 
 const settings = getSettings()
@@ -62,6 +63,7 @@ export default buildConfig({
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.
     maxComplexity: settings.apiLimits.graphQLMaxComplexity,
+    queries: searchGraphQLQueries,
     validationRules: (args) => [
       ...graphQLLimits(args),
       // The REST where checks, for GraphQL's where arguments.

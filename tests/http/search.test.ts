@@ -113,3 +113,26 @@ describe('the search page', () => {
     expect(html).toContain('name="q"')
   })
 })
+
+describe('GraphQL SearchArticles', () => {
+  async function graphql(query: string): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string }> } }> {
+    const response = await fetch(`${baseUrl()}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> } }
+  }
+
+  it('ranks the same way, with the article and its relationships resolved', async () => {
+    const { status, body } = await graphql('{ SearchArticles(q: "Putin", limit: 5) { totalDocs page docs { rank excerpt article { slug headline heroImage { creator } } } } }')
+    expect(status).toBe(200)
+    const results = body.data!.SearchArticles as { totalDocs: number; docs: Array<{ rank: number; excerpt: string; article: { slug: string; heroImage: { creator: string } | null } }> }
+    const seeded = results.docs.find((doc) => doc.article.slug === FIRST_SLUG)
+    expect(seeded?.excerpt).toMatch(/<mark>Putin<\/mark>/)
+    expect(seeded?.article.heroImage?.creator).toBeTruthy()
+    expect(results.docs.map((doc) => doc.rank)).toEqual(results.docs.map((_, index) => index + 1))
+  })
+
+  it('refuses an over-long query with a message', async () => {
+    const { status, body } = await graphql(`{ SearchArticles(q: "${'x'.repeat(MAX_QUERY_LENGTH + 1)}") { totalDocs } }`)
+    expect(status).toBe(400)
+    expect(body.errors?.[0]?.message).toContain(String(MAX_QUERY_LENGTH))
+  })
+})
