@@ -20,18 +20,31 @@ const run = promisify(execFile)
 /** Rows per transaction while filling. */
 const FILL_BATCH = 500
 
-const LATIN = (
-  'the of and to in a is that for on with as was at by from it be are this have an has said summit trade talks leaders minister president ' +
-  'government energy gas oil pipeline sanctions border security visit state partnership economy market bank currency exports imports ' +
-  'military exercise navy army treaty agreement delegation foreign policy war peace region province city capital council parliament ' +
-  'election vote reform budget growth inflation rates industry factory workers farmers grain wheat harvest railway port shipping ' +
-  'Putin Xi Jinping Moscow Beijing Kremlin Russia China Kazakhstan Mongolia Siberia Shanghai Vladivostok Harbin'
-).split(' ')
-const CYRILLIC = (
-  'и в не на что с по это как к из за от о для Путин Путина Путиным Путину Пекин Пекине Москва Москве Китай Китая Россия России ' +
-  'саммит переговоры визит президент министр торговля газ нефть граница соглашение партнёрство экономика рынок санкции Си Цзиньпин'
-).split(' ')
-const HAN = '普京 习近平 北京 莫斯科 中国 俄罗斯 会谈 访问 合作 贸易 能源 天然气 管道 总统 主席 外交 边境 经济 伙伴 关系 峰会 协议 签署 发展'.split(' ')
+/**
+ * Topic words and how many articles mention them, roughly: a publication about Moscow and
+ * Beijing names Putin often, a given summit less. Everything else is filler drawn from large
+ * made-up vocabularies, so no other word is common.
+ */
+const TOPICS: ReadonlyArray<{ words: string; share: number; script: 'latin' | 'cyrillic' | 'han' }> = [
+  { words: 'Putin', share: 0.25, script: 'latin' },
+  { words: 'Xi Jinping', share: 0.15, script: 'latin' },
+  { words: 'summit', share: 0.1, script: 'latin' },
+  { words: 'summits', share: 0.03, script: 'latin' },
+  { words: 'trade', share: 0.15, script: 'latin' },
+  { words: 'sanctions', share: 0.1, script: 'latin' },
+  { words: 'trade talks', share: 0.04, script: 'latin' },
+  { words: 'Путина', share: 0.12, script: 'cyrillic' },
+  { words: 'Путин', share: 0.12, script: 'cyrillic' },
+  { words: 'Си Цзиньпин', share: 0.08, script: 'cyrillic' },
+  { words: '普京', share: 0.12, script: 'han' },
+  { words: '习近平', share: 0.08, script: 'han' },
+]
+
+const LATIN_SYLLABLES = 'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo lu ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi zo'.split(' ')
+const CYRILLIC_SYLLABLES = 'ба бе би бо бу да де ди до ка ке ки ко ла ле ли ло ма ме ми мо на не ни но ра ре ри ро са се си со та те ти то ва ве ви зо'.split(' ')
+/** Two thousand common Chinese characters' worth of the CJK block. */
+const HAN_FIRST = 0x4e00
+const HAN_COUNT = 2000
 
 /** Small, seeded and fast: the same archive on every run. */
 function random(seed: number): () => number {
@@ -45,29 +58,47 @@ function random(seed: number): () => number {
   }
 }
 
-/** Zipf-like: the first words of a list are common, the last ones rare, as in real text. */
-function pick(next: () => number, words: readonly string[]): string {
-  return words[Math.floor(words.length * next() ** 2)]!
+function fillerWord(next: () => number, syllables: readonly string[]): string {
+  const length = 2 + Math.floor(next() * 2)
+  return Array.from({ length }, () => syllables[Math.floor(next() * syllables.length)]!).join('')
 }
 
-function sentence(next: () => number, words: number): string {
-  const script = next()
-  if (script < 0.15) return Array.from({ length: Math.ceil(words / 3) }, () => pick(next, HAN)).join('') + '。'
-  const list = script < 0.35 ? CYRILLIC : LATIN
-  const text = Array.from({ length: words }, () => pick(next, list)).join(' ')
+function sentence(next: () => number, words: number, script: 'latin' | 'cyrillic' | 'han', topic?: string): string {
+  if (script === 'han') {
+    const chars = Array.from({ length: words * 2 }, () => String.fromCodePoint(HAN_FIRST + Math.floor(next() * HAN_COUNT)))
+    if (topic) chars.splice(Math.floor(next() * chars.length), 0, topic)
+    return `${chars.join('')}。`
+  }
+  const list = Array.from({ length: words }, () => fillerWord(next, script === 'latin' ? LATIN_SYLLABLES : CYRILLIC_SYLLABLES))
+  if (topic) list.splice(Math.floor(next() * list.length), 0, topic)
+  const text = list.join(' ')
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`
 }
 
 export type SyntheticArticle = { headline: string; standfirst: string; paragraphs: string[]; publishedAt: string }
 
-/** The n-th synthetic article: a headline, a standfirst and about 300 words in five paragraphs. */
+/**
+ * The n-th synthetic article: a headline, a standfirst and about 300 words in five paragraphs,
+ * mostly Latin, some Cyrillic and Chinese; each topic appears in its share of articles, a fifth
+ * of the time in the headline, a fifth in the standfirst, otherwise in the body.
+ */
 export function syntheticArticle(n: number): SyntheticArticle {
   const next = random(n + 1)
+  const scriptOf = () => (next() < 0.7 ? 'latin' : next() < 0.5 ? 'cyrillic' : 'han') as 'latin' | 'cyrillic' | 'han'
+  const headlineScript = scriptOf()
+  const parts = { headline: [sentence(next, 7, headlineScript)], standfirst: [sentence(next, 20, headlineScript)], body: Array.from({ length: 20 }, () => sentence(next, 14, scriptOf())) }
+  for (const topic of TOPICS) {
+    if (next() >= topic.share) continue
+    const where = next()
+    const target = where < 0.2 ? parts.headline : where < 0.4 ? parts.standfirst : parts.body
+    target.push(sentence(next, 3, topic.script, topic.words))
+  }
   const day = Math.floor(next() * 3650)
+  const body = parts.body
   return {
-    headline: sentence(next, 8).slice(0, 150),
-    standfirst: sentence(next, 25),
-    paragraphs: Array.from({ length: 5 }, () => Array.from({ length: 4 }, () => sentence(next, 15)).join(' ')),
+    headline: parts.headline.join(' ').slice(0, 150),
+    standfirst: parts.standfirst.join(' ').slice(0, 320),
+    paragraphs: Array.from({ length: 5 }, (_, index) => body.slice(index * 4, index === 4 ? undefined : index * 4 + 4).join(' ')),
     publishedAt: new Date(Date.UTC(2016, 0, 1) + day * 86_400_000 + n * 1000).toISOString(),
   }
 }
@@ -95,10 +126,12 @@ export async function fillSyntheticArticles(runner: SqlRunner, count: number, fi
 
 export const SEARCH_BENCH_QUERIES: ReadonlyArray<[string, string]> = [
   ['one word', 'summit'],
+  ['one word', 'Putin'],
   ['two words', 'trade sanctions'],
   ['phrase', '"trade talks"'],
   ['Cyrillic', 'Путин'],
   ['Chinese', '普京'],
+  ['Chinese', '习近平'],
 ]
 
 export type LatencyFigures = { rps: number; p50: number; p99: number; non2xx: number }
