@@ -229,6 +229,9 @@ export async function benchSearch({ count, engine, seconds }: { count: number; e
     if (engine === 'sqlite') await connection.runner.run(sql`INSERT INTO article_search(article_search) VALUES ('optimize')`)
     else await connection.runner.run(sql`VACUUM ANALYZE articles`)
 
+    // For scale: an uncached page of the articles list (draft=false keeps it out of the response cache).
+    const list = await measureWithWrk(`${server.baseUrl}/api/articles?limit=10&depth=0&sort=-publishedAt&draft=false`, { connections: 8, seconds })
+    console.log(`baseline: uncached GET /api/articles?limit=10&depth=0  p50 ${fixed(list.p50)}  p99 ${fixed(list.p99)}  ${list.rps.toFixed(0)} req/s`)
     for (const [name, query] of SEARCH_BENCH_QUERIES) {
       const url = `${server.baseUrl}/api/articles/search?q=${encodeURIComponent(query)}&depth=0`
       const first = (await (await fetch(url)).json()) as { totalDocs: number }
@@ -241,6 +244,9 @@ export async function benchSearch({ count, engine, seconds }: { count: number; e
     const [row] = await connection.runner.rows<{ id: number }>(sql`SELECT id FROM articles WHERE slug = ${'synthetic-0'}`)
     const cost = await measurePublishIndexCost(connection.runner, Number(row!.id))
     console.log(`index cost of a publish: search text ${fixed(cost.textP50)} (p50) + index write ${fixed(cost.writeP50)} (p50; p99 ${fixed(cost.writeP99)})`)
+  } catch (error) {
+    console.error(`search bench failed; the server said:\n${server.output().slice(-4000)}`)
+    throw error
   } finally {
     await connection.close()
     await stopServer(server.child)
