@@ -22,6 +22,8 @@ import { getSettings } from './src/config/settings'
 import { withAuthCookies } from './src/server/api/authCookies'
 import { graphQLLimitRules } from './src/server/api/graphqlLimits'
 import { graphQLWhereRule } from './src/server/api/graphqlWhere'
+import { searchGraphQLQueries } from './src/domain/search/graphql'
+import { prepareSearchIndex } from './src/domain/search/prepare'
 
 const settings = getSettings()
 const graphQLLimits = graphQLLimitRules({
@@ -72,7 +74,7 @@ export default buildConfig({
   }),
   // Password reset e-mails through SMTP_URL; none without it (resets are then off, said once at start).
   email: createEmailAdapter(settings.mail),
-  db: createDatabaseAdapter(settings.database),
+  db: createDatabaseAdapter(settings.database, { schema: settings.databaseSchema }),
   sharp,
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
@@ -88,6 +90,7 @@ export default buildConfig({
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.
     maxComplexity: settings.apiLimits.graphQLMaxComplexity,
+    queries: searchGraphQLQueries,
     validationRules: (args) => [
       ...graphQLLimits(args),
       // The REST where checks, for GraphQL's where arguments.
@@ -101,5 +104,7 @@ export default buildConfig({
   },
   // Production logs are JSON lines like the server's own (pino); development keeps Payload's pretty output.
   logger: settings.isProduction ? { options: { level: settings.logLevel, base: { app: 'publication', component: 'payload' } }, destination: process.stdout } : undefined,
+  // The SQL engines get their search index from the migrations; MongoDB's text index is made here.
+  onInit: prepareSearchIndex,
   telemetry: false,
 })

@@ -5,6 +5,8 @@
  * the server's memory. Load comes from autocannon: BENCH_CONNECTIONS (32), BENCH_SECONDS (10).
  * `npm run bench -- --cluster`: the same through Varnish in front of two processes, against one
  * process alone, in the same run (scripts/lib/benchCluster.ts).
+ * `npm run bench -- --search [N] [--postgres]`: search latency on N synthetic articles and what
+ * the index adds to a publish (scripts/lib/searchBench.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -13,6 +15,7 @@ import path from 'node:path'
 import { startBaseline } from './lib/baselineServer'
 import { benchCluster } from './lib/benchCluster'
 import { adminSession, CONNECTIONS, line, load, ms, SECONDS, timed } from './lib/load'
+import { benchSearch } from './lib/searchBench'
 import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
 
 const SLUG = 'xi-putin-beijing-no-limits-partnership'
@@ -26,6 +29,13 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
+}
+
+const searchFlag = process.argv.indexOf('--search')
+if (searchFlag !== -1) {
+  const count = Number(process.argv[searchFlag + 1])
+  await benchSearch({ count: Number.isInteger(count) && count > 0 ? count : 10_000, engine: process.argv.includes('--postgres') ? 'postgres' : 'sqlite', seconds: SECONDS })
+  process.exit(0)
 }
 
 if (process.argv.includes('--cluster')) {

@@ -228,6 +228,9 @@ export interface Article {
    * Set it when a published article is materially revised: readers see "Updated <date>". Corrections set it too.
    */
   revisedAt?: string | null;
+  searchHeadline?: string | null;
+  searchStandfirst?: string | null;
+  searchBody?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -838,6 +841,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   author?: T;
   publishedAt?: T;
   revisedAt?: T;
+  searchHeadline?: T;
+  searchStandfirst?: T;
+  searchBody?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

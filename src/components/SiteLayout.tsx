@@ -15,6 +15,9 @@ export function SiteLayout({ site, sections, children }: { site: SiteIdentity; s
         <a href="/" className="masthead__name">
           {site.name}
         </a>
+        <a href="/search" className="masthead__search">
+          Search
+        </a>
         {sections.length > 0 ? (
           <nav className="sections-nav" aria-label="Sections">
             <ul>

@@ -80,6 +80,12 @@ const envSchema = z.object({
 export type Settings = {
   nodeEnv: string
   isProduction: boolean
+  /**
+   * Where the database schema comes from: the committed migrations (production, and tests, so
+   * they get exactly production's schema and search index), or Payload's development push,
+   * which knows nothing of the search index (raw SQL in the migrations).
+   */
+  databaseSchema: 'migrations' | 'push'
   port: number
   host: string
   /** Public origin, used for absolute links (structured data, credits). */
@@ -198,6 +204,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   return {
     nodeEnv,
     isProduction: nodeEnv === 'production',
+    databaseSchema: nodeEnv === 'production' || nodeEnv === 'test' ? 'migrations' : 'push',
     port: vars.PORT,
     host: vars.HOST,
     serverUrl,

@@ -88,6 +88,12 @@ describe('contract: real REST responses match the document', () => {
     await expectConforms('/api/licenses?limit=20', '/api/licenses', '200')
   })
 
+  it('search results and a refused search', async () => {
+    const found = await expectConforms('/api/articles/search?q=putin&depth=1', '/api/articles/search', '200')
+    expect((found.docs as unknown[]).length).toBeGreaterThan(0)
+    await expectConforms('/api/articles/search?q=', '/api/articles/search', '400')
+  })
+
   it('errors: a missing document and a malformed query', async () => {
     await expectConforms('/api/articles/987654', '/api/articles/{id}', '404')
     await expectConforms('/api/articles?where[noSuchField][equals]=1', '/api/articles', '400')

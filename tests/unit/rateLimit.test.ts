@@ -72,6 +72,12 @@ describe('rate limit', () => {
     expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Too many API requests from this address.*Try again in \d+ s/)
   })
 
+  it('counts the search page like the API: it reads the database for every query', async () => {
+    const base = await startApp({ limits: { apiPerMinute: 2 } })
+    expect(await statuses(3, () => fetch(`${base}/search?q=putin`))).toEqual([200, 200, 429])
+    expect((await fetch(`${base}/api/articles/search?q=putin`)).status).toBe(429)
+  })
+
   it('does not limit pages, the health check or the server’s own job runner', async () => {
     const base = await startApp({ limits: { apiPerMinute: 1 } })
     for (const path of ['/', '/articles/a', '/healthz', '/api/payload-jobs/run', '/api/payload-jobs/run']) {

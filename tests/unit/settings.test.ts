@@ -21,6 +21,12 @@ describe('loadSettings', () => {
     })
   })
 
+  it('builds the schema from the migrations in production and tests, and pushes it in development', () => {
+    expect(loadSettings({ NODE_ENV: 'production' }, '/srv/app').databaseSchema).toBe('migrations')
+    expect(loadSettings({ NODE_ENV: 'test' }, '/srv/app').databaseSchema).toBe('migrations')
+    expect(loadSettings({}, '/srv/app').databaseSchema).toBe('push')
+  })
+
   it('reads every variable', () => {
     const settings = loadSettings(
       { NODE_ENV: 'production', PORT: '8080', SERVER_URL: 'https://news.example/', DATABASE_URI: 'mongodb://db/news', MEDIA_DIR: '/var/media', UPLOAD_MAX_BYTES: '1000', UPLOAD_MAX_PIXELS: '2000000', SEED_ON_START: 'false', LOG_LEVEL: 'warn' },

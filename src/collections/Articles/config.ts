@@ -1,9 +1,11 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, TextareaField } from 'payload'
 
 import { canCreateArticle, canDeleteArticle, canReadArticle, canReadArticleVersions, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
 import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { publicSlugField } from '@/fields/publicSlug'
 import { previewUrl } from '@/lib/preview'
+import type { ArticleSearchText } from '@/lib/search/indexText'
+import { searchArticlesEndpoint } from './endpoints/search'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
 import { purgeArticleAfterChange, purgeArticleAfterDelete, rememberLiveArticle } from './hooks/purgeArticle'
@@ -12,8 +14,11 @@ import { releaseArticleImages } from './hooks/releaseArticleImages'
 import { setBodyImages } from './hooks/setBodyImages'
 import { setAuthor } from './hooks/setAuthor'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { setSearchText } from './hooks/setSearchText'
 import { showScheduleFailure } from './hooks/showScheduleFailure'
 import { stampRevision } from './hooks/stampRevision'
+
+const SEARCH_TEXT_FIELDS = ['searchHeadline', 'searchStandfirst', 'searchBody'] as const satisfies ReadonlyArray<keyof ArticleSearchText>
 
 export const HEADLINE_MAX_LENGTH = 160
 export const MAX_VERSIONS_PER_ARTICLE = 50
@@ -37,13 +42,16 @@ export const Articles: CollectionConfig = {
     delete: canDeleteArticle,
     readVersions: canReadArticleVersions,
   },
+  endpoints: [searchArticlesEndpoint],
+  // A section's pages read its articles in date order: one index walk, not a sort of the section.
+  indexes: [{ fields: ['section', 'publishedAt'] }],
   versions: {
     // Minute steps: news is scheduled to the minute, and a 24-hour clock avoids am/pm slips.
     drafts: { autosave: { interval: 1500 }, schedulePublish: { timeIntervals: 1, timeFormat: 'HH:mm' } },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   hooks: {
-    beforeChange: [setBodyImages, setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle],
+    beforeChange: [setBodyImages, setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle, setSearchText],
     // The images are released before the purge, so readers never get a page whose image is still private.
     afterChange: [releaseArticleImages, redirectOldArticleSlug, purgeArticleAfterChange],
     afterDelete: [purgeArticleAfterDelete],
@@ -143,5 +151,8 @@ export const Articles: CollectionConfig = {
         description: 'Set it when a published article is materially revised: readers see "Updated <date>". Corrections set it too.',
       },
     },
+    // What the search index reads (hooks/setSearchText.ts): never shown, never sent by the APIs
+    // (nor described in their contract: the OpenAPI document leaves out fields with read access).
+    ...SEARCH_TEXT_FIELDS.map((name): TextareaField => ({ name, type: 'textarea', hidden: true, access: { read: () => false } })),
   ],
 }

@@ -17,7 +17,8 @@ import type { NotFoundProps, PageProps } from './props'
  * (or the 404).
  */
 
-export type Found<P> = { page: P; head: PageMeta; tags: string[] }
+/** `tags` null: a page for one request only (search results), never kept by a shared cache. */
+export type Found<P> = { page: P; head: PageMeta; tags: string[] | null }
 /** `tags` purge a stored 404 when the page appears; null keeps the 404 out of shared caches (any path at all). */
 export type Missing = { notFound: true; tags: string[] | null }
 

@@ -86,7 +86,7 @@ function toMeta(page: { title: string; description: string; url: string | null }
 }
 
 /** A plain page of the site (front page, credits, lists): its own title and URL, the logo as image; a section or author adds its own feeds. */
-export function toPageMeta(page: Page, site: SiteIdentity, origin: string, extra: Pick<Extra, 'feeds' | 'image'> = {}): PageMeta {
+export function toPageMeta(page: Page, site: SiteIdentity, origin: string, extra: Pick<Extra, 'feeds' | 'image' | 'robots'> = {}): PageMeta {
   return toMeta({ title: page.title, description: page.description, url: absoluteUrl(page.path, origin) }, site, origin, extra)
 }
 

@@ -21,6 +21,8 @@ const LOGIN_PATH = '/api/users/login'
 const RESET_WINDOW_SECONDS = 60 * 60
 /** Each forgot-password request may send an e-mail; a reset tries a token. */
 const RESET_PATHS = ['/api/users/forgot-password', '/api/users/reset-password']
+/** Pages that query the database on every request (never cached): counted like API calls. */
+const LIMITED_PAGES = ['/search']
 
 /** 429 with Retry-After and a JSON message in Payload's error format. */
 function refuse(res: Response, refusal: RateLimiterRes, message: string): void {
@@ -45,9 +47,8 @@ export function createAccountLimiters(createLimiter: LimiterFactory, limits: Pic
 
 /**
  * Express middleware: login attempts and password-reset requests per IP, and anonymous API
- * requests per IP.
- * Pages and signed-in users' API calls pass; the response cache in front answers cached pages
- * before this runs, so those are never limited.
+ * requests per IP. Pages (except search, which is never cached) and signed-in users' API calls
+ * pass; the response cache in front answers cached pages before this runs, so those are never limited.
  */
 export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths = [], logger }: RateLimitArgs): RequestHandler {
   /**
@@ -81,7 +82,8 @@ export function createRateLimit({ limits, createLimiter, isSignedIn, exemptPaths
       if (byIp) return refuse(res, byIp, 'Too many password reset requests from this address.')
       return next()
     }
-    if (!req.path.startsWith('/api/') || exemptPaths.includes(req.path) || (await isSignedIn(req.headers))) return next()
+    const limited = req.path.startsWith('/api/') || LIMITED_PAGES.includes(req.path)
+    if (!limited || exemptPaths.includes(req.path) || (await isSignedIn(req.headers))) return next()
     const byIp = await take(anonymousApi, ip)
     if (byIp) return refuse(res, byIp, 'Too many API requests from this address; sign in, or slow down.')
     next()

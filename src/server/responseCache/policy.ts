@@ -8,8 +8,11 @@ export type RequestFacts = {
   headers: Record<string, string | string[] | undefined>
 }
 
-/** Paths the cache never reads or stores: editors' tools, Next internals, files (served elsewhere). */
-const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', MEDIA_FILE_PATH]
+/**
+ * Paths the cache never reads or stores: editors' tools, Next internals, files (served elsewhere),
+ * and search, whose answers are per query: random queries would evict the pages readers need.
+ */
+const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', MEDIA_FILE_PATH, '/search/', '/api/articles/search/']
 
 /** Headers Next answers differently for (client navigation, prefetch, server actions): never mixed up with the HTML page. */
 const NEXT_VARIANT_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action']

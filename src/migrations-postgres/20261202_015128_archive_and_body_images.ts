@@ -1,5 +1,13 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
+import { backfillBodyImages } from '../domain/articles/bodyImages'
+
+/*
+ * Sections, authors (and articles' section and authors, with an index for a section's pages in
+ * date order), slug redirects, the site's time zone, and the images placed in article bodies
+ * (bodyImages, filled for articles stored before it).
+ */
+
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_redirects_to_type" AS ENUM('reference', 'custom');
@@ -8,6 +16,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
+  	"media_id" integer,
   	"authors_id" integer
   );
   
@@ -16,6 +25,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
+  	"media_id" integer,
   	"authors_id" integer
   );
   
@@ -64,9 +74,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "sections_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "authors_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "redirects_id" integer;
+  ALTER TABLE "site_settings" ADD COLUMN "time_zone" varchar DEFAULT 'UTC';
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_authors_fk" FOREIGN KEY ("authors_id") REFERENCES "public"."authors"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_authors_fk" FOREIGN KEY ("authors_id") REFERENCES "public"."authors"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "authors" ADD CONSTRAINT "authors_photo_id_media_id_fk" FOREIGN KEY ("photo_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "redirects_rels" ADD CONSTRAINT "redirects_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."redirects"("id") ON DELETE cascade ON UPDATE no action;
@@ -76,10 +89,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_rels_order_idx" ON "articles_rels" USING btree ("order");
   CREATE INDEX "articles_rels_parent_idx" ON "articles_rels" USING btree ("parent_id");
   CREATE INDEX "articles_rels_path_idx" ON "articles_rels" USING btree ("path");
+  CREATE INDEX "articles_rels_media_id_idx" ON "articles_rels" USING btree ("media_id");
   CREATE INDEX "articles_rels_authors_id_idx" ON "articles_rels" USING btree ("authors_id");
   CREATE INDEX "_articles_v_rels_order_idx" ON "_articles_v_rels" USING btree ("order");
   CREATE INDEX "_articles_v_rels_parent_idx" ON "_articles_v_rels" USING btree ("parent_id");
   CREATE INDEX "_articles_v_rels_path_idx" ON "_articles_v_rels" USING btree ("path");
+  CREATE INDEX "_articles_v_rels_media_id_idx" ON "_articles_v_rels" USING btree ("media_id");
   CREATE INDEX "_articles_v_rels_authors_id_idx" ON "_articles_v_rels" USING btree ("authors_id");
   CREATE UNIQUE INDEX "sections_name_idx" ON "sections" USING btree ("name");
   CREATE UNIQUE INDEX "sections_slug_idx" ON "sections" USING btree ("slug");
@@ -104,10 +119,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_authors_fk" FOREIGN KEY ("authors_id") REFERENCES "public"."authors"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_redirects_fk" FOREIGN KEY ("redirects_id") REFERENCES "public"."redirects"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "articles_section_idx" ON "articles" USING btree ("section_id");
+  CREATE INDEX "section_publishedAt_idx" ON "articles" USING btree ("section_id","published_at");
   CREATE INDEX "_articles_v_version_version_section_idx" ON "_articles_v" USING btree ("version_section_id");
+  CREATE INDEX "version_section_version_publishedAt_idx" ON "_articles_v" USING btree ("version_section_id","version_published_at");
   CREATE INDEX "payload_locked_documents_rels_sections_id_idx" ON "payload_locked_documents_rels" USING btree ("sections_id");
   CREATE INDEX "payload_locked_documents_rels_authors_id_idx" ON "payload_locked_documents_rels" USING btree ("authors_id");
   CREATE INDEX "payload_locked_documents_rels_redirects_id_idx" ON "payload_locked_documents_rels" USING btree ("redirects_id");`)
+  await backfillBodyImages(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -135,7 +153,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_redirects_fk";
   
   DROP INDEX "articles_section_idx";
+  DROP INDEX "section_publishedAt_idx";
   DROP INDEX "_articles_v_version_version_section_idx";
+  DROP INDEX "version_section_version_publishedAt_idx";
   DROP INDEX "payload_locked_documents_rels_sections_id_idx";
   DROP INDEX "payload_locked_documents_rels_authors_id_idx";
   DROP INDEX "payload_locked_documents_rels_redirects_id_idx";
@@ -144,5 +164,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "sections_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "authors_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "redirects_id";
+  ALTER TABLE "site_settings" DROP COLUMN "time_zone";
   DROP TYPE "public"."enum_redirects_to_type";`)
 }
