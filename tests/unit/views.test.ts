@@ -41,6 +41,7 @@ const media: Media = {
 describe('view models', () => {
   it('turns a populated image into what the page needs, credit included', () => {
     expect(toImageView(media)).toEqual({
+      id: 'a1b2',
       url: '/api/media/file/x.jpg',
       // From the document's own sizes, narrowest first; a size without a file is left out.
       variants: [
