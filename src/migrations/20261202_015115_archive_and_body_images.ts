@@ -5,7 +5,8 @@ import { backfillBodyImages } from '../domain/articles/bodyImages'
 /*
  * Sections, authors (and articles' section and authors, with an index for a section's pages in
  * date order), slug redirects, the site's time zone, and the images placed in article bodies
- * (bodyImages, filled for articles stored before it).
+ * (bodyImages, filled for articles stored before it). drizzle writes SQLite's added foreign
+ * keys without their ON DELETE; they are given the same as PostgreSQL's and a pushed schema.
  */
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
@@ -105,15 +106,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`redirects_rels_articles_id_idx\` ON \`redirects_rels\` (\`articles_id\`);`)
   await db.run(sql`CREATE INDEX \`redirects_rels_sections_id_idx\` ON \`redirects_rels\` (\`sections_id\`);`)
   await db.run(sql`CREATE INDEX \`redirects_rels_authors_id_idx\` ON \`redirects_rels\` (\`authors_id\`);`)
-  await db.run(sql`ALTER TABLE \`articles\` ADD \`section_id\` integer REFERENCES sections(id);`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`section_id\` integer REFERENCES sections(id) ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`articles_section_idx\` ON \`articles\` (\`section_id\`);`)
   await db.run(sql`CREATE INDEX \`section_publishedAt_idx\` ON \`articles\` (\`section_id\`,\`published_at\`);`)
-  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_section_id\` integer REFERENCES sections(id);`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_section_id\` integer REFERENCES sections(id) ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_section_idx\` ON \`_articles_v\` (\`version_section_id\`);`)
   await db.run(sql`CREATE INDEX \`version_section_version_publishedAt_idx\` ON \`_articles_v\` (\`version_section_id\`,\`version_published_at\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`sections_id\` integer REFERENCES sections(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`authors_id\` integer REFERENCES authors(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`redirects_id\` integer REFERENCES redirects(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`sections_id\` integer REFERENCES sections(id) ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`authors_id\` integer REFERENCES authors(id) ON DELETE cascade;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`redirects_id\` integer REFERENCES redirects(id) ON DELETE cascade;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sections_id_idx\` ON \`payload_locked_documents_rels\` (\`sections_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_authors_id_idx\` ON \`payload_locked_documents_rels\` (\`authors_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)

@@ -56,8 +56,8 @@ describe('re-encoding keeps each format’s fidelity', () => {
     const data = await gradient(640, 480).avif({ quality: 50 }).toBuffer()
     const doc = await upload(payload(), license, 'gradient.avif', data)
     const again = await sharp(data).rotate().avif({ quality: FALLBACK_QUALITY.avif, effort: AVIF_EFFORT }).toBuffer()
-    // Same encoder settings, same size give or take the metadata.
-    expect(Math.abs(fileSize(doc.filename!) - again.length)).toBeLessThan(3000)
+    // Same encoder settings, same size give or take the metadata and its Content Credentials (about 3.3 KB).
+    expect(Math.abs(fileSize(doc.filename!) - again.length)).toBeLessThan(6000)
     expect(doc.mimeType).toBe('image/avif')
   })
 
