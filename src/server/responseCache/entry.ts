@@ -51,9 +51,9 @@ export function isShareable(headers: OutgoingHttpHeaders, isKnownRoute: boolean,
 }
 
 /**
- * Gives a known public route's first (uncached) answer the headers its cached copies will have,
- * so a proxy in front can keep it too: set as the headers go out, unless the answer sets a cookie
- * or is not a page or a definite 404.
+ * Gives a known public route's answer that is too large to keep here the headers a stored copy
+ * would have, so a proxy in front can keep it: set as the headers go out, unless the answer sets
+ * a cookie or is not a page or a definite 404.
  */
 export function markShareable(res: ServerResponse, tags: readonly string[], sMaxAgeSeconds: number | undefined): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
@@ -84,7 +84,12 @@ function etag(body: Buffer, suffix: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}${suffix}"`
 }
 
-/** Builds the entry: replayable headers, brotli and gzip made once, one strong ETag per encoding. */
+/**
+ * Builds the entry: replayable headers, brotli and gzip made once, one strong ETag per encoding.
+ * `headers` are the app's own: how long the entry is kept comes from the response's own
+ * `s-maxage` (a document that changes with the clock) and never from `sMaxAgeSeconds`, which
+ * only tells a proxy in front (it purges) how long it may keep it.
+ */
 export async function buildEntry(args: { status: number; headers: OutgoingHttpHeaders; body: Buffer; tags: string[]; sMaxAgeSeconds?: number }): Promise<CachedResponse> {
   const { status, headers, body, tags, sMaxAgeSeconds } = args
   const replayed: Record<string, string | string[]> = {}
