@@ -12,7 +12,7 @@ import { getPayload } from 'payload'
 import config from '../payload.config'
 import { getSettings } from './config/settings'
 import { isPublicMediaFile } from './domain/media/visibility'
-import { purgeTags, registerPurgeTarget, withPurgeLog } from './lib/cache/purge'
+import { registerPurgeTarget } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
@@ -80,15 +80,9 @@ async function main(): Promise<void> {
       logger,
     }),
   })
-  const toApp = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)
-    // A write commits before its response is sent: purge its tags again then (see withPurgeLog).
-    const purged = new Set<string>()
-    res.once('close', () => {
-      if (purged.size > 0) void purgeTags(purged, logger)
-    })
-    withPurgeLog(purged, () => app(req, res))
-  }
+  // Hooks purge a change again when its transaction commits (purgeChange), whichever request,
+  // job or process made it: nothing here depends on how the request ends.
+  const toApp = (req: IncomingMessage, res: ServerResponse) => app(req, res)
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
     cache.handle(req, res, () => {
       if (!mediaFiles.handle(req, res, () => toApp(req, res))) toApp(req, res)
@@ -104,12 +98,7 @@ async function main(): Promise<void> {
 
   const jobs = startJobRunner({
     // One process at a time across a cluster (a Redis lock); a single process just runs them.
-    run: () =>
-      cluster.runJobsExclusive(async () => {
-        const purged = new Set<string>()
-        await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true }))
-        if (purged.size > 0) await purgeTags(purged, logger)
-      }),
+    run: () => cluster.runJobsExclusive(() => payload.jobs.run({ allQueues: true })),
     intervalMs: settings.jobsIntervalMs,
     timeoutMs: settings.jobsTimeoutMs,
     logger,

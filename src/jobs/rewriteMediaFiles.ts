@@ -2,7 +2,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
 import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeChange } from '@/lib/cache/purge'
 import type { Media } from '@/payload-types'
 
 export const REWRITE_MEDIA_FILES = 'rewriteMediaFiles'
@@ -33,7 +33,7 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
     if (!media) return { output: {} }
     const rewritten = await rewriteMediaFiles(media, req)
     // The files' bytes and version changed: the image's documents and every page and API read showing it.
-    await purgeTags(await tagsForArticlesUsingMedia([id], req), req.payload.logger)
+    await purgeChange(req, await tagsForArticlesUsingMedia([id], req))
     return { output: { fileVersion: rewritten.fileVersion } }
   },
 }

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 
 import { readLiveArticle, toLiveArticle } from '@/domain/articles/liveArticles'
 import { tagsForArticleChange, type LiveArticle } from '@/lib/cache/changeTags'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeChange } from '@/lib/cache/purge'
 import type { Article } from '@/payload-types'
 
 const beforeKey = (id: number | string) => `liveArticleBefore:${id}`
@@ -16,7 +16,7 @@ export const rememberLiveArticle: CollectionBeforeChangeHook<Article> = async ({
 }
 
 async function purge(before: LiveArticle | null, after: LiveArticle | null, req: PayloadRequest): Promise<void> {
-  await purgeTags(tagsForArticleChange(before, after), req.payload.logger)
+  await purgeChange(req, tagsForArticleChange(before, after))
 }
 
 /** Publish, unpublish, a published edit, a scheduled publish: purged before the API call returns; a draft save purges nothing. */

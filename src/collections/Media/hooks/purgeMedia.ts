@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
 import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
 import { tagsForMediaChange } from '@/lib/cache/changeTags'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeChange } from '@/lib/cache/purge'
 import type { Media } from '@/payload-types'
 
 type Id = number | string
@@ -13,7 +13,7 @@ const shownKey = (id: Id) => `mediaShownIn:${id}`
 
 /** A new file, alt text, credit or release must show on every page using the image. */
 export const purgeMediaAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, req }) => {
-  await purgeTags(await tagsForArticlesUsingMedia([doc.id], req), req.payload.logger)
+  await purgeChange(req, await tagsForArticlesUsingMedia([doc.id], req))
   return doc
 }
 
@@ -25,6 +25,6 @@ export const rememberPagesShowingMedia: CollectionBeforeDeleteHook = async ({ id
 }
 
 export const purgeMediaAfterDelete: CollectionAfterDeleteHook<Media> = async ({ id, doc, req }) => {
-  await purgeTags(tagsForMediaChange([doc.id], (req.context[shownKey(id)] as Shown | undefined) ?? []), req.payload.logger)
+  await purgeChange(req, tagsForMediaChange([doc.id], (req.context[shownKey(id)] as Shown | undefined) ?? []))
   return doc
 }
