@@ -36,17 +36,36 @@ const runDirectly: RunExclusive = async (task) => {
 }
 
 /**
- * What several processes need in order to serve as one: with REDIS_URL, every purge reaches every
- * process (bus) and due jobs run in one process at a time (lock); with PROXY_PURGE_URL, the
- * caching proxy in front is purged too. With neither, nothing changes for a single process.
+ * Registers the purge targets that reach beyond this process: the caching proxy
+ * (PROXY_PURGE_URL) and the other processes over the Redis bus (REDIS_URL). The server uses them
+ * beside its own cache; a process without one (the CLI running jobs) uses them alone.
  */
-export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeoutMs, logger }: ClusterArgs): Promise<ClusterServices> {
+export async function connectPurgeTargets({ redisUrl, proxyPurgeUrl, logger }: Pick<ClusterArgs, 'redisUrl' | 'proxyPurgeUrl' | 'logger'>): Promise<Closable[]> {
   const resources: Closable[] = []
   if (proxyPurgeUrl) {
     const unregister = registerPurgeTarget('proxy', createProxyPurgeTarget(proxyPurgeUrl), 'edge')
     resources.push({ name: 'proxy purge', close: async () => unregister() })
   }
-  if (!redisUrl) return { runJobsExclusive: runDirectly, resources }
+  if (!redisUrl) return resources
+  const bus = await startPurgeBus({ pubSub: createRedisPubSub(redisUrl, logger), logger })
+  const unregister = registerPurgeTarget('purge-bus', bus.target, 'cluster')
+  resources.push({
+    name: 'purge bus',
+    close: async () => {
+      unregister()
+      await bus.close()
+    },
+  })
+  return resources
+}
+
+/**
+ * What several processes need in order to serve as one: with REDIS_URL, every purge reaches every
+ * process (bus) and due jobs run in one process at a time (lock); with PROXY_PURGE_URL, the
+ * caching proxy in front is purged too. With neither, nothing changes for a single process.
+ */
+export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeoutMs, logger }: ClusterArgs): Promise<ClusterServices> {
+  if (!redisUrl) return { runJobsExclusive: runDirectly, resources: await connectPurgeTargets({ proxyPurgeUrl, logger }) }
 
   const redis = new Redis(redisUrl, { lazyConnect: true })
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'))
@@ -55,18 +74,8 @@ export async function startClusterServices({ redisUrl, proxyPurgeUrl, jobsTimeou
     redis.disconnect()
     throw new Error(`Could not connect to Redis at REDIS_URL (${redactUri(redisUrl)}): start it, or unset REDIS_URL to run a single process`, { cause: error })
   })
-  const bus = await startPurgeBus({ pubSub: createRedisPubSub(redisUrl, logger), logger })
-  const unregister = registerPurgeTarget('purge-bus', bus.target, 'cluster')
-  resources.push(
-    {
-      name: 'purge bus',
-      close: async () => {
-        unregister()
-        await bus.close()
-      },
-    },
-    { name: 'redis', close: async () => void (await redis.quit()) },
-  )
+  const resources = await connectPurgeTargets({ redisUrl, proxyPurgeUrl, logger })
+  resources.push({ name: 'redis', close: async () => void (await redis.quit()) })
   logger.info({ proxyPurgeUrl }, 'cluster services: purge bus and job lock on Redis')
   return { runJobsExclusive: createRedisLock({ redis, key: 'publication:jobs-lock', logger, maxHoldMs: jobsTimeoutMs }), redis, resources }
 }
