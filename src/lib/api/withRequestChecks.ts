@@ -10,6 +10,7 @@ import { findPageLimitProblem } from './pageLimits'
 import { findQueryParamProblem } from './queryParams'
 import { findPathProblem, matchEndpoint, type Endpoint } from './pathProblems'
 import { defaultIdType, idTypeOf, querySchemaFor } from './querySchema'
+import { IGNORED_COOKIE_MESSAGE, isSessionCookieIgnored } from './sessionCookie'
 import { DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_JSON_DEPTH, findBodyProblem, type BodyLimits } from './requestBody'
 import { findWhereProblem } from './whereProblems'
 
@@ -103,6 +104,8 @@ export function withRequestChecks(handler: Handler, config: Promise<SanitizedCon
     const query = parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true })
     const paramProblem = findQueryParamProblem(query)
     if (paramProblem) return refuse(400, paramProblem)
+    // Served anonymously, a draft read would answer the published row as if it were the draft.
+    if (query.draft === 'true' && isSessionCookieIgnored(request.headers, payload.config)) return refuse(401, IGNORED_COOKIE_MESSAGE)
 
     const schema = target.collection && querySchemaFor(payload, target.collection, target.rest[0] === 'versions')
     const whereProblem = schema ? findWhereProblem(query.where, schema) : null
