@@ -1,6 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
+import { tagsForSiteLogo } from '@/domain/media/siteLogo'
 import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
 import { purgeChange } from '@/lib/cache/purge'
 import type { Media } from '@/payload-types'
@@ -33,7 +34,7 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
     if (!media) return { output: {} }
     const rewritten = await rewriteMediaFiles(media, req)
     // The files' bytes and version changed: the image's documents and every page and API read showing it.
-    await purgeChange(req, await tagsForArticlesUsingMedia([id], req))
+    await purgeChange(req, [...(await tagsForArticlesUsingMedia([id], req)), ...(await tagsForSiteLogo([id], req))])
     return { output: { fileVersion: rewritten.fileVersion } }
   },
 }

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
 import { forgetLicense } from '@/domain/media/license'
+import { tagsForSiteLogo } from '@/domain/media/siteLogo'
 import { tagsForLicenseChange } from '@/lib/cache/changeTags'
 import { purgeChange } from '@/lib/cache/purge'
 import { queueMediaRewrites } from '@/jobs/rewriteMediaFiles'
@@ -19,7 +20,7 @@ export const applyLicenseChange: CollectionAfterChangeHook<License> = async ({ d
   // File rewrites run as jobs, only for images whose embedded credit actually changes.
   await queueMediaRewrites(req, images.filter((image) => licenseChangeRewritesFiles(image, doc, previousDoc)).map((image) => image.id))
   const mediaIds = images.map((image) => image.id)
-  await purgeChange(req, tagsForLicenseChange(doc.id, mediaIds, await findLiveArticlesShowing(mediaIds, req)))
+  await purgeChange(req, [...tagsForLicenseChange(doc.id, mediaIds, await findLiveArticlesShowing(mediaIds, req)), ...(await tagsForSiteLogo(mediaIds, req))])
   return doc
 }
 
