@@ -44,11 +44,6 @@ async function main(): Promise<void> {
   // health check, the job runner and every request share one database connection. Hooks purge
   // through src/lib/cache/purge.ts, which needs no Next request context.
   const payload = await getPayload({ config })
-  if (settings.seedOnStart) await seedIfEmpty(payload)
-
-  const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
-  await nextApp.prepare()
-  const handle = nextApp.getRequestHandler()
 
   const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger })
   const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: (filename) => isPublicMediaFile(payload, filename), logger })
@@ -61,6 +56,12 @@ async function main(): Promise<void> {
   registerPurgeTarget('site-headers', (tags) => {
     if (tags.includes(cacheTags.site)) siteHeaders.forget()
   })
+  // After the caches are registered, so the seed's purges have somewhere to go.
+  if (settings.seedOnStart) await seedIfEmpty(payload)
+
+  const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
 
   // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
   const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, jobsTimeoutMs: settings.jobsTimeoutMs, logger })

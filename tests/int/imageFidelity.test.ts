@@ -52,6 +52,16 @@ describe('re-encoding keeps each format’s fidelity', () => {
     expect(differingPixels(await rgbPixels(served), await rgbPixels(data))).toBe(0)
   })
 
+  it('keeps a 16-bit PNG at 16 bits, every sample', async () => {
+    const data = await redToBlue(400, 300).toColourspace('rgb16').linear(1.001, 0).png().toBuffer()
+    expect((await sharp(data).metadata()).bitsPerSample).toBe(16)
+    const doc = await upload(payload(), license, 'deep.png', data)
+    const served = fs.readFileSync(mediaFile(doc.filename!))
+    expect((await sharp(served).metadata()).bitsPerSample).toBe(16)
+    const samples = (input: Buffer) => sharp(input).toColourspace('rgb16').raw({ depth: 'ushort' }).toBuffer()
+    expect((await samples(served)).equals(await samples(data))).toBe(true)
+  })
+
   it('keeps a JPEG’s own quality and chroma subsampling in the original and its sizes', async () => {
     const data = await gradient(1200, 800).jpeg({ quality: 62, chromaSubsampling: '4:4:4' }).toBuffer()
     const doc = await upload(payload(), license, 'gradient.jpg', data)
