@@ -50,6 +50,8 @@ describe('findBodyProblem', () => {
 
   it('refuses a truncated or broken multipart form, and a _payload that is not JSON', async () => {
     expect(await findBodyProblem(post('--x\r\nbroken', 'multipart/form-data; boundary=x'), limits, rest)).toMatchObject({ status: 400, message: expect.stringContaining('multipart/form-data') })
+    expect(await findBodyProblem(post(new Uint8Array(0), 'multipart/form-data; boundary=x'), limits, rest)).toEqual({ status: 400, message: 'The multipart/form-data body is empty.' })
+    expect(await findBodyProblem(post('--x\r\n', 'multipart/form-data'), limits, rest)).toMatchObject({ status: 400 })
     const form = new FormData()
     form.append('_payload', '{"alt":"A"}')
     form.append('file', new Blob([new Uint8Array(100)]), 'a.png')

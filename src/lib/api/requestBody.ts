@@ -115,7 +115,8 @@ export async function findBodyProblem(request: Request, limits: BodyLimits, acce
 
   const bytes = await readBounded(request.clone().body!, cap)
   if (bytes === null) return tooLarge(cap)
-  if (bytes.byteLength === 0) return null
+  // Payload takes an empty JSON body as no data, but fails on an empty form.
+  if (bytes.byteLength === 0) return isMultipart ? { status: 400, message: 'The multipart/form-data body is empty.' } : null
 
   if (isMultipart) return findMultipartProblem(bytes, contentType!, limits.maxJsonDepth)
   if (mediaType === 'application/x-www-form-urlencoded' && accepted.urlEncoded) return decodeUtf8(bytes) === null ? { status: 400, message: 'The request body is not valid UTF-8.' } : null
