@@ -76,6 +76,25 @@ async function readBounded(body: ReadableStream<Uint8Array>, cap: number): Promi
 
 const tooLarge = (cap: number): BodyProblem => ({ status: 413, message: `The request body is larger than ${cap} bytes.` })
 
+/** Past this, a refused body is not read to its end: the connection is dropped instead. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024
+
+/**
+ * Reads the rest of a refused body and throws it away, so the client, still sending, receives the
+ * 413 instead of a reset connection; up to a bound, as a body may never end.
+ */
+async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  if (!body) return
+  const reader = body.getReader()
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => ({ done: true as const, value: undefined }))
+    if (done) return
+    size += value.byteLength
+    if (size > MAX_DRAIN_BYTES) return void reader.cancel().catch(() => undefined)
+  }
+}
+
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -111,10 +130,16 @@ export async function findBodyProblem(request: Request, limits: BodyLimits, acce
   const isMultipart = accepted.multipart && mediaType === 'multipart/form-data'
   const cap = isMultipart ? limits.maxMultipartBytes : limits.maxJsonBytes
   const declared = Number(request.headers.get('content-length') ?? NaN)
-  if (declared > cap) return tooLarge(cap)
+  if (declared > cap) {
+    await drain(request.body)
+    return tooLarge(cap)
+  }
 
   const bytes = await readBounded(request.clone().body!, cap)
-  if (bytes === null) return tooLarge(cap)
+  if (bytes === null) {
+    await drain(request.body)
+    return tooLarge(cap)
+  }
   // Payload takes an empty JSON body as no data, but fails on an empty form.
   if (bytes.byteLength === 0) return isMultipart ? { status: 400, message: 'The multipart/form-data body is empty.' } : null
 
