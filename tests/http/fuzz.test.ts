@@ -31,6 +31,7 @@ const CONTRIBUTOR_EMAIL = `fuzz-contributor-${marker}@example.com`
 
 let contributorToken: string
 let editorToken: string
+const fuzzAuthors: Array<number | string> = []
 const created: Array<[string, number | string]> = []
 
 beforeAll(async () => {
@@ -52,8 +53,11 @@ beforeAll(async () => {
   const media = await expectOk(await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(admin), body: form }))
   created.push(['articles', draft.id], ['articles', published.id], ['media', media.id])
 
-  contributorToken = (await tokenFor('contributor', CONTRIBUTOR_EMAIL)).token
-  editorToken = (await tokenFor('editor', `fuzz-editor-${marker}@example.com`)).token
+  const contributor = await tokenFor('contributor', CONTRIBUTOR_EMAIL)
+  const editor = await tokenFor('editor', `fuzz-editor-${marker}@example.com`)
+  contributorToken = contributor.token
+  editorToken = editor.token
+  fuzzAuthors.push(contributor.id, editor.id)
 }, 60_000)
 
 afterAll(async () => {
@@ -304,15 +308,27 @@ const badBody = fc.oneof(
   truncatedForm,
 )
 
-/** How much is stored, as the admin sees it: documents and versions of every collection. */
-async function storedCounts(): Promise<Record<string, number>> {
+/**
+ * Everything the bodies could have stored, as the admin sees it: articles by the fuzzing accounts,
+ * versions of the documents they patch, and anything carrying the names the bodies use (other
+ * test files write to the same server at the same time, so whole-collection counts would move).
+ */
+async function storedCounts(): Promise<Record<string, unknown>> {
   const admin = await adminToken()
-  const counts: Record<string, number> = {}
-  for (const path of ['articles?draft=true', 'media', 'licenses', 'users', 'articles/versions', 'media/versions', 'globals/site-settings/versions']) {
-    const { body } = await getJson<{ totalDocs: number }>(`/api/${path}${path.includes('?') ? '&' : '?'}limit=1&depth=0`, { headers: authHeaders(admin) })
-    counts[path] = body.totalDocs
+  const total = async (path: string, where: Record<string, unknown>) =>
+    (await getJson<{ totalDocs: number }>(`/api/${path}?${stringify({ where, limit: 1, depth: 0 })}`, { headers: authHeaders(admin) })).body.totalDocs
+  const patched = created.slice(0, 3).map(([, each]) => each)
+  const settings = await getJson<{ updatedAt: string }>('/api/globals/site-settings?depth=0', { headers: authHeaders(admin) })
+  return {
+    articlesByFuzzers: await total('articles', { author: { in: fuzzAuthors } }),
+    articlesNamed: await total('articles', { headline: { like: 'Fuzzed' } }),
+    articleVersions: await total('articles/versions', { parent: { in: patched.slice(0, 2) } }),
+    mediaVersions: await total('media/versions', { parent: { equals: patched[2] } }),
+    media: await total('media', { or: [{ alt: { equals: 'Fuzz' } }, { alt: { equals: 'Huge' } }] }),
+    licenses: await total('licenses', { name: { equals: 'Fuzz license' } }),
+    users: await total('users', { email: { like: 'fuzzed-' } }),
+    siteSettings: settings.body.updatedAt,
   }
-  return counts
 }
 
 async function expectRefused(caller: Caller | 'editor', description: string, response: Response): Promise<void> {

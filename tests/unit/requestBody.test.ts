@@ -52,6 +52,9 @@ describe('findBodyProblem', () => {
     expect(await findBodyProblem(post('--x\r\nbroken', 'multipart/form-data; boundary=x'), limits, rest)).toMatchObject({ status: 400, message: expect.stringContaining('multipart/form-data') })
     expect(await findBodyProblem(post(new Uint8Array(0), 'multipart/form-data; boundary=x'), limits, rest)).toEqual({ status: 400, message: 'The multipart/form-data body is empty.' })
     expect(await findBodyProblem(post('--x\r\n', 'multipart/form-data'), limits, rest)).toMatchObject({ status: 400 })
+    // Where forms are not taken (GraphQL), an empty one is refused all the same: Payload would still try to parse it.
+    expect(await findBodyProblem(post(new Uint8Array(0), 'multipart/form-data; boundary=x'), limits, { multipart: false, urlEncoded: false })).toMatchObject({ status: 415 })
+    expect(await findBodyProblem(post(new Uint8Array(0), 'multipart/mixed; boundary=x'), limits, rest)).toMatchObject({ status: 415 })
     const form = new FormData()
     form.append('_payload', '{"alt":"A"}')
     form.append('file', new Blob([new Uint8Array(100)]), 'a.png')

@@ -140,15 +140,19 @@ export async function findBodyProblem(request: Request, limits: BodyLimits, acce
     await drain(request.body)
     return tooLarge(cap)
   }
-  // Payload takes an empty JSON body as no data, but fails on an empty form.
-  if (bytes.byteLength === 0) return isMultipart ? { status: 400, message: 'The multipart/form-data body is empty.' } : null
-
-  if (isMultipart) return findMultipartProblem(bytes, contentType!, limits.maxJsonDepth)
-  if (mediaType === 'application/x-www-form-urlencoded' && accepted.urlEncoded) return decodeUtf8(bytes) === null ? { status: 400, message: 'The request body is not valid UTF-8.' } : null
-  if (mediaType !== 'application/json') {
+  const unsupported = (): BodyProblem => {
     const kinds = accepted.multipart ? 'application/json, or multipart/form-data for uploads' : 'application/json'
     return { status: 415, message: `Send the request body as ${kinds} (Content-Type was ${contentType ? JSON.stringify(contentType) : 'missing'}).` }
   }
+  // Payload takes an empty body as no data, but parses any multipart/* type, and fails on an empty one.
+  if (bytes.byteLength === 0) {
+    if (!mediaType.includes('multipart/')) return null
+    return isMultipart ? { status: 400, message: 'The multipart/form-data body is empty.' } : unsupported()
+  }
+
+  if (isMultipart) return findMultipartProblem(bytes, contentType!, limits.maxJsonDepth)
+  if (mediaType === 'application/x-www-form-urlencoded' && accepted.urlEncoded) return decodeUtf8(bytes) === null ? { status: 400, message: 'The request body is not valid UTF-8.' } : null
+  if (mediaType !== 'application/json') return unsupported()
   const text = decodeUtf8(bytes)
   if (text === null) return { status: 400, message: 'The request body is not valid UTF-8.' }
   return findJsonProblem(text, limits.maxJsonDepth)
