@@ -79,6 +79,8 @@ export default buildConfig({
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
   },
+  // Replaces Payload's `jobs:run`: the same command, whose purges reach the running servers.
+  bin: [{ key: 'jobs:run', scriptPath: path.resolve(process.cwd(), 'src/jobs/runJobsCommand.ts') }],
   jobs: {
     // The server runs due jobs in-process (src/server/jobRunner.ts); over HTTP only an admin may,
     // and an outside scheduler uses `npm run payload -- jobs:run` instead.

@@ -12,7 +12,7 @@ import { getPayload } from 'payload'
 import config from '../payload.config'
 import { getSettings } from './config/settings'
 import { isPublicMediaFile } from './domain/media/visibility'
-import { purgeTags, registerPurgeTarget, withPurgeLog } from './lib/cache/purge'
+import { registerPurgeTarget } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
@@ -63,11 +63,6 @@ async function main(): Promise<void> {
   // hands the API routes the per-account login and reset limiters (src/server/api/loginLimit.ts). Hooks
   // purge through src/lib/cache/purge.ts, which needs no Next request context.
   const payload = await getPayload({ config: withAccountLimiters(config, createAccountLimiters(createLimiter, settings.rateLimits)) })
-  if (settings.seedOnStart) await seedIfEmpty(payload)
-
-  const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
-  await nextApp.prepare()
-  const handle = nextApp.getRequestHandler()
 
   const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger, onHit: metrics.hit })
   const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: (filename) => isPublicMediaFile(payload, filename), logger })
@@ -80,6 +75,12 @@ async function main(): Promise<void> {
   registerPurgeTarget('site-headers', (tags) => {
     if (tags.includes(cacheTags.site)) siteHeaders.forget()
   })
+  // After the caches are registered, so the seed's purges have somewhere to go.
+  if (settings.seedOnStart) await seedIfEmpty(payload)
+
+  const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
 
   const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
@@ -98,15 +99,9 @@ async function main(): Promise<void> {
     }),
     ...(metricsOnPublicPort(settings.metrics) && { metrics: createMetricsHandler(metrics.registry, settings.metrics.token) }),
   })
-  const toApp = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)
-    // A write commits before its response is sent: purge its tags again then (see withPurgeLog).
-    const purged = new Set<string>()
-    res.once('close', () => {
-      if (purged.size > 0) void purgeTags(purged, logger)
-    })
-    withPurgeLog(purged, () => app(req, res))
-  }
+  // Hooks purge a change again when its transaction commits (purgeChange), whichever request,
+  // job or process made it: nothing here depends on how the request ends.
+  const toApp = (req: IncomingMessage, res: ServerResponse) => app(req, res)
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
     cache.handle(req, res, (outcome) => {
       metrics.pass(req, res, outcome)
@@ -125,9 +120,7 @@ async function main(): Promise<void> {
     // One process at a time across a cluster (a Redis lock); a single process just runs them.
     run: metrics.timeJobRun(() =>
       cluster.runJobsExclusive(async () => {
-        const purged = new Set<string>()
-        metrics.jobsRan(await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true })))
-        if (purged.size > 0) await purgeTags(purged, logger)
+        metrics.jobsRan(await payload.jobs.run({ allQueues: true }))
       }),
     ),
     intervalMs: settings.jobsIntervalMs,

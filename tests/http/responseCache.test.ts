@@ -91,14 +91,25 @@ describe('response cache over the real site', () => {
     expect((await get(url)).headers.get('x-cache')).toBe('MISS')
     expect((await getCached(url)).headers.get('x-cache')).toBe('HIT')
     // ...and editors asking for that same URL, by header or by cookie, skip it.
-    const editorView = await get(url, { headers: authHeaders(token) })
-    expect(editorView.headers.get('x-cache')).toBeNull()
-    const cookieView = await get(url, { headers: { cookie: `payload-token=${token}` } })
-    expect(cookieView.headers.get('x-cache')).toBeNull()
+    const editorCopy = await get(url, { headers: authHeaders(token) })
+    expect(editorCopy.headers.get('x-cache')).toBeNull()
+    const cookieCopy = await get(url, { headers: { cookie: `payload-token=${token}` } })
+    expect(cookieCopy.headers.get('x-cache')).toBeNull()
     // A draft read is never kept, for anyone: asked twice, neither answer is even a miss.
     const draftUrl = `/api/articles/${id}?draft=true&probe=${randomUUID()}`
     for (const headers of [{}, {}, authHeaders(token), authHeaders(token)]) expect((await get(draftUrl, { headers })).headers.get('x-cache')).toBeNull()
-    // ...and readers, asking every way, never see the draft.
+    // The newsroom reads the draft as an API client does (a token) and as the admin does (its cookie, from a browser), fresh...
+    const editorView = await get(`/api/articles/${id}?draft=true`, { headers: authHeaders(token) })
+    expect(editorView.headers.get('x-cache')).toBeNull()
+    expect(((await editorView.json()) as Doc).headline).toBe('Secret draft v2')
+    const cookieView = await get(`/api/articles/${id}?draft=true`, { headers: { cookie: `payload-token=${token}`, 'sec-fetch-site': 'same-origin' } })
+    expect(cookieView.headers.get('x-cache')).toBeNull()
+    expect(((await cookieView.json()) as Doc).headline).toBe('Secret draft v2')
+    // ...and a cookie Payload will not accept (no browser headers) is refused, not answered with the published row.
+    const ignoredCookie = await get(`/api/articles/${id}?draft=true`, { headers: { cookie: `payload-token=${token}` } })
+    expect(ignoredCookie.status).toBe(401)
+    expect(((await ignoredCookie.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Authorization: JWT/)
+    // ...and readers, asking every way, never do.
     for (const path of [`/articles/${SLUG}`, `/api/articles/${id}`, `/api/articles/${id}?draft=true`, `/api/articles?where[slug][equals]=${SLUG}`, '/']) {
       for (let attempt = 0; attempt < 3; attempt += 1) expect(await (await get(path)).text()).not.toContain('Secret draft v2')
     }

@@ -16,11 +16,23 @@ export async function getJson<T = Record<string, unknown>>(path: string, init: R
 
 export const ADMIN = { email: 'http-admin@example.com', password: 'a long test password' }
 
+let adminLogin: Promise<string> | undefined
+
 /**
- * A token for the first (admin) account. Test files run in parallel, so whichever registers
- * first wins and the others log in.
+ * A token for the first (admin) account, one login per test file. Test files run in parallel,
+ * so whichever registers first wins and the others log in. Payload keeps an account's sessions
+ * in one row it reads and writes back: logins of one account at the same moment can lose each
+ * other's session (its token then counts as no login), so each file logs in once.
  */
-export async function adminToken(): Promise<string> {
+export function adminToken(): Promise<string> {
+  adminLogin ??= registerOrLogIn().catch((error: unknown) => {
+    adminLogin = undefined
+    throw error
+  })
+  return adminLogin
+}
+
+async function registerOrLogIn(): Promise<string> {
   const json = { 'content-type': 'application/json' }
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const register = await fetch(`${baseUrl()}/api/users/first-register`, { method: 'POST', headers: json, body: JSON.stringify(ADMIN) })

@@ -52,24 +52,20 @@ export function isShareable(headers: OutgoingHttpHeaders, isKnownRoute: boolean,
 }
 
 /**
- * Gives a known public route's first (uncached) answer the headers its cached copies will have,
- * so a proxy in front can keep it too: set as the headers go out, unless the answer sets a cookie
- * or is not a page or a definite 404. Returns the Cache-Control the app set itself: the `s-maxage`
- * added here is for the proxy, and must not limit the cache's own entry.
+ * Gives a known public route's answer that is too large to keep here the headers a stored copy
+ * would have, so a proxy in front can keep it: set as the headers go out, unless the answer sets
+ * a cookie or is not a page or a definite 404.
  */
-export function markShareable(res: ServerResponse, tags: readonly string[], sMaxAgeSeconds: number | undefined): () => OutgoingHttpHeader | undefined {
-  let own: OutgoingHttpHeader | undefined
+export function markShareable(res: ServerResponse, tags: readonly string[], sMaxAgeSeconds: number | undefined): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
   res.writeHead = ((...args: unknown[]) => {
     const status = typeof args[0] === 'number' ? args[0] : res.statusCode
-    own = res.getHeader('cache-control')
     if ((status === 200 || status === 404) && res.getHeader('set-cookie') === undefined) {
       res.setHeader('cache-control', sharedCacheControl(res.getHeaders(), sMaxAgeSeconds))
       res.setHeader(SURROGATE_KEY_HEADER.toLowerCase(), [...new Set([...tags, ...String(res.getHeader(SURROGATE_KEY_HEADER) ?? '').split(/\s+/).filter(Boolean)])].join(' '))
     }
     return writeHead(...args)
   }) as ServerResponse['writeHead']
-  return () => own
 }
 
 /** Cache-Control to replay: the response's own when it is public, otherwise the site's default. */
@@ -90,18 +86,13 @@ function etag(body: Buffer, suffix: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}${suffix}"`
 }
 
-type EntryArgs = {
-  status: number
-  headers: OutgoingHttpHeaders
-  body: Buffer
-  tags: string[]
-  sMaxAgeSeconds?: number
-  /** The Cache-Control the app set, when markShareable replaced it; its `s-maxage` alone limits the entry. */
-  ownCacheControl?: OutgoingHttpHeader | undefined
-}
-
-/** Builds the entry: replayable headers, brotli and gzip made once, one strong ETag per encoding. */
-export async function buildEntry(args: EntryArgs): Promise<CachedResponse> {
+/**
+ * Builds the entry: replayable headers, brotli and gzip made once, one strong ETag per encoding.
+ * `headers` are the app's own: how long the entry is kept comes from the response's own
+ * `s-maxage` (a document that changes with the clock) and never from `sMaxAgeSeconds`, which
+ * only tells a proxy in front (it purges) how long it may keep it.
+ */
+export async function buildEntry(args: { status: number; headers: OutgoingHttpHeaders; body: Buffer; tags: string[]; sMaxAgeSeconds?: number }): Promise<CachedResponse> {
   const { status, headers, body, tags, sMaxAgeSeconds } = args
   const replayed: Record<string, string | string[]> = {}
   for (const [name, value] of Object.entries(headers)) {
@@ -123,6 +114,6 @@ export async function buildEntry(args: EntryArgs): Promise<CachedResponse> {
     etags: { identity: identityTag, gzip: identityTag.replace(/"$/, '-gzip"'), br: identityTag.replace(/"$/, '-br"') },
     tags,
     storedAt: Date.now(),
-    maxAgeMs: sharedMaxAgeMs('ownCacheControl' in args ? args.ownCacheControl : headers['cache-control']),
+    maxAgeMs: sharedMaxAgeMs(headers['cache-control']),
   }
 }

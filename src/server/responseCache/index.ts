@@ -3,11 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 
 import { logServed } from '../servedLog'
-import { captureBody } from './capture'
+import { ByteBudget, holdResponse } from './capture'
 import { buildEntry, isShareable, markShareable, responseTags } from './entry'
 import { bypassReason, cacheKey, isStorableStatus, routeTags } from './policy'
-import { serveEntry } from './serve'
+import { clearForEntry, serveEntry } from './serve'
 import { ResponseStore, type CachedResponse, type CacheStats } from './store'
+import { isUnstorable } from './unstorable'
+
+export { doNotStore } from './unstorable'
 
 export type ResponseCacheOptions = {
   maxBytes: number
@@ -15,6 +18,8 @@ export type ResponseCacheOptions = {
   sMaxAgeSeconds?: number
   /** How long requests wait for another request's render of the same URL before rendering themselves. */
   coalesceTimeoutMs?: number
+  /** Bytes all renders under way may hold at once (default: a quarter of `maxBytes`). */
+  maxInFlightBytes?: number
   logger: Pick<Logger, 'info' | 'warn'>
   /** Told of every answer from the cache (the metrics), after it is sent. */
   onHit?: (req: IncomingMessage, status: number, started: bigint) => void
@@ -27,20 +32,24 @@ export type ResponseCache = {
   /** Answers from the cache, or waits for a render of the same URL already under way, or calls `next`. */
   handle: (req: IncomingMessage, res: ServerResponse, next: (outcome: PassOutcome) => void) => void
   purge: (tags: string[]) => number
-  stats: () => CacheStats
+  stats: () => CacheStats & { inFlightBytes: number }
 }
 
 type Waiter = (entry: CachedResponse | undefined) => void
 
 /**
  * Finished anonymous responses, served before Express and Next. A hit costs a map lookup and a
- * write; it is still logged. A miss goes on to the app, and what it sends is stored if shareable.
- * Concurrent misses for one URL wait for the first one's render instead of each rendering (after
- * a purge under load, every connection would otherwise render the same page at once).
+ * write; it is still logged. A miss goes on to the app; what it sends is held back, and when it
+ * is shareable the reader is answered from the entry built from it (compressed, with an ETag,
+ * `x-cache: MISS`) and the entry is stored. Concurrent misses for one URL wait for the first
+ * one's render instead of each rendering (after a purge under load, every connection would
+ * otherwise render the same page at once). Renders hold at most `maxBytes / 8` each and
+ * `maxInFlightBytes` together; a larger answer streams through as written and is not stored.
  */
-export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutMs = 10_000, logger, onHit }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutMs = 10_000, maxInFlightBytes = Math.floor(maxBytes / 4), logger, onHit }: ResponseCacheOptions): ResponseCache {
   const store = new ResponseStore(maxBytes)
   const maxEntryBytes = Math.max(1, Math.floor(maxBytes / 8))
+  const budget = new ByteBudget(maxInFlightBytes)
   const rendering = new Map<string, Waiter[]>()
 
   const serve = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
@@ -63,25 +72,47 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
     // Says the cache looked and will keep the answer if it is shareable (a hit says HIT; a bypass nothing).
     res.setHeader('x-cache', 'MISS')
     // The stored copy is compressed once by the cache; the app must send it plain.
+    const acceptEncoding = req.headers['accept-encoding']
     delete req.headers['accept-encoding']
     const generation = store.currentGeneration()
     const knownTags = routeTags(req.url!)
-    const ownCacheControl = knownTags.length > 0 ? markShareable(res, knownTags, sMaxAgeSeconds) : undefined
-    let finished = false
-    res.once('close', () => {
-      if (!finished) release(key, undefined)
-    })
-    captureBody(res, maxEntryBytes, (body) => {
-      finished = true
-      const headers = res.getHeaders()
-      const tags = responseTags(headers, knownTags)
-      if (!isStorableStatus(res.statusCode) || !isShareable(headers, knownTags.length > 0, tags)) return release(key, undefined)
-      buildEntry({ status: res.statusCode, headers, body, tags, sMaxAgeSeconds, ...(ownCacheControl ? { ownCacheControl: ownCacheControl() } : {}) })
-        .then((built) => release(key, store.set(key, built, generation) ? built : undefined))
-        .catch((error: unknown) => {
-          logger.warn({ err: error, url: req.url }, 'could not store response')
-          release(key, undefined)
-        })
+    let released = false
+    const settle = (entry: CachedResponse | undefined) => {
+      if (released) return
+      released = true
+      release(key, entry)
+    }
+    res.once('close', () => settle(undefined))
+    const held = holdResponse(res, {
+      maxBytes: maxEntryBytes,
+      budget,
+      onLetGo: () => {
+        settle(undefined)
+        // Too large to keep here, but a proxy in front may still keep a known public route.
+        if (knownTags.length > 0 && !isUnstorable(res)) markShareable(res, knownTags, sMaxAgeSeconds)
+      },
+      onEnd: (body) => {
+        const headers = res.getHeaders()
+        const tags = responseTags(headers, knownTags)
+        if (isUnstorable(res) || !isStorableStatus(res.statusCode) || !isShareable(headers, knownTags.length > 0, tags)) {
+          settle(undefined)
+          return held.sendAsWritten()
+        }
+        buildEntry({ status: res.statusCode, headers, body, tags, sMaxAgeSeconds })
+          .then((entry) => {
+            const kept = store.set(key, entry, generation)
+            held.restore()
+            clearForEntry(res)
+            if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding
+            serveEntry(req, res, entry, 'MISS')
+            settle(kept ? entry : undefined)
+          })
+          .catch((error: unknown) => {
+            logger.warn({ err: error, url: req.url }, 'could not store response')
+            settle(undefined)
+            held.sendAsWritten()
+          })
+      },
     })
     next('miss')
   }
@@ -116,5 +147,5 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
     else next('miss')
   }
 
-  return { handle, purge: (tags) => store.purge(tags), stats: () => store.stats() }
+  return { handle, purge: (tags) => store.purge(tags), stats: () => ({ ...store.stats(), inFlightBytes: budget.inUse() }) }
 }

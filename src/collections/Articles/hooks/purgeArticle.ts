@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { tagsForListChange } from '@/domain/articles/listTags'
 import { readLiveArticle, toLiveArticle, type LiveArticle } from '@/domain/articles/liveArticles'
 import { tagsForArticleChange } from '@/lib/cache/changeTags'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeChange } from '@/lib/cache/purge'
 import type { Id } from '@/lib/id'
 import type { Article } from '@/payload-types'
 
@@ -20,7 +20,7 @@ export const rememberLiveArticle: CollectionBeforeChangeHook<Article> = async ({
 async function purge(before: LiveArticle | null, after: LiveArticle | null, req: PayloadRequest): Promise<void> {
   const tags = tagsForArticleChange(before, after)
   if (tags.length === 0) return
-  await purgeTags([...tags, ...(await tagsForListChange(before, after, req))], req.payload.logger)
+  await purgeChange(req, [...tags, ...(await tagsForListChange(before, after, req))])
 }
 
 /** Publish, unpublish, a published edit, a scheduled publish: purged before the API call returns; a draft save purges nothing. */

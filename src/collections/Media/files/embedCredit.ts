@@ -5,7 +5,7 @@ import sharp, { type OutputInfo } from 'sharp'
 import { buildXmpPacket, toExifCredit } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
 import { type Region, toRegion } from '@/lib/images/cropRegion'
-import { decideEncodeOptions, type ImageFormat, readSourceFidelity, type SourceFidelity, toImageFormat } from '@/lib/images/encoding'
+import { decideEncodeOptions, hasAtMostColours, type ImageFormat, PALETTE_COLOURS, readSourceFidelity, type SourceFidelity, toImageFormat } from '@/lib/images/encoding'
 import { mediaFileVersion } from '@/lib/images/fileUrls'
 import type { Media } from '@/payload-types'
 import type { SignServedFile } from './contentCredentials'
@@ -36,13 +36,23 @@ async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFid
   let image = sharp(source, { limitInputPixels: maxPixels }).rotate()
   if (region) image = image.extract(region)
   if (target.width) image = image.resize({ width: target.width })
-  const { format, options } = decideEncodeOptions(target.format, fidelity)
+  const { format, options } = decideEncodeOptions(target.format, fidelity, target.width !== null)
+  // sharp writes 8 bits unless the pipeline stays in a 16-bit space.
+  if (format === 'png' && fidelity.sixteenBitSpace) image = image.toColourspace(fidelity.sixteenBitSpace)
   return image
     .keepIccProfile()
     .withXmp(buildXmpPacket(subject))
     .withExif({ IFD0: toExifCredit(subject) })
     .toFormat(format, options)
     .toBuffer({ resolveWithObject: true })
+}
+
+/** The upload's fidelity; a true-colour PNG's colours are counted, to know whether a palette keeps them all. */
+async function readFidelity(source: Buffer, maxPixels: number): Promise<SourceFidelity> {
+  const metadata = await sharp(source, { limitInputPixels: maxPixels }).metadata()
+  if (metadata.format !== 'png' || metadata.isPalette || metadata.space === 'rgb16' || metadata.space === 'grey16') return readSourceFidelity(source, metadata)
+  const { data, info } = await sharp(source, { limitInputPixels: maxPixels }).raw().toBuffer({ resolveWithObject: true })
+  return readSourceFidelity(source, metadata, hasAtMostColours(data, info.channels, PALETTE_COLOURS))
 }
 
 /**
@@ -54,7 +64,7 @@ async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFid
 export async function embedCreditInFiles({ media, subject, staticDir, maxPixels, sign }: { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number; sign: SignServedFile }): Promise<RewriteResult | null> {
   if (!media.filename) return null
   const { bytes: source, isServedCopy } = await readKeptOriginal(staticDir, media.filename)
-  const fidelity = readSourceFidelity(source, await sharp(source, { limitInputPixels: maxPixels }).metadata())
+  const fidelity = await readFidelity(source, maxPixels)
   const region = isServedCopy ? null : toRegion(media.sourceCrop)
   const written: Buffer[] = []
   const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizeFilesizes: {}, fileVersion: '', sourceCrop: region }
