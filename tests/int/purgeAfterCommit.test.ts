@@ -1,8 +1,8 @@
-import { stripVTControlCharacters } from 'node:util'
 /**
  * The second purge follows the commit of the change's transaction, whoever made the change,
  * and the CLI's `jobs:run` says plainly where its purges go.
  */
+import { stripVTControlCharacters } from 'node:util'
 import { spawnSync } from 'node:child_process'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

@@ -69,8 +69,6 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
 
   const render = (req: IncomingMessage, res: ServerResponse, key: string, next: (outcome: PassOutcome) => void) => {
     rendering.set(key, [])
-    // Says the cache looked and will keep the answer if it is shareable (a hit says HIT; a bypass nothing).
-    res.setHeader('x-cache', 'MISS')
     // The stored copy is compressed once by the cache; the app must send it plain.
     const acceptEncoding = req.headers['accept-encoding']
     delete req.headers['accept-encoding']

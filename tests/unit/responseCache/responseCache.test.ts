@@ -72,8 +72,7 @@ describe('response cache in front of the app', () => {
 
   it('renders once, then serves hits with a strong ETag, public Cache-Control and the right encoding', async () => {
     const { base, cache, renders } = await start(page)
-    const miss = await raw(`${base}/articles/a`, { 'accept-encoding': 'br' })
-    expect(miss.headers['x-cache']).toBe('MISS')
+    const miss = await raw(`${base}/articles/a`)
     expect(miss.headers['content-encoding']).toBeUndefined()
     expect(miss.headers['x-cache']).toBe('MISS')
     // The first answer already carries what a proxy in front needs to keep it.
