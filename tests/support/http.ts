@@ -92,3 +92,12 @@ export async function getCached(path: string, init: RequestInit = {}): Promise<R
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped on purpose, see above
 export type Doc = Record<string, any>
+
+/** The page of the image (linked from /credits) whose list of uses names this article: /credits lists images, each page their articles. */
+export async function creditPageListing(creditsHtml: string, articleSlug: string): Promise<string> {
+  for (const [, path] of creditsHtml.matchAll(/href="(\/credits\/[^"/]+)"/g)) {
+    const html = await (await get(path!)).text()
+    if (html.includes(`href="/articles/${articleSlug}"`)) return html
+  }
+  throw new Error(`no image page linked from /credits lists /articles/${articleSlug}`)
+}

@@ -44,7 +44,7 @@ export function tagsForLicenseChange(licenseId: Id, mediaIds: readonly Id[], sho
 
 /** A section or author changed or went: whatever shows it, and the navigation on every page (sections). */
 export function tagsForProfileChange(kind: 'section' | 'author', id: Id): string[] {
-  return kind === 'section' ? [cacheTags.section(id), cacheTags.site] : [cacheTags.author(id)]
+  return kind === 'section' ? [cacheTags.section(id), cacheTags.api('sections'), cacheTags.site] : [cacheTags.author(id), cacheTags.api('authors')]
 }
 
 /** Where an article sits in one list it belongs to: how many older ones, and how many in all. */

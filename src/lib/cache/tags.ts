@@ -31,5 +31,5 @@ export const cacheTags = {
   /** Site identity and settings: every public page shows them. */
   site: 'site',
   /** Public REST/GraphQL reads of one collection. */
-  api: (collection: 'articles' | 'media' | 'licenses') => `api:${collection}`,
+  api: (collection: 'articles' | 'media' | 'licenses' | 'sections' | 'authors') => `api:${collection}`,
 } as const

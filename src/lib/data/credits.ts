@@ -12,7 +12,7 @@ import { toImageView, type ImageView } from './views'
  * so they are not here.
  */
 function creditQuery(): StableQuery<ImageView | null> {
-  return { collection: 'media', where: PUBLIC_MEDIA, dateField: 'createdAt', select: {}, depth: 1, size: getSettings().listPageSize, toView: (doc: Media) => toImageView(doc) }
+  return { collection: 'media', where: PUBLIC_MEDIA, dateField: 'createdAt', depth: 1, size: getSettings().listPageSize, toView: (doc: Media) => toImageView(doc) }
 }
 
 const withFiles = <T extends { items: Array<ImageView | null> }>(found: T) => ({ ...found, items: found.items.filter((image): image is ImageView => image !== null) })

@@ -12,7 +12,8 @@ export type StableQuery<T> = {
   where: Where
   /** The date field pages are ordered by (oldest first for numbering, ties broken by id). */
   dateField: string
-  select: SelectType
+  /** Only the fields the view shows; unset: the whole document (an image needs all of its sizes). */
+  select?: SelectType
   depth: number
   size: number
   toView: (doc: never) => T
@@ -33,7 +34,7 @@ export async function findStablePage<T>(query: StableQuery<T>, page: number): Pr
     sort: [query.dateField, 'id'],
     limit: query.size,
     page,
-    select: query.select,
+    ...(query.select ? { select: query.select } : {}),
   })
   const pages = pageCount(found.totalDocs, query.size)
   if (page > pages) return null
@@ -58,7 +59,7 @@ export async function findStableLanding<T>(query: StableQuery<T>): Promise<Stabl
             sort: [`-${query.dateField}`, '-id'],
             limit: shown,
             pagination: false,
-            select: query.select,
+            ...(query.select ? { select: query.select } : {}),
           })
         ).docs
       : []

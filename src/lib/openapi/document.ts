@@ -18,6 +18,13 @@ const NAMES: Record<PublicCollection, { component: string; singular: string; plu
       'Images with their credit: `credit.text` and `credit.html` (CC REL RDFa) and `licensePermissions` are computed from the image and its license on every read. `contentCredentials` describes the C2PA manifest signed into the original file (label, signer, time, actions) and whether it validates.',
   },
   licenses: { component: 'License', singular: 'license', plural: 'licenses', about: 'The licenses images are used under (SPDX ids, deeds, permissions).' },
+  sections: { component: 'Section', singular: 'section', plural: 'sections', about: 'The sections articles belong to (World, Politics, …), each with a page /sections/<slug>.' },
+  authors: {
+    component: 'Author',
+    singular: 'author',
+    plural: 'authors',
+    about: 'Public author profiles (name, slug, bio, photo), apart from login accounts: no e-mail address or role.',
+  },
 }
 
 const ref = (component: string) => ({ $ref: `#/components/schemas/${component}` })

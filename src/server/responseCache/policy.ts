@@ -61,7 +61,7 @@ function pathOf(url: string): string {
   return queryStart === -1 ? url : url.slice(0, queryStart)
 }
 
-const API_COLLECTIONS = ['articles', 'media', 'licenses'] as const
+const API_COLLECTIONS = ['articles', 'media', 'licenses', 'sections', 'authors'] as const
 
 /**
  * Tags of the pages and API reads the app renders without setting them itself (Next pages and
