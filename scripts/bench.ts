@@ -16,7 +16,7 @@ import path from 'node:path'
 
 import { startBaseline } from './lib/baselineServer'
 import { benchCluster } from './lib/benchCluster'
-import { adminSession, line, load, LOAD_TOOL, ms, timed, type Figures } from './lib/load'
+import { adminSession, line, load, LOAD_TOOL, loadProcess, ms, timed, type Figures } from './lib/load'
 import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
 
 const SLUG = 'xi-putin-beijing-no-limits-partnership'
@@ -85,9 +85,9 @@ try {
       const sent = await rawGet(url, headers)
       if ((sent.headers['content-encoding'] ?? 'identity') !== encoding || sent.headers['x-cache'] !== 'HIT') throw new Error(`${url} was not a cache hit in ${encoding}`)
       const baselineServer = await startBaseline(sent.body, { 'content-type': String(sent.headers['content-type']), ...(encoding === 'br' ? { 'content-encoding': 'br' } : {}) })
-      const baseline = await load(baselineServer.url, headers)
+      const baseline = await loadProcess(baselineServer.child.pid!, baselineServer.url, headers)
       baselineServer.child.kill()
-      const app = await load(url, headers)
+      const app = await loadProcess(server.child.pid!, url, headers)
       baselines[`${name} ${encoding}`] = baseline
       console.log(line(`${name}, ${encoding} (${(sent.body.length / 1024).toFixed(1)} KB)`, app, baseline) + (encoding === 'br' ? `  ${hitTarget(app, baseline)}` : ''))
       console.log(line('  baseline, node:http, same bytes', baseline))

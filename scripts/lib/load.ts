@@ -55,7 +55,7 @@ async function runWrk(command: string, url: string, headers: Record<string, stri
 
 async function runAutocannon(url: string, headers: Record<string, string>): Promise<Figures> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
+  return { requests: result.requests.total, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
 }
 
 /** One load run against `url` with the given request headers. */
@@ -72,13 +72,32 @@ export async function timed(url: string, init?: RequestInit): Promise<{ ms: numb
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`
 
+/** CPU time (user + system) a process has used so far, from /proc (Linux), in ms. */
+export function cpuTimeMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/**
+ * A load run against a server process, with the server's CPU time per answered request: on a
+ * machine shared with other work, req/s varies with what else runs, CPU per request much less.
+ */
+export async function loadProcess(pid: number, url: string, headers: Record<string, string> = {}): Promise<Figures & { cpuUsPerRequest: number }> {
+  const cpuBefore = cpuTimeMs(pid)
+  const figures = await load(url, headers)
+  return { ...figures, cpuUsPerRequest: Math.round(((cpuTimeMs(pid) - cpuBefore) * 1000) / Math.max(1, figures.requests)) }
+}
+
 const latency = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0)).padStart(5)
 
-/** One printed row: req/s, p50, p99, and the ratio to a baseline measured in the same run. */
-export function line(name: string, figures: Figures, baseline?: Figures): string {
+/** One printed row: req/s, p50, p99, server CPU per request when measured, and the ratio to a baseline measured in the same run. */
+export function line(name: string, figures: Figures & { cpuUsPerRequest?: number }, baseline?: Figures & { cpuUsPerRequest?: number }): string {
+  const cpu = figures.cpuUsPerRequest === undefined ? '' : `  ${String(figures.cpuUsPerRequest).padStart(4)} µs CPU/req`
+  const cpuShare = figures.cpuUsPerRequest && baseline?.cpuUsPerRequest ? ` (by CPU: ${((baseline.cpuUsPerRequest / figures.cpuUsPerRequest) * 100).toFixed(0)} %)` : ''
   return (
-    `${name.padEnd(36)} ${String(figures.rps).padStart(6)} req/s  p50 ${latency(figures.p50)} ms  p99 ${latency(figures.p99)} ms` +
-    (baseline ? `  ${((figures.rps / baseline.rps) * 100).toFixed(0).padStart(3)} % of baseline` : '') +
+    `${name.padEnd(36)} ${String(figures.rps).padStart(6)} req/s  p50 ${latency(figures.p50)} ms  p99 ${latency(figures.p99)} ms${cpu}` +
+    (baseline ? `  ${((figures.rps / baseline.rps) * 100).toFixed(0).padStart(3)} % of baseline${cpuShare}` : '') +
     (figures.errors || figures.non2xx ? `  (errors ${figures.errors}, non-2xx ${figures.non2xx})` : '')
   )
 }

@@ -1,5 +1,5 @@
 /** What the benchmark reads from one load run, whichever tool made it. */
-export type Figures = { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+export type Figures = { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number }
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
 
@@ -17,7 +17,7 @@ function percentile(output: string, percent: number): number {
 }
 
 /**
- * Figures from what `wrk --latency` prints: Requests/sec, the 50 % and 99 % rows of its latency
+ * Figures from what `wrk --latency` prints: requests answered, Requests/sec, the 50 % and 99 % rows of its latency
  * distribution, socket errors (connect, read, write, timeout) and non-2xx/3xx responses.
  */
 export function parseWrkOutput(output: string): Figures {
@@ -26,5 +26,6 @@ export function parseWrkOutput(output: string): Figures {
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output)
   const errors = socket ? socket.slice(1, 5).reduce((sum, count) => sum + Number(count), 0) : 0
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0)
-  return { rps: Math.round(Number(rps[1])), p50: percentile(output, 50), p99: percentile(output, 99), errors, non2xx }
+  const requests = Number(/^\s*(\d+) requests in /m.exec(output)?.[1] ?? 0)
+  return { requests, rps: Math.round(Number(rps[1])), p50: percentile(output, 50), p99: percentile(output, 99), errors, non2xx }
 }

@@ -37,11 +37,11 @@ Transfer/sec:      4.96MB
 
 describe('parseWrkOutput', () => {
   it('reads req/s and the 50 % and 99 % latencies of --latency output, in ms', () => {
-    expect(parseWrkOutput(CLEAN)).toEqual({ rps: 44996, p50: 0.584, p99: 7.79, errors: 0, non2xx: 0 })
+    expect(parseWrkOutput(CLEAN)).toEqual({ requests: 90713, rps: 44996, p50: 0.584, p99: 7.79, errors: 0, non2xx: 0 })
   })
 
   it('counts socket errors and non-2xx/3xx answers, and reads seconds', () => {
-    expect(parseWrkOutput(WITH_ERRORS)).toEqual({ rps: 7939, p50: 0.086, p99: 2010, errors: 16, non2xx: 79 })
+    expect(parseWrkOutput(WITH_ERRORS)).toEqual({ requests: 79396, rps: 7939, p50: 0.086, p99: 2010, errors: 16, non2xx: 79 })
   })
 
   it('refuses output without a latency distribution (run without --latency) or without a rate', () => {
