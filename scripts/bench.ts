@@ -1,20 +1,24 @@
 /**
- * `npm run bench`: figures, not pass/fail. Starts the production server on a throwaway database,
- * measures a baseline (a bare node:http server answering the article page's bytes) under the same
- * load in the same run, then each public URL, an uncached render, publish → visible under load, and
- * the server's memory. Load comes from autocannon: BENCH_CONNECTIONS (32), BENCH_SECONDS (10).
+ * `npm run bench`: figures, not pass/fail. Starts the production server on a throwaway database
+ * with its default logging (the log goes to a file, as in production), and measures in the same
+ * run, under the same load, the front and article pages without compression and with brotli, each
+ * against a baseline: a bare node:http server answering the same bytes in the same encoding. Then
+ * other URLs, an uncached render, publish → visible under load, and the server's memory.
+ * Load comes from wrk (autocannon if wrk is missing, see scripts/lib/load.ts): BENCH_CONNECTIONS
+ * (32), BENCH_SECONDS (10).
  * `npm run bench -- --cluster`: the same through Varnish in front of two processes, against one
  * process alone, in the same run (scripts/lib/benchCluster.ts).
  * `npm run bench -- --search [N] [--postgres]`: search latency on N synthetic articles and what
  * the index adds to a publish (scripts/lib/searchBench.ts).
  */
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
 import { startBaseline } from './lib/baselineServer'
 import { benchCluster } from './lib/benchCluster'
-import { adminSession, CONNECTIONS, line, load, ms, SECONDS, timed } from './lib/load'
+import { adminSession, CONNECTIONS, line, load, LOAD_TOOL, loadProcess, ms, SECONDS, timed, type Figures } from './lib/load'
 import { benchSearch } from './lib/searchBench'
 import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
 
@@ -24,6 +28,26 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) }
+}
+
+/** The bytes as sent (fetch would decode a compressed body). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }))
+        response.on('error', reject)
+      })
+      .on('error', reject)
+  })
+}
+
+/** Issue 17's targets for a cache hit with brotli: ≥ 60 % of the baseline's req/s, p99 ≤ 15 ms. */
+function hitTarget(figures: Figures, baseline: Figures): string {
+  const share = figures.rps / baseline.rps
+  return share >= 0.6 && figures.p99 <= 15 ? 'meets ≥ 60 %, p99 ≤ 15 ms' : 'MISSES ≥ 60 %, p99 ≤ 15 ms'
 }
 
 function median(values: number[]): number {
@@ -44,32 +68,48 @@ if (process.argv.includes('--cluster')) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-bench-'))
-const env = { DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), LOG_LEVEL: 'warn', ...GENEROUS_RATE_LIMITS }
+const env = { DATABASE_URI: `file:${path.join(dir, 'bench.db')}`, MEDIA_DIR: path.join(dir, 'media'), PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), ...GENEROUS_RATE_LIMITS }
+const logFile = path.join(dir, 'server.log')
 const startedAt = performance.now()
-const server = await startServer(env)
+const server = await startServer(env, { logFile })
 console.log(`server start (migrations + seed + Next ready): ${ms(performance.now() - startedAt)}`)
-console.log(`load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per URL, on ${os.cpus().length} cores shared with the load generator\n`)
+console.log(`load: ${LOAD_TOOL}, on ${os.cpus().length} cores shared with the load generator`)
+console.log(`server logging: ${process.env.LOG_LEVEL ?? 'default (info): one access-log line per request'}, to a file\n`)
 
 try {
   const base = server.baseUrl
   const articleUrl = `${base}/articles/${SLUG}`
   const first = await timed(articleUrl)
+  await timed(`${base}/`)
   await new Promise((resolve) => setTimeout(resolve, 200))
   const cached = await timed(articleUrl, { headers: { 'accept-encoding': 'br' } })
-  const article = Buffer.from(await (await fetch(articleUrl, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer())
 
-  const baselineServer = await startBaseline(article, { 'content-type': 'text/html; charset=utf-8' })
-  const baseline = await load(baselineServer.url)
-  baselineServer.child.kill()
-  console.log(line('baseline (node:http)', baseline))
-
-  const targets: Array<[string, string]> = [
-    ['article page', `/articles/${SLUG}`],
-    ['front page', '/'],
-    ['REST by slug, depth=2', `/api/articles?where[slug][equals]=${SLUG}&depth=2`],
-    ['/healthz', '/healthz'],
-  ]
-  for (const [name, url] of targets) console.log(line(name, await load(`${base}${url}`, { 'accept-encoding': 'br, gzip' }), baseline))
+  // Each page in each encoding against a node:http server answering its exact bytes, one after the other.
+  const baselines: Record<string, Figures> = {}
+  for (const [name, url] of [
+    ['article page', articleUrl],
+    ['front page', `${base}/`],
+  ] as const) {
+    for (const encoding of ['identity', 'br'] as const) {
+      const headers = { 'accept-encoding': encoding }
+      const sent = await rawGet(url, headers)
+      if ((sent.headers['content-encoding'] ?? 'identity') !== encoding || sent.headers['x-cache'] !== 'HIT') throw new Error(`${url} was not a cache hit in ${encoding}`)
+      const baselineServer = await startBaseline(sent.body, { 'content-type': String(sent.headers['content-type']), ...(encoding === 'br' ? { 'content-encoding': 'br' } : {}) })
+      const baseline = await loadProcess(baselineServer.child.pid!, baselineServer.url, headers)
+      baselineServer.child.kill()
+      const app = await loadProcess(server.child.pid!, url, headers)
+      baselines[`${name} ${encoding}`] = baseline
+      console.log(line(`${name}, ${encoding} (${(sent.body.length / 1024).toFixed(1)} KB)`, app, baseline) + (encoding === 'br' ? `  ${hitTarget(app, baseline)}` : ''))
+      console.log(line('  baseline, node:http, same bytes', baseline))
+    }
+  }
+  const baseline = baselines['article page br']!
+  for (const [name, url] of [
+    ['REST by slug, depth=2, br', `/api/articles?where[slug][equals]=${SLUG}&depth=2`],
+    ['/healthz (not cached)', '/healthz'],
+  ] as const) {
+    console.log(line(name, await load(`${base}${url}`, { 'accept-encoding': 'br' }), baseline) + ' (of the article br baseline)')
+  }
 
   // An image is ten times the page's compressed size: measured also against a baseline sending its bytes.
   const media = (await (await fetch(`${base}/api/media?depth=0&limit=1`)).json()) as { docs: Array<{ sizes: { w768: { url: string } } }> }
@@ -79,9 +119,8 @@ try {
   const imageBaseline = await load(imageBaselineServer.url)
   imageBaselineServer.child.kill()
   const image = await load(imageUrl)
-  console.log(line(`image variant w768 (${Math.round(imageBytes.length / 1024)} KB)`, image, baseline))
-  console.log(line('  baseline, same bytes', imageBaseline))
-  console.log(`  image variant: ${((image.rps / imageBaseline.rps) * 100).toFixed(0)} % of a node:http server sending the same bytes`)
+  console.log(line(`image variant w768 (${Math.round(imageBytes.length / 1024)} KB)`, image, imageBaseline))
+  console.log(line('  baseline, node:http, same bytes', imageBaseline))
 
   const renders: number[] = []
   for (let index = 0; index < 20; index += 1) renders.push((await timed(`${articleUrl}?uncached=${index}`)).ms)
@@ -109,7 +148,7 @@ try {
     }
   }
   const underLoad = await loadRun
-  console.log(`publish → visible on the page and in the API, under load: ${ms(visibleMs)} (PATCH ${patch.status} took ${ms(patchMs)}); load meanwhile: ${line('', underLoad).trim()}`)
+  console.log(`publish → visible on the page and in the API, under load: ${ms(visibleMs)} (PATCH ${patch.status} took ${ms(patchMs)}); load meanwhile: ${line('', underLoad, baseline).trim()}`)
 
   const memory = memoryOf(server.child.pid!)
   console.log(`server memory after load: RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB`)

@@ -23,7 +23,7 @@ import { ensureProductionBuild } from './server/ensureBuild'
 import { redisLimiters } from './server/cluster/redisLimiters'
 import { startClusterServices } from './server/cluster/startClusterServices'
 import { createHealthCheck, pingDatabase } from './server/health'
-import { createLogger } from './server/logger'
+import { createLogDestination, createLogger, exitOnFatalErrors, flushLog } from './server/logger'
 import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
 import { closeServer, createMetricsHandler, metricsOnPublicPort, startMetricsServer } from './server/metrics/endpoint'
@@ -36,7 +36,9 @@ import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
 
 const settings = getSettings()
-const logger = createLogger(settings.logLevel)
+const logDestination = createLogDestination()
+const logger = createLogger(settings.logLevel, logDestination)
+exitOnFatalErrors(logger, logDestination)
 
 async function main(): Promise<void> {
   const cwd = process.cwd()
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
     drainMs: settings.shutdownDrainMs,
     graceMs: settings.shutdownGraceMs,
     onDrainStart: health.startShutdown,
+    flushLog: () => flushLog(logger),
     resources: [
       { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },

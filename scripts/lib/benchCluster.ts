@@ -1,7 +1,7 @@
 import { startBaseline } from './baselineServer'
 import { startCluster } from './cluster'
 import { GENEROUS_RATE_LIMITS } from './serverProcess'
-import { adminSession, CONNECTIONS, line, load, ms, SECONDS, timed } from './load'
+import { adminSession, line, load, LOAD_TOOL, ms, timed } from './load'
 
 /**
  * `npm run bench -- --cluster`: PostgreSQL, Redis, two app processes and Varnish on this machine
@@ -13,7 +13,7 @@ export async function benchCluster(slug: string): Promise<void> {
   const started = performance.now()
   const cluster = await startCluster({ env: { LOG_LEVEL: 'warn', ...GENEROUS_RATE_LIMITS } })
   console.log(`cluster start (PostgreSQL, Redis, 2 processes, Varnish): ${ms(performance.now() - started)}`)
-  console.log(`load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per URL\n`)
+  console.log(`load: ${LOAD_TOOL}\n`)
   try {
     const a = cluster.apps[0]!
     const b = cluster.apps[1]!

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 
 export async function freePort(): Promise<number> {
@@ -15,32 +16,45 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { child: ChildProcess; baseUrl: string; output: () => string }
 
+type StartOptions = {
+  timeoutMs?: number
+  /**
+   * The server's stdout (its log) goes straight to this file, as under systemd or Docker, instead
+   * of through a pipe this process reads: under load, reading every log line would cost this
+   * process CPU the server then lacks.
+   */
+  logFile?: string
+}
+
 /** Starts `src/server.ts` as `npm start` does, and waits until /healthz answers 200. */
-export async function startServer(env: Record<string, string>, timeoutMs = 240_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, { timeoutMs = 240_000, logFile }: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let log = ''
+  const logFd = logFile ? fs.openSync(logFile, 'a') : undefined
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
   })
+  if (logFd !== undefined) fs.closeSync(logFd)
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const output = () => (logFile ? fs.readFileSync(logFile, 'utf8') : '') + log
 
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`)
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`)
     try {
       const response = await fetch(`${baseUrl}/healthz`)
-      if (response.ok) return { child, baseUrl, output: () => log }
+      if (response.ok) return { child, baseUrl, output }
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   child.kill('SIGKILL')
-  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${log}`)
+  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${output()}`)
 }
 
 /** SIGTERM, then the exit code (a graceful shutdown exits 0). */

@@ -18,6 +18,8 @@ type ShutdownArgs = {
   graceMs?: number
   /** Called first: the health check starts answering 503. */
   onDrainStart?: () => void
+  /** Called last, before exiting: writes out the buffered log. */
+  flushLog?: () => Promise<void>
   exit?: (code: number) => void
 }
 
@@ -51,7 +53,7 @@ function closeConnectionsAfterResponses(server: Server): { start: () => void } {
  * SIGTERM: health turns 503, keep serving for `drainMs` (each response closing its connection),
  * then stop listening, let in-flight requests finish, close resources and exit. Safe to call twice.
  */
-export function createShutdown({ server, logger, resources, drainMs = 0, graceMs = 10_000, onDrainStart, exit = process.exit }: ShutdownArgs): (reason: string) => Promise<void> {
+export function createShutdown({ server, logger, resources, drainMs = 0, graceMs = 10_000, onDrainStart, flushLog, exit = process.exit }: ShutdownArgs): (reason: string) => Promise<void> {
   const connections = closeConnectionsAfterResponses(server)
   let stopping: Promise<void> | undefined
   const run = async (reason: string) => {
@@ -83,6 +85,7 @@ export function createShutdown({ server, logger, resources, drainMs = 0, graceMs
     }
     clearTimeout(forced)
     logger.info('shutdown complete')
+    await flushLog?.().catch(() => undefined)
     exit(exitCode)
   }
   return (reason) => (stopping ??= run(reason))

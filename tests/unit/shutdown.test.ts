@@ -122,4 +122,21 @@ describe('createShutdown', () => {
     await createShutdown({ server, logger: silent, exit, resources: [{ name: 'database', close: async () => Promise.reject(new Error('busy')) }] })('SIGTERM')
     expect(exit).toHaveBeenCalledWith(1)
   })
+
+  it('writes out the buffered log after the last resource closed and before exiting', async () => {
+    const server = http.createServer()
+    await listen(server)
+    const events: string[] = []
+    await createShutdown({
+      server,
+      logger: silent,
+      exit: (code) => void events.push(`exit ${code}`),
+      resources: [{ name: 'database', close: async () => void events.push('database closed') }],
+      flushLog: async () => {
+        await sleep(50)
+        events.push('log flushed')
+      },
+    })('SIGTERM')
+    expect(events).toEqual(['database closed', 'log flushed', 'exit 0'])
+  })
 })

@@ -14,6 +14,9 @@ export type RequestFacts = {
  */
 const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', MEDIA_FILE_PATH, '/search/', '/api/articles/search/']
 
+/** The prefixes' own paths (`/admin`, `/next`): passed through too. */
+const PASS_THROUGH_PATHS = new Set(PASS_THROUGH_PREFIXES.map((prefix) => prefix.replace(/\/$/, '')))
+
 /** Headers Next answers differently for (client navigation, prefetch, server actions): never mixed up with the HTML page. */
 const NEXT_VARIANT_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action']
 
@@ -43,7 +46,7 @@ export function bypassReason({ method, url, headers }: RequestFacts): string | n
   if (NEXT_VARIANT_HEADERS.some((name) => headers[name] !== undefined)) return 'next variant'
   const queryStart = url.indexOf('?')
   const path = queryStart === -1 ? url : url.slice(0, queryStart)
-  if (PASS_THROUGH_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix))) return 'path'
+  if (PASS_THROUGH_PREFIXES.some((prefix) => path.startsWith(prefix)) || PASS_THROUGH_PATHS.has(path)) return 'path'
   if (queryStart !== -1) {
     const query = new URLSearchParams(url.slice(queryStart + 1))
     if (query.has('draft') || query.has('_rsc') || query.has('preview')) return 'draft or variant query'

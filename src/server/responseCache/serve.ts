@@ -11,27 +11,76 @@ export function clearForEntry(res: ServerResponse): void {
   for (const name of res.getHeaderNames()) if (!CONNECTION_HEADERS.has(name)) res.removeHeader(name)
 }
 
+type Encoding = keyof CachedResponse['bodies']
+
+/** `[name, value, name, value, …]`, what `writeHead` takes in one call. */
+type HeaderList = Array<string | string[]>
+
+/** Headers of a hit that depend only on the entry, the encoding and the entry's age in whole seconds. */
+type Prepared = { ageSeconds: number; lists: Partial<Record<Encoding, HeaderList>> }
+
+const prepared = new WeakMap<CachedResponse, Prepared>()
+
+function headerList(entry: CachedResponse, encoding: Encoding, ageSeconds: number): HeaderList {
+  const list: HeaderList = []
+  for (const [name, value] of Object.entries(entry.headers)) list.push(name, value)
+  list.push('etag', entry.etags[encoding], 'x-cache', 'HIT', 'age', String(ageSeconds))
+  if (encoding !== 'identity') list.push('content-encoding', encoding)
+  list.push('content-length', String(entry.bodies[encoding].length))
+  return list
+}
+
+/**
+ * The headers a hit sends, made once per entry, encoding and second of age rather than set one by
+ * one on every request: a hit is then a lookup and one `writeHead`.
+ */
+export function hitHeaders(entry: CachedResponse, encoding: Encoding, now = Date.now()): HeaderList {
+  const ageSeconds = Math.max(0, Math.floor((now - entry.storedAt) / 1000))
+  let state = prepared.get(entry)
+  if (!state || state.ageSeconds !== ageSeconds) prepared.set(entry, (state = { ageSeconds, lists: {} }))
+  return (state.lists[encoding] ??= headerList(entry, encoding, ageSeconds))
+}
+
+/** Browsers send a handful of distinct Accept-Encoding values: each is parsed once. */
+const encodings = new Map<string, Encoding>()
+const MAX_REMEMBERED_ENCODINGS = 256
+
+function encodingFor(acceptEncoding: string | undefined): Encoding {
+  if (acceptEncoding === undefined) return 'identity'
+  let encoding = encodings.get(acceptEncoding)
+  if (encoding === undefined) {
+    encoding = chooseEncoding(acceptEncoding)
+    if (encodings.size >= MAX_REMEMBERED_ENCODINGS) encodings.clear()
+    encodings.set(acceptEncoding, encoding)
+  }
+  return encoding
+}
+
+/** The same headers saying MISS: the answer of the render that made the entry (rare, not prepared). */
+function asMiss(list: HeaderList): HeaderList {
+  const copy = [...list]
+  copy[copy.indexOf('x-cache') + 1] = 'MISS'
+  return copy
+}
+
 /**
  * Answers from an entry: 304 when the client has it, the best encoding otherwise, no body for
  * HEAD. `x-cache` says HIT for a stored entry, MISS for the answer of the render that made it.
  */
 export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheStatus: 'HIT' | 'MISS' = 'HIT'): number {
-  const encoding = chooseEncoding(req.headers['accept-encoding'])
-  const etag = entry.etags[encoding]
-  for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value)
-  res.setHeader('etag', etag)
-  res.setHeader('x-cache', cacheStatus)
-  res.setHeader('age', String(Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000))))
-  if (entry.status === 200 && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
-    res.removeHeader('content-type')
-    res.writeHead(304)
+  const encoding = encodingFor(req.headers['accept-encoding'])
+  const headersFor = () => (cacheStatus === 'HIT' ? hitHeaders(entry, encoding) : asMiss(hitHeaders(entry, encoding)))
+  if (entry.status === 200 && req.headers['if-none-match'] && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
+    const list = headersFor()
+    const notModified: HeaderList = []
+    for (let index = 0; index < list.length; index += 2) {
+      if (!['content-type', 'content-length', 'content-encoding'].includes(list[index] as string)) notModified.push(list[index]!, list[index + 1]!)
+    }
+    res.writeHead(304, notModified)
     res.end()
     return 304
   }
-  const body = entry.bodies[encoding]
-  if (encoding !== 'identity') res.setHeader('content-encoding', encoding)
-  res.setHeader('content-length', body.length)
-  res.writeHead(entry.status)
-  res.end(req.method === 'HEAD' ? undefined : body)
+  res.writeHead(entry.status, headersFor())
+  res.end(req.method === 'HEAD' ? undefined : entry.bodies[encoding])
   return entry.status
 }

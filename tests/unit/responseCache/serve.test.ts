@@ -1,0 +1,93 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { afterEach, describe, expect, it } from '@jest/globals'
+
+import { hitHeaders, serveEntry } from '../../../src/server/responseCache/serve'
+import type { CachedResponse } from '../../../src/server/responseCache/store'
+
+const storedAt = 1_700_000_000_000
+
+function entry(): CachedResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate', link: ['</a.css>; rel=preload', '</b.css>; rel=preload'] },
+    bodies: { identity: Buffer.from('<html>hello</html>'), gzip: Buffer.from('gz'), br: Buffer.from('b') },
+    etags: { identity: '"abc"', gzip: '"abc-gzip"', br: '"abc-br"' },
+    tags: ['site'],
+    storedAt,
+  }
+}
+
+const asObject = (list: Array<string | string[]>) => Object.fromEntries(Array.from({ length: list.length / 2 }, (_, index) => [list[index * 2], list[index * 2 + 1]]))
+
+describe('hitHeaders', () => {
+  it("lists the entry's headers with the encoding's ETag, length and Content-Encoding, and its age", () => {
+    const cached = entry()
+    expect(asObject(hitHeaders(cached, 'br', storedAt + 2500))).toEqual({
+      ...cached.headers,
+      etag: '"abc-br"',
+      'x-cache': 'HIT',
+      age: '2',
+      'content-encoding': 'br',
+      'content-length': '1',
+    })
+    expect(asObject(hitHeaders(cached, 'identity', storedAt + 2500))).toMatchObject({ etag: '"abc"', 'content-length': '18' })
+    expect(asObject(hitHeaders(cached, 'identity', storedAt + 2500))['content-encoding']).toBeUndefined()
+  })
+
+  it('is made once per entry, encoding and second of age, not on every hit', () => {
+    const cached = entry()
+    const first = hitHeaders(cached, 'br', storedAt + 100)
+    expect(hitHeaders(cached, 'br', storedAt + 900)).toBe(first)
+    const later = hitHeaders(cached, 'br', storedAt + 1100)
+    expect(later).not.toBe(first)
+    expect(asObject(later).age).toBe('1')
+    // Another entry with the same content keeps its own list.
+    expect(hitHeaders(entry(), 'br', storedAt + 1100)).not.toBe(later)
+  })
+})
+
+describe('serveEntry', () => {
+  let server: http.Server | undefined
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
+
+  async function serve(before: (res: http.ServerResponse) => void): Promise<string> {
+    const cached = entry()
+    server = http.createServer((req, res) => {
+      before(res)
+      serveEntry(req, res, cached)
+    })
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  }
+
+  function get(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+    return new Promise((resolve, reject) => {
+      http
+        .get(url, { headers, agent: false }, (response) => {
+          let body = ''
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
+        })
+        .on('error', reject)
+    })
+  }
+
+  it('keeps a header set before it (Connection: close while shutting down) and sends every header of the hit', async () => {
+    const url = await serve((res) => res.setHeader('Connection', 'close'))
+    const hit = await get(url, { 'accept-encoding': 'identity' })
+    expect(hit).toMatchObject({ status: 200, body: '<html>hello</html>' })
+    expect(hit.headers).toMatchObject({ connection: 'close', etag: '"abc"', 'x-cache': 'HIT', 'content-length': '18', 'content-type': 'text/html; charset=utf-8' })
+    expect(hit.headers.link).toBe('</a.css>; rel=preload, </b.css>; rel=preload')
+  })
+
+  it('answers a matching If-None-Match with a 304 without body headers', async () => {
+    const url = await serve(() => undefined)
+    const notModified = await get(url, { 'accept-encoding': 'br', 'if-none-match': '"abc-br"' })
+    expect(notModified.status).toBe(304)
+    expect(notModified.headers).toMatchObject({ etag: '"abc-br"', 'cache-control': 'public, max-age=0, must-revalidate' })
+    expect(notModified.headers['content-type']).toBeUndefined()
+    expect(notModified.headers['content-encoding']).toBeUndefined()
+  })
+})
