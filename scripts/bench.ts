@@ -18,7 +18,7 @@ import path from 'node:path'
 
 import { startBaseline } from './lib/baselineServer'
 import { benchCluster } from './lib/benchCluster'
-import { adminSession, CONNECTIONS, line, load, LOAD_TOOL, loadProcess, ms, SECONDS, timed, type Figures } from './lib/load'
+import { adminSession, line, load, LOAD_TOOL, loadProcess, ms, SECONDS, timed, type Figures } from './lib/load'
 import { benchSearch } from './lib/searchBench'
 import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
 
