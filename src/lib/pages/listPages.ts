@@ -66,6 +66,11 @@ function describe(subject: ListSubject, page: { path: string; title: string; tra
   }
 }
 
+/** What every list page shows of its subject, with its own articles, place and neighbours. */
+function listPageData(subject: ListSubject, page: Pick<ListPageData, 'position' | 'articles' | 'newer' | 'older' | 'jsonLd'>): ListPageData {
+  return { name: subject.name, description: subject.description, profile: subject.profile ?? null, image: subject.image ?? null, ...page }
+}
+
 /** A list's landing page: its newest articles (two pages' worth) and the way to older ones. */
 export function listLandingPage(resolve: Resolve) {
   return publicPage<ListPageData>(async (context, { site, origin }) => {
@@ -74,17 +79,13 @@ export function listLandingPage(resolve: Resolve) {
     const landing = await findListLanding(subject.list)
     const { head, jsonLd } = describe(subject, { path: subject.path, title: subject.name, trail: subject.trail, articles: landing.items }, site, origin)
     return {
-      page: {
-        name: subject.name,
-        description: subject.description,
-        profile: subject.profile ?? null,
-        image: subject.image ?? null,
+      page: listPageData(subject, {
         position: null,
         articles: landing.items,
         newer: null,
         older: landing.older ? numberedPagePath(subject.path, landing.older) : null,
         jsonLd,
-      },
+      }),
       head,
       tags: [cacheTags.listHead(listKey(subject.list)), ...subject.tags],
     }
@@ -106,17 +107,13 @@ export function listNumberedPage(resolve: Resolve) {
     const trail = [...subject.trail, { name: `Page ${number}`, path }]
     const { head, jsonLd } = describe(subject, { path, title, trail, articles: found.items }, site, origin)
     return {
-      page: {
-        name: subject.name,
-        description: subject.description,
-        profile: subject.profile ?? null,
-        image: subject.image ?? null,
+      page: listPageData(subject, {
         position: `Page ${number} of ${found.pages}`,
         articles: found.items,
         newer: number < found.pages ? numberedPagePath(subject.path, number + 1) : null,
         older: number > 1 ? numberedPagePath(subject.path, number - 1) : null,
         jsonLd,
-      },
+      }),
       head,
       tags: [cacheTags.listPage(key, number), cacheTags.listPages(key), ...subject.tags],
     }
