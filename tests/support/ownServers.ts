@@ -81,7 +81,11 @@ export async function sitePictures(locations: DataLocations) {
   return [...media, ...(await describeFiles(locations.originalsDir, 'originals'))]
 }
 
-/** The documents without their Content Credentials, which a site that signs its own files makes anew. */
+/**
+ * The documents without what a site that signs its own files makes anew: their Content
+ * Credentials, and the version in file URLs (a hash of each file's bytes).
+ */
 export function withoutContentCredentials(content: Record<string, unknown>): unknown {
-  return JSON.parse(JSON.stringify(content), (key, value: unknown) => (key === 'contentCredentials' ? undefined : value))
+  const unversioned = JSON.stringify(content).replace(/\?v=[\w-]+/g, '')
+  return JSON.parse(unversioned, (key, value: unknown) => (key === 'contentCredentials' ? undefined : value))
 }
