@@ -31,7 +31,7 @@ describe('credit for people', () => {
     expect(html).toContain(`>${CREATOR}</a>`)
     const page = await creditPageListing(html, FIRST_SLUG)
     expect(page).toContain(`<a href="/articles/${FIRST_SLUG}">Xi and Putin reaffirm their ‘no limits’ partnership in Beijing</a>`)
-    expect(page).toContain('License terms: CC BY 4.0')
+    expect(page.replaceAll('<!-- -->', '')).toContain('License terms: CC BY 4.0: commercial use allowed')
     // React separates text parts with empty comments.
     expect(page.replaceAll('<!-- -->', '')).toMatch(/Content Credentials: signed by Publication development signer \(not trusted\), \d+ \w+ \d{4} · opened, [a-z., ]*edited\.metadata · verified/)
   })
