@@ -37,7 +37,7 @@ beforeAll(async () => {
 }, 180_000)
 
 describe('npm run export / npm run import', () => {
-  it('moves every document, draft and file into a fresh database: same documents, same file hashes', async () => {
+  it('moves every document, draft and file into a fresh database: same documents, same pictures', async () => {
     const exported = await runNpmScript('export', source.env, [archive, '--with-passwords'])
     expect(exported).toMatchObject({ status: 0, stdout: expect.stringContaining(`export: reads ${databaseOf(source.env)} (from DATABASE_URI)`) })
     expect(exported.stderr).not.toContain('WARNING')

@@ -81,11 +81,11 @@ export async function sitePictures(locations: DataLocations) {
   return [...media, ...(await describeFiles(locations.originalsDir, 'originals'))]
 }
 
-/**
- * The documents without what a site that signs its own files makes anew: their Content
- * Credentials, and the version in file URLs (a hash of each file's bytes).
- */
+/** What a site that signs its own files makes anew: their manifests, and so their bytes' hash (the version in file URLs) and a byte or so of size (a signature's length varies). */
+const SIGNED_ANEW = new Set(['contentCredentials', 'fileVersion', 'filesize'])
+
+/** The documents without what a site that signs its own files makes anew. */
 export function withoutContentCredentials(content: Record<string, unknown>): unknown {
   const unversioned = JSON.stringify(content).replace(/\?v=[\w-]+/g, '')
-  return JSON.parse(unversioned, (key, value: unknown) => (key === 'contentCredentials' ? undefined : value))
+  return JSON.parse(unversioned, (key, value: unknown) => (SIGNED_ANEW.has(key) ? undefined : value))
 }
