@@ -113,7 +113,8 @@ describe('an image in the body of a published article keeps to its license', () 
 })
 
 describe('purging for body images', () => {
-  const all = () => purged.flat().sort()
+  // Each tag once: on PostgreSQL a change purges again when its transaction commits.
+  const all = () => [...new Set(purged.flat())].sort()
 
   it('purges the page, the lists and /credits when an article whose only image is in the body is published', async () => {
     const image = await createImage(payload(), license('CC-BY-4.0'))
