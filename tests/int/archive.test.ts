@@ -110,7 +110,8 @@ describe('the front page and the numbered archive', () => {
       unregister()
     }
     expect(slugs(await render(getServerSideProps, '/page/2', { page: '2' }))).toEqual(before)
-    const tags = recorded.flat()
+    // Each tag once: on PostgreSQL a change purges again when its transaction commits.
+    const tags = [...new Set(recorded.flat())]
     // The newest page of each list it joined, never the pages below.
     expect(tags).toEqual(expect.arrayContaining(['list:all', 'list:all:5', `list:section-${world.id}`]))
     expect(tags.filter((tag) => /^list:all:\d+$/.test(tag))).toEqual(['list:all:5'])
