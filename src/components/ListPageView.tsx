@@ -24,12 +24,15 @@ export function ListPageView({ page, origin, headingHidden = false }: { page: Li
             {page.profile.bio ? <p className="standfirst">{page.profile.bio}</p> : null}
           </div>
         </header>
+      ) : headingHidden ? (
+        // Out of the grid's flow (absolutely placed): the masthead already shows the name.
+        <h1 id="list-title" className="visually-hidden">
+          {page.name}
+        </h1>
       ) : (
         <header>
-          <h1 id="list-title" className={headingHidden ? 'visually-hidden' : undefined}>
-            {page.name}
-          </h1>
-          {page.description && !headingHidden ? <p className="standfirst">{page.description}</p> : null}
+          <h1 id="list-title">{page.name}</h1>
+          {page.description ? <p className="standfirst">{page.description}</p> : null}
         </header>
       )}
       {page.position ? <p className="meta">{page.position}</p> : null}
