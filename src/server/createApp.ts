@@ -8,6 +8,7 @@ import type { HealthReport } from './health'
 import { personalReason } from './responseCache/policy'
 import type { CacheStats } from './responseCache/store'
 import { jsonErrors } from './jsonErrors'
+import { readOnlyPages } from './readOnlyPages'
 import { trustSameOrigin } from './sameOrigin'
 import { securityHeaders } from './securityHeaders'
 
@@ -68,6 +69,8 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
   app.use('/_next/data', (_req, res) => {
     res.status(404).type('text/plain').send('Not found')
   })
+
+  app.use(readOnlyPages)
 
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))

@@ -109,3 +109,15 @@ describe('health', () => {
     expect(body).toMatchObject({ status: 'ok', app: { status: 'ok' }, database: { status: 'ok', engine: testDatabaseEngine() } })
   })
 })
+
+describe('methods', () => {
+  it('answers pages and public documents with GET and HEAD only: anything else is a 405, cached or not', async () => {
+    await get('/credits')
+    for (const [method, path] of [['POST', '/'], ['DELETE', '/'], ['PURGE', '/'], ['POST', '/credits'], ['PUT', `/articles/${FIRST_SLUG}`], ['POST', '/sitemap.xml']]) {
+      const response = await fetch(`${baseUrl()}${path}`, { method })
+      expect(response.status).toBe(405)
+      expect(response.headers.get('allow')).toBe('GET, HEAD')
+    }
+    expect((await get('/credits')).status).toBe(200)
+  })
+})

@@ -30,6 +30,23 @@ const ok: HealthReport = { status: 'ok', app: { status: 'ok', uptimeSeconds: 1 }
 const down: HealthReport = { status: 'degraded', app: { status: 'ok', uptimeSeconds: 1 }, database: { status: 'unreachable', engine: 'sqlite', error: 'The database did not answer.' } }
 
 describe('createApp', () => {
+  it('answers other methods than GET and HEAD on pages and public documents with a 405, before Next renders anything', async () => {
+    const handled: string[] = []
+    const server = http.createServer(appWith(ok, handled))
+    const base = await listen(server)
+    for (const [method, path] of [['POST', '/'], ['DELETE', '/'], ['PURGE', '/'], ['POST', '/credits'], ['PUT', '/articles/x'], ['POST', '/feed.xml']]) {
+      const response = await fetch(`${base}${path}`, { method })
+      expect(response.status).toBe(405)
+      expect(response.headers.get('allow')).toBe('GET, HEAD')
+      expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toContain('GET and HEAD only')
+    }
+    expect(handled).toEqual([])
+    // Writes where they belong still reach Next: the API, the admin's server actions, the preview.
+    for (const path of ['/api/articles', '/admin/collections/articles', '/next/preview', '/preview/articles/x']) expect((await fetch(`${base}${path}`, { method: 'POST' })).status).toBe(200)
+    expect(handled).toEqual(['/api/articles', '/admin/collections/articles', '/next/preview', '/preview/articles/x'])
+    server.close()
+  })
+
   it('answers /healthz with 200 when the database answers and 503 when it does not', async () => {
     for (const [report, status] of [[ok, 200], [down, 503]] as const) {
       const server = http.createServer(appWith(report))
