@@ -2,7 +2,7 @@ import { getSettings } from '@/config/settings'
 import { listKey, type ArticleList } from '@/domain/articles/lists'
 import { cacheTags } from '@/lib/cache/tags'
 import { getFeedChannel } from '@/lib/data/feeds'
-import { publicDocument } from '@/lib/seo/responses'
+import { documentNotFound, publicDocument } from '@/lib/seo/responses'
 import { absoluteUrl, machinePaths } from '@/lib/urls'
 import { ATOM_CONTENT_TYPE, renderAtom } from './atom'
 import type { FeedScope } from './feedItem'
@@ -38,4 +38,4 @@ export async function scopedFeedResponse(file: FeedFile, list: ArticleList, scop
   }
 }
 
-export const feedNotFound = (): Response => new Response('No such feed.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+export const feedNotFound = (): Response => documentNotFound('No such feed.')

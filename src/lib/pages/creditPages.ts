@@ -1,10 +1,9 @@
 import { cacheTags } from '@/lib/cache/tags'
 import { findCreditLanding, findCreditPage } from '@/lib/data/credits'
 import type { ImageView } from '@/lib/data/views'
-import { parsePageNumber } from '@/lib/pagination'
 import { toPageMeta } from '@/lib/seo/metadata'
 import { machinePaths } from '@/lib/urls'
-import { numberedPagePath } from './listPages'
+import { numberedPagePath, pageNumberOf } from './listPages'
 import { notFound, publicPage } from './publicPage'
 
 /** /credits and its numbered pages: every public image, newest first, each linking to its own page. */
@@ -22,7 +21,7 @@ export const creditsLanding = publicPage<CreditsPageData>(async (_context, { sit
 })
 
 export const creditsNumberedPage = publicPage<CreditsPageData>(async (context, { site, origin }) => {
-  const number = parsePageNumber(typeof context.params?.page === 'string' ? context.params.page : undefined)
+  const number = pageNumberOf(context)
   const found = number ? await findCreditPage(number) : null
   if (!number || !found) return notFound(number ? [cacheTags.credits] : null)
   const path = numberedPagePath(machinePaths.credits, number)

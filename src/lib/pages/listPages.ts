@@ -51,6 +51,11 @@ export type ListPageData = {
 
 type Resolve = (context: GetServerSidePropsContext, site: SiteIdentity) => Promise<ListSubject | null>
 
+/** The `[page]` segment of a numbered page's address, or null when it is not a page number. */
+export function pageNumberOf(context: GetServerSidePropsContext): number | null {
+  return parsePageNumber(typeof context.params?.page === 'string' ? context.params.page : undefined)
+}
+
 export function numberedPagePath(path: string, page: number): string {
   return path === '/' ? `/page/${page}` : `${path}/page/${page}`
 }
@@ -95,7 +100,7 @@ export function listLandingPage(resolve: Resolve) {
 /** One numbered page of a list, counted from its oldest article: it keeps its articles as new ones arrive. */
 export function listNumberedPage(resolve: Resolve) {
   return publicPage<ListPageData>(async (context, { site, origin }) => {
-    const number = parsePageNumber(typeof context.params?.page === 'string' ? context.params.page : undefined)
+    const number = pageNumberOf(context)
     const subject = number ? await resolve(context, site) : null
     if (!subject || !number) return notFound(null)
     const key = listKey(subject.list)

@@ -1,13 +1,13 @@
 import { getSettings } from '@/config/settings'
 import { cacheTags } from '@/lib/cache/tags'
 import { listSitemapFileArticles, newestPublishedArticle } from '@/lib/data/sitemaps'
-import { publicDocument } from '@/lib/seo/responses'
+import { documentNotFound, publicDocument } from '@/lib/seo/responses'
 import { XML_CONTENT_TYPE, articleEntries, parseSitemapName, renderSitemap, revisionDate } from '@/lib/seo/sitemap'
 import { absoluteUrl, machinePaths } from '@/lib/urls'
 
 export const dynamic = 'force-dynamic'
 
-const notFound = () => new Response('No such sitemap.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+const notFound = () => documentNotFound('No such sitemap.')
 
 /** One child of the sitemap index: the site's own pages, or one month of articles. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
