@@ -114,7 +114,7 @@ const queryParams = fc.record(
     where,
     sort: fc.oneof(fieldName.map((field) => field), fieldName.map((field) => `-${field}`), fc.array(fieldName).map((fields) => fields.join(',')), fc.string({ maxLength: 10 })),
     select: fc.dictionary(fieldName, fc.oneof(fc.constantFrom('true', 'false'), scalar), { maxKeys: 3 }),
-    populate: fc.dictionary(fc.constantFrom('media', 'licenses', 'users', 'articles', 'nosuch'), fc.dictionary(fieldName, fc.constantFrom('true', 'false', 'x'), { maxKeys: 2 }), { maxKeys: 2 }),
+    populate: fc.dictionary(fc.constantFrom('media', 'licenses', 'sections', 'authors', 'users', 'articles', 'nosuch'), fc.dictionary(fieldName, fc.constantFrom('true', 'false', 'x'), { maxKeys: 2 }), { maxKeys: 2 }),
     depth: smallNumber,
     limit: smallNumber,
     page: smallNumber,
@@ -136,7 +136,7 @@ const id = fc.oneof(
 )
 const fileName = fc.oneof(id, fc.constantFrom(`fuzz-${marker}.png`, 'xi-putin-beijing-stand-in.jpg', '..%2F..%2Fpayload-secret', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', 'a%00.png', '.', '..'))
 
-const collection = fc.constantFrom('articles', 'media', 'licenses', 'users', 'payload-jobs', 'payload-preferences', 'payload-locked-documents', 'nosuch')
+const collection = fc.constantFrom('articles', 'media', 'licenses', 'sections', 'authors', 'redirects', 'users', 'payload-jobs', 'payload-preferences', 'payload-locked-documents', 'nosuch')
 const path = fc.oneof(
   collection,
   fc.tuple(collection, id).map(([slug, each]) => `${slug}/${each}`),
@@ -242,7 +242,7 @@ const headersFor = (caller: Caller | 'editor'): Record<string, string> =>
 
 /** Where bodies go: every collection's create and update, the site settings, GraphQL. */
 const bodyTarget = fc.oneof(
-  fc.constantFrom('articles', 'media', 'licenses', 'users').map((collection) => ({ method: 'POST', path: `/api/${collection}` })),
+  fc.constantFrom('articles', 'media', 'licenses', 'sections', 'authors', 'redirects', 'users').map((collection) => ({ method: 'POST', path: `/api/${collection}` })),
   fc.constantFrom<[string, number]>(['articles', 0], ['articles', 1], ['media', 2]).map(([collection, index]) => ({ method: 'PATCH', path: `/api/${collection}/${created[index]![1]}` })),
   fc.constant({ method: 'POST', path: '/api/globals/site-settings' }),
   fc.constant({ method: 'POST', path: '/api/graphql' }),
@@ -251,7 +251,7 @@ const bodyTarget = fc.oneof(
 /** A body the target would accept if it were well-formed. */
 function wellFormed(path: string): Record<string, unknown> {
   if (path === '/api/graphql') return { query: 'mutation { createArticle(data: { headline: "Fuzzed", body: {} }) { id } }' }
-  return { headline: `Fuzzed ${marker}`, body: paragraphsToLexical(['x']), name: 'Fuzz license', shortName: 'Fuzz', alt: 'Fuzz', email: `fuzzed-${marker}@example.com`, password: 'a long password', _status: 'draft' }
+  return { headline: `Fuzzed ${marker}`, body: paragraphsToLexical(['x']), name: 'Fuzz license', shortName: 'Fuzz', alt: 'Fuzz', email: `fuzzed-${marker}@example.com`, password: 'a long password', from: `/fuzz-${marker}`, to: { type: 'custom', url: '/' }, _status: 'draft' }
 }
 
 const utf8 = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode(text))
@@ -326,6 +326,9 @@ async function storedCounts(): Promise<Record<string, unknown>> {
     mediaVersions: await total('media/versions', { parent: { equals: patched[2] } }),
     media: await total('media', { or: [{ alt: { equals: 'Fuzz' } }, { alt: { equals: 'Huge' } }] }),
     licenses: await total('licenses', { name: { equals: 'Fuzz license' } }),
+    sections: await total('sections', { name: { equals: 'Fuzz license' } }),
+    authors: await total('authors', { name: { equals: 'Fuzz license' } }),
+    redirects: await total('redirects', { from: { like: 'fuzz' } }),
     users: await total('users', { email: { like: 'fuzzed-' } }),
     siteSettings: settings.body.updatedAt,
   }
