@@ -34,6 +34,14 @@ beforeAll(async () => {
     body: JSON.stringify({ standfirst: 'A pending edit, not yet published.', _status: 'draft' }),
   })
   expect(draft.status).toBe(200)
+  // A moved author page: its old address is a redirect, which must move too.
+  const authors = (await (await fetch(`${sourceServer.baseUrl}/api/authors?limit=1&depth=0`)).json()) as { docs: Array<{ id: number | string; slug: string }> }
+  const moved = await fetch(`${sourceServer.baseUrl}/api/authors/${authors.docs[0]!.id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ slug: `${authors.docs[0]!.slug}-moved` }),
+  })
+  expect(moved.status).toBe(200)
 }, 180_000)
 
 describe('npm run export / npm run import', () => {
@@ -49,6 +57,7 @@ describe('npm run export / npm run import', () => {
     const after = await contentAsAdmin(targetServer.baseUrl, ADMIN)
     expect((before['articles?draft=true&sort=slug'] as { totalDocs: number }).totalDocs).toBeGreaterThan(3)
     expect(JSON.stringify(before)).toContain('A pending edit, not yet published.')
+    for (const collection of ['sections?sort=slug', 'authors?sort=slug', 'redirects?sort=from']) expect((before[collection] as { totalDocs: number }).totalDocs).toBeGreaterThan(0)
     expect(withoutContentCredentials(after)).toEqual(withoutContentCredentials(before))
     expect(await sitePictures(locationsOf(target.env))).toEqual(await sitePictures(locationsOf(source.env)))
   }, 240_000)

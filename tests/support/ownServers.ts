@@ -50,7 +50,7 @@ export async function contentAsAdmin(baseUrl: string, admin: { email: string; pa
     return JSON.parse(text.replaceAll(baseUrl, ''), (key, value: unknown) => (dropped.includes(key) ? undefined : value)) as Record<string, unknown>
   }
   const content: Record<string, unknown> = {}
-  for (const query of ['articles?draft=true&sort=slug', 'articles?draft=false&sort=slug', 'media?sort=filename', 'licenses?sort=spdxId', 'users?sort=email']) {
+  for (const query of ['articles?draft=true&sort=slug', 'articles?draft=false&sort=slug', 'media?sort=filename', 'licenses?sort=spdxId', 'sections?sort=slug', 'authors?sort=slug', 'redirects?sort=from', 'users?sort=email']) {
     // `updatedAt` is the copy's own bookkeeping: as drafts, an article carries the date its newest
     // version record was written, and an image is stamped again when the copy releases it on
     // publishing or rewrites its files. Creation dates and content must match.
