@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 
 import type { ProfileLink } from '@/lib/data/views'
+import { MAX_QUERY_LENGTH } from '@/lib/search/query'
 import type { SiteIdentity } from '@/lib/site'
 import { machinePaths, sectionPath } from '@/lib/urls'
 
@@ -15,9 +16,13 @@ export function SiteLayout({ site, sections, children }: { site: SiteIdentity; s
         <a href="/" className="masthead__name">
           {site.name}
         </a>
-        <a href="/search" className="masthead__search">
-          Search
-        </a>
+        <form className="masthead__search" role="search" action="/search" method="get">
+          <label htmlFor="masthead-q" className="visually-hidden">
+            Search the archive
+          </label>
+          <input id="masthead-q" type="search" name="q" maxLength={MAX_QUERY_LENGTH} placeholder="Search the archive" required />
+          <button type="submit">Search</button>
+        </form>
         {sections.length > 0 ? (
           <nav className="sections-nav" aria-label="Sections">
             <ul>

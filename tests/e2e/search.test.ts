@@ -18,11 +18,9 @@ describe('search, as a reader', () => {
   it('searches from the front page and opens a result', async () => {
     const page = await readerPage(browser)
     await page.goto(`${baseUrl()}/`)
-    await page.click('header >> text=Search')
-    await page.waitForURL((url) => url.pathname === '/search')
-
-    await page.fill('input[name="q"]', 'Putin')
-    await Promise.all([page.waitForURL((url) => url.searchParams.get('q') === 'Putin'), page.press('input[name="q"]', 'Enter')])
+    await page.fill('header input[name="q"]', 'Putin')
+    await Promise.all([page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'Putin'), page.press('header input[name="q"]', 'Enter')])
+    await expect(page.inputValue('main input[name="q"]')).resolves.toBe('Putin')
     const first = page.locator('.search__result').first()
     await expect(first.locator('mark').first().textContent()).resolves.toBe('Putin')
     await screenshot(page, 'search-results')
@@ -34,9 +32,9 @@ describe('search, as a reader', () => {
   it('says so when nothing is found, and keeps the query in the box', async () => {
     const page = await readerPage(browser)
     await page.goto(`${baseUrl()}/search`)
-    await page.fill('input[name="q"]', 'qwzxqwzx')
-    await Promise.all([page.waitForURL((url) => url.searchParams.has('q')), page.click('form[role="search"] button[type="submit"]')])
+    await page.fill('main input[name="q"]', 'qwzxqwzx')
+    await Promise.all([page.waitForURL((url) => url.searchParams.has('q')), page.click('main form[role="search"] button[type="submit"]')])
     await expect(page.locator('.search__status').textContent()).resolves.toContain('Nothing found')
-    await expect(page.inputValue('input[name="q"]')).resolves.toBe('qwzxqwzx')
+    await expect(page.inputValue('main input[name="q"]')).resolves.toBe('qwzxqwzx')
   })
 })

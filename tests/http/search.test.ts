@@ -85,8 +85,11 @@ describe('GET /api/articles/search', () => {
 })
 
 describe('the search page', () => {
-  it('is linked from every page’s header', async () => {
-    for (const path of ['/', `/articles/${FIRST_SLUG}`, '/credits']) expect(await (await get(path)).text()).toContain('href="/search"')
+  it('has a box in every page’s header: a plain GET form to /search', async () => {
+    for (const path of ['/', `/articles/${FIRST_SLUG}`, '/credits', '/page/1']) {
+      const header = (await (await get(path)).text()).match(/<header[\s\S]*?<\/header>/)?.[0] ?? ''
+      expect(header).toMatch(/<form[^>]*role="search"[^>]*action="\/search"[^>]*method="get"[\s\S]*<input[^>]*name="q"/)
+    }
   })
 
   it('shows ranked results with headline, standfirst, date and a marked excerpt, from a plain GET form', async () => {
