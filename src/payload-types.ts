@@ -1289,6 +1289,7 @@ export interface CollectionsWidget {
 export interface TaskRewriteMediaFiles {
   input: {
     media: number | Media;
+    resignOnly?: boolean | null;
   };
   output: {
     fileVersion?: string | null;

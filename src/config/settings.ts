@@ -157,7 +157,7 @@ export type ContentCredentialSettings = {
   certificateChain?: string
   /** Roots a manifest must chain to for the media API to call it trusted. */
   trustAnchors?: string
-  /** RFC 3161 time-stamp authority; none is reachable from the project's own machines. */
+  /** RFC 3161 time-stamp authority. Not used: the SDK's signer takes none (a warning is logged when set). */
   timeStampUrl?: string
   /** Where the development chain is made when no key is configured. */
   devDir: string

@@ -3,6 +3,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import { rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
 import { purgeMediaAndPagesShowing } from '@/collections/Media/hooks/purgeMedia'
 import type { Media } from '@/payload-types'
+import { resignMediaFiles } from '@/provenance/resignMedia'
 
 export const REWRITE_MEDIA_FILES = 'rewriteMediaFiles'
 
@@ -14,13 +15,18 @@ function idOf(media: MediaId | { id: MediaId }): MediaId {
 
 /**
  * Rewrites one image's files (credit XMP and EXIF) after its credit or license changed, off the
- * request path: re-encoding every size of every image under a license takes seconds. When the
- * new files are in place, everything showing them is purged, as their URLs' version changed.
+ * request path: re-encoding every size of every image under a license takes seconds. With
+ * `resignOnly` (a change of the site's mining terms, which only the Content Credentials state)
+ * the served files are signed again as they are, without re-encoding, unless they cannot be.
+ * When the new files are in place, everything showing them is purged, as their URLs' version changed.
  */
 export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
   slug: REWRITE_MEDIA_FILES,
   label: 'Rewrite image files with their credit',
-  inputSchema: [{ name: 'media', type: 'relationship', relationTo: 'media', required: true }],
+  inputSchema: [
+    { name: 'media', type: 'relationship', relationTo: 'media', required: true },
+    { name: 'resignOnly', type: 'checkbox' },
+  ],
   outputSchema: [{ name: 'fileVersion', type: 'text' }],
   retries: 3,
   // Two edits in a row queue two rewrites of one image; they run one after the other.
@@ -30,15 +36,15 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
     const media = await req.payload.findByID({ collection: 'media', id, depth: 0, disableErrors: true, req })
     // Deleted since it was queued: nothing left to rewrite.
     if (!media) return { output: {} }
-    const rewritten = await rewriteMediaFiles(media, req)
+    const rewritten = (input.resignOnly && (await resignMediaFiles(media, req))) || (await rewriteMediaFiles(media, req))
     // The files' bytes and version changed: the image's documents and every page and API read showing it.
     await purgeMediaAndPagesShowing([id], req)
     return { output: { fileVersion: rewritten.fileVersion } }
   },
 }
 
-/** Queues a rewrite per image; the server's job runner (or `payload.jobs.run()`) does them. */
-export async function queueMediaRewrites(req: PayloadRequest, mediaIds: MediaId[]): Promise<void> {
-  for (const media of mediaIds) await req.payload.jobs.queue({ task: REWRITE_MEDIA_FILES, input: { media }, req })
-  if (mediaIds.length > 0) req.payload.logger.info({ media: mediaIds }, 'queued image file rewrites')
+/** Queues a rewrite (or, `resignOnly`, a re-sign) per image; the server's job runner (or `payload.jobs.run()`) does them. */
+export async function queueMediaRewrites(req: PayloadRequest, mediaIds: MediaId[], { resignOnly = false } = {}): Promise<void> {
+  for (const media of mediaIds) await req.payload.jobs.queue({ task: REWRITE_MEDIA_FILES, input: { media, resignOnly }, req })
+  if (mediaIds.length > 0) req.payload.logger.info({ media: mediaIds, resignOnly }, 'queued image file rewrites')
 }

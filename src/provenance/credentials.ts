@@ -72,8 +72,18 @@ async function devChainFiles(dir: string, organisation: string, logger: Logger):
   return read()
 }
 
+/**
+ * The SDK's WebAssembly builder signs only through a callback that returns the whole COSE
+ * signature (`SignerDefinition`: sign, reserveSize, alg); it has no time-stamp authority option
+ * (its settings' `tsa_url` belongs to the native local and remote signers it does not use
+ * here). A configured authority is therefore not contacted, and the log says so rather than
+ * letting the setting look active.
+ */
+export const TIME_STAMP_UNUSED = 'C2PA_TSA_URL is set but not used: the SDK signer takes no time-stamp authority, so manifests carry no time stamp and validate only while the signing certificate is valid'
+
 /** The configured key and chain, or the development chain under `devDir`. */
 export async function loadSigningCredentials(settings: ContentCredentialSettings, logger: Logger, organisation = 'Publication'): Promise<SigningCredentials> {
+  if (settings.timeStampUrl) logger.warn({ timeStampUrl: settings.timeStampUrl }, TIME_STAMP_UNUSED)
   const anchors = settings.trustAnchors ? await pemOrFile(settings.trustAnchors) : null
   if (settings.signingKey && settings.certificateChain) {
     return toSigningCredentials({ keyPem: await pemOrFile(settings.signingKey.reveal()), chainPem: await pemOrFile(settings.certificateChain), trustAnchorsPem: anchors, development: false })

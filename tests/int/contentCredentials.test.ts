@@ -12,7 +12,8 @@ import { CREATIVE_WORK, TRAINING_MINING } from '../../src/provenance/manifest'
 import { type ContentCredentialSummary, readContentCredentials } from '../../src/provenance/read'
 import { BytesBlob } from '../../src/provenance/sdk'
 import type { License, Media } from '../../src/payload-types'
-import { createLicense, filesOf, mediaFile, upload } from '../support/images'
+import { createLicense, filesOf, keptOriginalFile, mediaFile, upload } from '../support/images'
+import { withoutManifest } from '../support/imageData'
 import { usePayload } from '../support/usePayload'
 
 const payload = usePayload()
@@ -95,17 +96,51 @@ describe('Content Credentials in every served file', () => {
     expect(doc.contentCredentials).toMatchObject({ label: (await credentialsOf(doc.filename!)).label, valid: true })
   })
 
-  it('signs the whole archive again when the site allows mining', async () => {
+  it('re-signs every served file as it is when the site allows mining: new terms, one manifest, pixels and metadata untouched', async () => {
+    const before = await payload().findByID({ collection: 'media', id: media.id })
+    const files = filesOf(before)
+    const previous = new Map(await Promise.all(files.map(async (file) => [file, { bytes: fs.readFileSync(mediaFile(file)), label: (await credentialsOf(file)).label }] as const)))
+    // Were anything re-encoded, it would come from the kept upload: a different picture now.
+    fs.writeFileSync(keptOriginalFile(before.filename!), await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#f00' } }).jpeg().toBuffer())
     await payload().updateGlobal({ slug: 'site-settings', data: { tdm: 'allowed' } })
     await payload().jobs.run()
-    const doc = await payload().findByID({ collection: 'media', id: media.id })
-    for (const file of filesOf(doc)) {
+    const after = await payload().findByID({ collection: 'media', id: media.id })
+    expect(filesOf(after)).toEqual(files)
+    for (const file of files) {
+      const bytes = fs.readFileSync(mediaFile(file))
+      const mimeType = MIME[file.split('.').pop()!]!
       const read = await credentialsOf(file)
-      expect(read.validationState).toBe('Trusted')
-      expect(assertion(read, TRAINING_MINING)).toMatchObject({ entries: { 'cawg.ai_training': { use: 'allowed' }, 'cawg.data_mining': { use: 'allowed' } } })
+      expect({ file, state: read.validationState, failures: read.failures, manifests: read.manifestCount }).toEqual({ file, state: 'Trusted', failures: [], manifests: 1 })
+      expect(read.label).not.toBe(previous.get(file)!.label)
+      expect(assertion(read, TRAINING_MINING)).toEqual({
+        entries: { 'cawg.ai_generative_training': { use: 'allowed' }, 'cawg.ai_inference': { use: 'allowed' }, 'cawg.ai_training': { use: 'allowed' }, 'cawg.data_mining': { use: 'allowed' } },
+      })
+      expect(read.ingredients).toEqual([{ title: 'harbour.jpg', relationship: 'parentOf', activeManifest: null }])
+      expect({ file, unchanged: withoutManifest(bytes, mimeType).equals(withoutManifest(previous.get(file)!.bytes, mimeType)) }).toEqual({ file, unchanged: true })
     }
+    // The record follows the files: new byte sizes and version, the API reads the new manifest.
+    expect(after.fileVersion).not.toBe(before.fileVersion)
+    expect(after.filesize).toBe(fs.statSync(mediaFile(after.filename!)).size)
+    expect(after.sizes!.w320_avif!.filesize).toBe(fs.statSync(mediaFile(after.sizes!.w320_avif!.filename!)).size)
+    expect(after.contentCredentials).toMatchObject({ label: (await credentialsOf(after.filename!)).label, validationState: 'Trusted' })
+  })
+
+  it('writes the files afresh from the kept upload when one was altered, instead of vouching for it', async () => {
+    const doc = await payload().findByID({ collection: 'media', id: media.id })
+    const altered = mediaFile(doc.sizes!.w480!.filename!)
+    const bytes = fs.readFileSync(altered)
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0x55
+    fs.writeFileSync(altered, bytes)
     await payload().updateGlobal({ slug: 'site-settings', data: { tdm: 'reserved' } })
     await payload().jobs.run()
+    const after = await payload().findByID({ collection: 'media', id: media.id })
+    for (const file of filesOf(after)) {
+      const read = await credentialsOf(file)
+      expect({ file, state: read.validationState, mining: (assertion(read, TRAINING_MINING) as { entries: Record<string, { use: string }> }).entries['cawg.data_mining']!.use }).toEqual({ file, state: 'Trusted', mining: 'notAllowed' })
+    }
+    // Re-encoded from the kept upload (the red picture the previous test put there).
+    const { channels } = await sharp(mediaFile(after.sizes!.w480!.filename!)).stats()
+    expect(channels[0]!.mean).toBeGreaterThan(200)
   })
 })
 
@@ -148,5 +183,28 @@ describe('an upload that already carries Content Credentials', () => {
     expect(store).not.toContain('exif:Make')
     expect(store).not.toContain(GPS_LATITUDE)
     expect(fs.readFileSync(mediaFile(file)).includes(GPS_LATITUDE)).toBe(false)
+  })
+
+  it('keeps the camera manifest as parent, location redacted, when the files are re-signed after a mining change', async () => {
+    const file = signed.sizes!.w768_avif!.filename!
+    const before = fs.readFileSync(mediaFile(file))
+    fs.writeFileSync(keptOriginalFile(signed.filename!), await sharp({ create: { width: 900, height: 600, channels: 3, background: '#0f0' } }).jpeg().toBuffer())
+    await payload().updateGlobal({ slug: 'site-settings', data: { tdm: 'allowed' } })
+    await payload().jobs.run()
+    for (const served of filesOf(signed)) {
+      const read = await credentialsOf(served)
+      expect({ served, state: read.validationState, manifests: read.manifestCount }).toEqual({ served, state: 'Trusted', manifests: 2 })
+      expect(read.ingredients).toEqual([{ title: 'camera.jpg', relationship: 'parentOf', activeManifest: camera.label }])
+      expect(assertion(read, TRAINING_MINING)).toMatchObject({ entries: { 'cawg.ai_training': { use: 'allowed' } } })
+    }
+    const after = fs.readFileSync(mediaFile(file))
+    expect(withoutManifest(after, 'image/avif').equals(withoutManifest(before, 'image/avif'))).toBe(true)
+    expect((await credentialsOf(file)).actions.map((action) => action.action)).toEqual(['c2pa.opened', 'c2pa.redacted', 'c2pa.resized', 'c2pa.converted', 'c2pa.edited.metadata'])
+    const { WasmReader } = await import('@contentauth/c2pa-wasm')
+    const store = (await WasmReader.fromBytes('image/avif', after)).json()
+    expect(store).not.toContain(GPS_LATITUDE)
+    expect(after.includes(GPS_LATITUDE)).toBe(false)
+    await payload().updateGlobal({ slug: 'site-settings', data: { tdm: 'reserved' } })
+    await payload().jobs.run()
   })
 })

@@ -6,7 +6,8 @@ import type { SiteSetting } from '@/payload-types'
 
 /**
  * Every image file's Content Credentials state the site's text-and-data-mining terms: when they
- * change, the whole archive is signed again, one background job per image.
+ * change, the whole archive is signed again, one background job per image, without re-encoding
+ * (the terms are in no XMP or EXIF field).
  */
 export const resignOnMiningChange: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
   // Compared as the site applies them: a first save keeping the default changes nothing.
@@ -15,6 +16,7 @@ export const resignOnMiningChange: GlobalAfterChangeHook = async ({ doc, previou
   await queueMediaRewrites(
     req,
     docs.map((media) => media.id),
+    { resignOnly: true },
   )
   return doc
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { CC_BY_4_0 } from '../../../src/licensing'
-import { loadSigningCredentials, type SigningCredentials, toSigningCredentials } from '../../../src/provenance/credentials'
+import { loadSigningCredentials, type SigningCredentials, TIME_STAMP_UNUSED, toSigningCredentials } from '../../../src/provenance/credentials'
 import { createDevChain } from '../../../src/provenance/devCertificates'
 import type { FileProvenance } from '../../../src/provenance/manifest'
 import { readContentCredentials } from '../../../src/provenance/read'
@@ -86,5 +86,17 @@ describe('signing a file with the SDK', () => {
     const other = await createDevChain({ organisation: 'Other' })
     const chainPem = await fs.readFile(path.join(dir, 'c2pa', 'dev-signer-chain.pem'), 'utf8')
     expect(() => toSigningCredentials({ keyPem: other.keyPem, chainPem, trustAnchorsPem: null, development: false })).toThrow(/does not belong/)
+  })
+
+  it('says in the log that a configured time-stamp authority is not used, and signs without a time stamp', async () => {
+    const warnings: string[] = []
+    const logger = { warn: (_: object, message: string) => void warnings.push(message), info: () => {} }
+    const withAuthority = await loadSigningCredentials({ devDir: path.join(dir, 'c2pa'), timeStampUrl: 'http://timestamp.example/' }, logger)
+    expect(warnings).toEqual([TIME_STAMP_UNUSED])
+    const read = await readContentCredentials(await signImage(await image('jpeg'), provenance('jpeg'), withAuthority), 'image/jpeg', withAuthority.trustAnchorsPem)
+    // No time stamp: the time shown is the one the actions record.
+    expect(read?.signedAt).toBe('2026-11-30T10:00:00.000Z')
+    await loadSigningCredentials({ devDir: path.join(dir, 'c2pa') }, logger)
+    expect(warnings).toHaveLength(1)
   })
 })
