@@ -16,6 +16,7 @@ import { purgeTags, registerPurgeTarget, withPurgeLog } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
+import { IMAGE_JOBS_PER_RUN, runDueJobs } from './jobs/runDueJobs'
 import { seedIfEmpty } from './seed/seed'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
@@ -23,7 +24,7 @@ import { redisLimiters } from './server/cluster/redisLimiters'
 import { startClusterServices } from './server/cluster/startClusterServices'
 import { createHealthCheck, pingDatabase } from './server/health'
 import { createLogDestination, createLogger, exitOnFatalErrors, flushLog } from './server/logger'
-import { startJobRunner } from './server/jobRunner'
+import { startJobRunner, type JobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
 import { createResponseCache } from './server/responseCache'
 import { createSiteHeaders } from './server/siteHeaders'
@@ -88,9 +89,12 @@ async function main(): Promise<void> {
     const purged = new Set<string>()
     res.once('close', () => {
       if (purged.size > 0) void purgeTags(purged, logger)
+      // An upload queued the job that writes its sizes: committed now, so run it without waiting for the interval.
+      if (req.url?.startsWith('/api/media')) void jobs?.tick()
     })
     withPurgeLog(purged, () => app(req, res))
   }
+  let jobs: JobRunner | undefined
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
     cache.handle(req, res, () => {
       if (!mediaFiles.handle(req, res, () => toApp(req, res))) toApp(req, res)
@@ -104,14 +108,18 @@ async function main(): Promise<void> {
     })
   })
 
-  const jobs = startJobRunner({
+  jobs = startJobRunner({
     // One process at a time across a cluster (a Redis lock); a single process just runs them.
-    run: () =>
-      cluster.runJobsExclusive(async () => {
+    run: async () => {
+      let more = false
+      await cluster.runJobsExclusive(async () => {
         const purged = new Set<string>()
-        await withPurgeLog(purged, () => payload.jobs.run({ allQueues: true }))
+        const { imageJobs } = await withPurgeLog(purged, () => runDueJobs(payload))
         if (purged.size > 0) await purgeTags(purged, logger)
-      }),
+        more = imageJobs >= IMAGE_JOBS_PER_RUN
+      })
+      return { more }
+    },
     intervalMs: settings.jobsIntervalMs,
     timeoutMs: settings.jobsTimeoutMs,
     logger,

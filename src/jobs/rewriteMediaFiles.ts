@@ -1,6 +1,6 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
+import { hasAllFiles, rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
 import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
 import { purgeTags } from '@/lib/cache/purge'
 import type { Media } from '@/payload-types'
@@ -14,14 +14,18 @@ function idOf(media: MediaId | { id: MediaId }): MediaId {
 }
 
 /**
- * Rewrites one image's files (credit XMP and EXIF) after its credit or license changed, off the
- * request path: re-encoding every size of every image under a license takes seconds. When the
- * new files are in place, everything showing them is purged, as their URLs' version changed.
+ * Writes one image's files (credit XMP and EXIF) off the request path: after an upload (its
+ * original and sizes; `onlyIfMissing`, since publishing it may have written them first), or
+ * after its credit or license changed. Re-encoding every size of a camera photo takes seconds.
+ * When the new files are in place, everything showing them is purged, as their URLs' version changed.
  */
 export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
   slug: REWRITE_MEDIA_FILES,
   label: 'Rewrite image files with their credit',
-  inputSchema: [{ name: 'media', type: 'relationship', relationTo: 'media', required: true }],
+  inputSchema: [
+    { name: 'media', type: 'relationship', relationTo: 'media', required: true },
+    { name: 'onlyIfMissing', type: 'checkbox' },
+  ],
   outputSchema: [{ name: 'fileVersion', type: 'text' }],
   retries: 3,
   // Two edits in a row queue two rewrites of one image; they run one after the other.
@@ -29,8 +33,8 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
   handler: async ({ input, req }) => {
     const id = idOf(input.media)
     const media = await req.payload.findByID({ collection: 'media', id, depth: 0, disableErrors: true, req })
-    // Deleted since it was queued: nothing left to rewrite.
-    if (!media) return { output: {} }
+    // Deleted since it was queued, or written since by the publish that released it.
+    if (!media || (input.onlyIfMissing && hasAllFiles(media))) return { output: {} }
     const rewritten = await rewriteMediaFiles(media, req)
     // The files' bytes and version changed: the image's documents and every page and API read showing it.
     await purgeTags(await tagsForArticlesUsingMedia([id], req), req.payload.logger)
@@ -39,7 +43,7 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
 }
 
 /** Queues a rewrite per image; the server's job runner (or `payload.jobs.run()`) does them. */
-export async function queueMediaRewrites(req: PayloadRequest, mediaIds: MediaId[]): Promise<void> {
-  for (const media of mediaIds) await req.payload.jobs.queue({ task: REWRITE_MEDIA_FILES, input: { media }, req })
+export async function queueMediaRewrites(req: PayloadRequest, mediaIds: MediaId[], { onlyIfMissing = false } = {}): Promise<void> {
+  for (const media of mediaIds) await req.payload.jobs.queue({ task: REWRITE_MEDIA_FILES, input: { media, onlyIfMissing }, req })
   if (mediaIds.length > 0) req.payload.logger.info({ media: mediaIds }, 'queued image file rewrites')
 }

@@ -67,3 +67,11 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
   await fs.writeFile(temporary, bytes)
   await fs.rename(temporary, target)
 }
+
+/**
+ * Removes served files: Payload deletes an image's stored upload itself, but not the sizes,
+ * which it does not know of (files/embedCredit.ts writes them).
+ */
+export async function removeServedFiles(staticDir: string, filenames: Iterable<string | null | undefined>): Promise<void> {
+  for (const filename of filenames) if (filename) await fs.rm(path.join(staticDir, path.basename(filename)), { force: true })
+}

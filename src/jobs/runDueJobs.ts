@@ -1,0 +1,18 @@
+import type { Payload } from 'payload'
+
+import { REWRITE_MEDIA_FILES } from './rewriteMediaFiles'
+
+/**
+ * Image files are written one image at a time, at most this many per run: a burst of camera
+ * uploads then takes one core at most (sharp runs one libvips thread, see
+ * src/collections/Media/files/embedCredit.ts), holds one decoded photo at a time, and never
+ * makes a scheduled publish wait behind it for long.
+ */
+export const IMAGE_JOBS_PER_RUN = 2
+
+/** Runs the due jobs once: scheduled publishing and the like side by side, then a few image jobs in turn. Says whether image jobs were found (more may be waiting). */
+export async function runDueJobs(payload: Payload): Promise<{ imageJobs: number }> {
+  await payload.jobs.run({ allQueues: true, where: { taskSlug: { not_equals: REWRITE_MEDIA_FILES } } })
+  const images = await payload.jobs.run({ allQueues: true, where: { taskSlug: { equals: REWRITE_MEDIA_FILES } }, limit: IMAGE_JOBS_PER_RUN, sequential: true })
+  return { imageJobs: Object.keys(images.jobStatus ?? {}).length }
+}
