@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { cameraPhoto } from '../../scripts/lib/cameraPhoto'
+import { cameraPhoto } from '../../src/ops/load/cameraPhoto'
 import { hasAllFiles } from '../../src/collections/Media/files/rewriteMediaFiles'
 import { VARIANT_NAMES } from '../../src/lib/images/variants'
 import type { License, Media } from '../../src/payload-types'
