@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -49,6 +50,10 @@ export default buildConfig({
   sharp,
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
+    // An upload streams to a temporary file rather than into memory: a camera photo is read into
+    // memory once, by the upload check, instead of several times over while Payload parses and stores it.
+    useTempFiles: true,
+    tempFileDir: path.join(os.tmpdir(), 'publication-uploads'),
   },
   jobs: {
     // The server runs due jobs in-process (src/server/jobRunner.ts); over HTTP only an admin may,

@@ -32,6 +32,10 @@ import { inMemoryLimiters } from './server/rateLimit/limiters'
 import { createRateLimit } from './server/rateLimit/rateLimit'
 import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
+import { createUploadLimit } from './server/uploadLimit'
+
+/** Camera photos read and stored at once (src/server/uploadLimit.ts); more wait their turn. */
+const UPLOADS_AT_ONCE = 2
 
 const settings = getSettings()
 const logDestination = createLogDestination()
@@ -83,6 +87,7 @@ async function main(): Promise<void> {
       logger,
     }),
   })
+  const uploads = createUploadLimit(UPLOADS_AT_ONCE)
   const toApp = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)
     // A write commits before its response is sent: purge its tags again then (see withPurgeLog).
@@ -92,7 +97,7 @@ async function main(): Promise<void> {
       // An upload queued the job that writes its sizes: committed now, so run it without waiting for the interval.
       if (req.url?.startsWith('/api/media')) void jobs?.tick()
     })
-    withPurgeLog(purged, () => app(req, res))
+    uploads(req, res, () => withPurgeLog(purged, () => app(req, res)))
   }
   let jobs: JobRunner | undefined
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>

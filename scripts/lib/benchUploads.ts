@@ -38,6 +38,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * (the whole process tree) and readers' latency through a burst of 20.
  */
 export async function benchUploads({ base, token, pid, articleUrl }: { base: string; token: string; pid: number; articleUrl: string }): Promise<void> {
+  const fresh = treeRssMb(pid)
   const auth = { authorization: `JWT ${token}` }
   const photo = new Blob([new Uint8Array(await cameraPhoto())], { type: 'image/jpeg' })
   const license = ((await (await fetch(`${base}/api/licenses?where[spdxId][equals]=CC-BY-4.0&depth=0`)).json()) as { docs: Array<{ id: Id }> }).docs[0]!.id
@@ -96,6 +97,6 @@ export async function benchUploads({ base, token, pid, articleUrl }: { base: str
     `burst of 20 camera uploads at once: all answered in ${ms(burstUploaded)} (statuses ${[...new Set(burst.map((result) => result.status))].join(', ')}), ` +
       `all sizes ${allWritten ? 'written' : 'NOT written'} after ${ms(burstWritten)}`,
   )
-  console.log(`server memory (process tree): ${idle} MB before, peak ${peak} MB during, ${treeRssMb(pid)} MB after; target ≤ 600 MB`)
+  console.log(`server memory (process tree): ${fresh} MB before any upload, ${idle} MB before the burst, peak ${peak} MB during, ${treeRssMb(pid)} MB after; target ≤ 600 MB`)
   console.log(line('article readers during the burst', reading))
 }
