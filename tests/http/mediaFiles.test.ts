@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
+import { paragraphsToLexical } from '../../src/lib/richText'
 import { cameraPhoto } from '../../src/ops/load/cameraPhoto'
-import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm } from '../support/http'
+import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, untilFilesWritten, uploadForm } from '../support/http'
 
 type Size = { url: string; width: number; mimeType: string }
 type MediaDoc = { id: number | string; url: string; fileVersion: string; sizes: Record<string, Size>; sources: Array<{ type: string; srcset: string }> }
@@ -22,12 +23,7 @@ async function mediaById(id: MediaDoc['id']): Promise<MediaDoc> {
   return (await getJson<MediaDoc>(`/api/media/${id}`, { headers: authHeaders(await adminToken()) })).body
 }
 
-/** Waits for the server's job runner to write every file of a new upload (its version appears). */
-async function untilWritten(id: MediaDoc['id'], timeoutMs = 15_000): Promise<MediaDoc> {
-  let current = await mediaById(id)
-  for (const deadline = Date.now() + timeoutMs; !current.fileVersion && Date.now() < deadline; current = await mediaById(id)) await new Promise((resolve) => setTimeout(resolve, 250))
-  return current
-}
+const untilWritten = (id: MediaDoc['id']) => untilFilesWritten<MediaDoc>(id)
 
 async function uploadJpeg(name: string, extra: Record<string, unknown> = {}): Promise<MediaDoc & { thumbnailURL: string | null }> {
   const { docs } = (await (await get('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).json()) as { docs: Array<{ id: number | string }> }
@@ -79,7 +75,7 @@ describe('uploads through REST', () => {
     const article = await fetch(`${baseUrl()}/api/articles`, {
       method: 'POST',
       headers: authHeaders(token, { 'content-type': 'application/json' }),
-      body: JSON.stringify({ headline: 'Breaking', slug, heroImage: doc.id, _status: 'published' }),
+      body: JSON.stringify({ headline: 'Breaking', slug, body: paragraphsToLexical(['Just in.']), heroImage: doc.id, _status: 'published' }),
     })
     expect(article.status).toBe(201)
     const published = (await getJson<MediaDoc>(`/api/media/${doc.id}`)).body
