@@ -16,3 +16,11 @@ export async function runDueJobs(payload: Payload): Promise<{ imageJobs: number 
   const images = await payload.jobs.run({ allQueues: true, where: { taskSlug: { equals: REWRITE_MEDIA_FILES } }, limit: IMAGE_JOBS_PER_RUN, sequential: true })
   return { imageJobs: Object.keys(images.jobStatus ?? {}).length }
 }
+
+/** Writes the files of every image still waiting for them (a batch import, a test), one image at a time, until none is left. */
+export async function writePendingImageFiles(payload: Payload): Promise<void> {
+  for (;;) {
+    const { jobStatus } = await payload.jobs.run({ allQueues: true, where: { taskSlug: { equals: REWRITE_MEDIA_FILES } }, limit: IMAGE_JOBS_PER_RUN, sequential: true })
+    if (Object.keys(jobStatus ?? {}).length === 0) return
+  }
+}

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp, { type Sharp } from 'sharp'
 
-import { REWRITE_MEDIA_FILES } from '../../src/jobs/rewriteMediaFiles'
+import { writePendingImageFiles } from '../../src/jobs/runDueJobs'
 import type { License, Media } from '../../src/payload-types'
 
 export const mediaDir = (): string => process.env.MEDIA_DIR!
@@ -75,9 +75,7 @@ export async function createLicense(payload: Payload): Promise<License> {
 const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' }
 
 /** Runs the queued jobs that write images' files (the server's job runner does it a moment after an upload). */
-export async function writeQueuedImageFiles(payload: Payload): Promise<void> {
-  await payload.jobs.run({ allQueues: true, where: { taskSlug: { equals: REWRITE_MEDIA_FILES } } })
-}
+export const writeQueuedImageFiles = (payload: Payload): Promise<void> => writePendingImageFiles(payload)
 
 /** Uploads the image as returned by the request (its thumbnail only); `upload` waits for all its files. */
 export async function uploadOnly(payload: Payload, license: License, name: string, data: Buffer, extra: Partial<Media> = {}): Promise<Media> {

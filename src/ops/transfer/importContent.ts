@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { CollectionSlug, GlobalSlug, Payload, SanitizedCollectionConfig } from 'payload'
 import { extract } from 'tar'
 
+import { writePendingImageFiles } from '../../jobs/runDueJobs'
 import { sha256Of } from '../files'
 import { CONTENT_FILE, contentSchema, type ExportedContent, type ExportedDocument } from './archive'
 import { isContentCollection } from './exportContent'
@@ -124,6 +125,8 @@ export async function importContent(payload: Payload, archivePath: string): Prom
       const { globalType: _type, id: _id, ...fields } = data
       await payload.updateGlobal({ slug: slug as GlobalSlug, data: remapDocument(global.flattenedFields, fields, remap) as never, overrideAccess: true, depth: 0 })
     }
+    // A site starts from the import complete: every image's files written, not queued.
+    await writePendingImageFiles(payload)
     return report
   } finally {
     await fs.rm(staging, { recursive: true, force: true })
