@@ -30,7 +30,7 @@ const shared = {
 }
 
 /** @type {import('jest').Config} */
-export default {
+const config = {
   // A global option (projects ignore it); the slowest browser test sets its own.
   testTimeout: 60_000,
   projects: [
@@ -64,3 +64,5 @@ export default {
     },
   ],
 }
+
+export default config

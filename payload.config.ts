@@ -1,23 +1,30 @@
 import os from 'node:os'
 import path from 'node:path'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { LinkFeature, RelationshipFeature, UploadFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from './src/collections/Articles/config'
+import { Authors } from './src/collections/Authors/config'
 import { Licenses } from './src/collections/Licenses/config'
+import { Sections } from './src/collections/Sections/config'
 import { createMediaCollection } from './src/collections/Media/config'
 import { Users } from './src/collections/Users/config'
+import { withPasswordResets } from './src/collections/Users/passwordResets'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { slugRedirects } from './src/plugins/slugRedirects'
 import { hasRole } from './src/access/roles'
 import { rewriteMediaFilesTask } from './src/jobs/rewriteMediaFiles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
+import { createEmailAdapter } from './src/config/email'
 import { resolvePayloadSecret } from './src/config/secret'
 import { getSettings } from './src/config/settings'
-import { withAuthCookies } from './src/lib/api/authCookies'
-import { graphQLLimitRules } from './src/lib/api/graphqlLimits'
-import { graphQLWhereRule } from './src/lib/api/graphqlWhere'
+import { withAuthCookies } from './src/server/api/authCookies'
+import { graphQLLimitRules } from './src/server/api/graphqlLimits'
+import { graphQLWhereRule } from './src/server/api/graphqlWhere'
+import { searchGraphQLQueries } from './src/domain/search/graphql'
+import { prepareSearchIndex } from './src/domain/search/prepare'
 
 const settings = getSettings()
 const graphQLLimits = graphQLLimitRules({
@@ -38,15 +45,37 @@ export default buildConfig({
     meta: { titleSuffix: ' · Publication admin' },
     // Gravatar would send a hash of each editor's e-mail to a third party on every admin page.
     avatar: 'default',
+    // Says when resets are off, and reports a refused request as refused (src/components/admin/ForgotPassword.tsx).
+    components: { views: { forgot: { Component: '/components/admin/ForgotPassword#ForgotPassword' } } },
   },
-  collections: [Articles, createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }), Licenses, withAuthCookies(Users, { secure: settings.isHttps })],
+  collections: [
+    Articles,
+    Sections,
+    Authors,
+    createMediaCollection({ staticDir: settings.mediaDir, maxPixels: settings.uploadMaxPixels }),
+    Licenses,
+    withAuthCookies(withPasswordResets(Users, { serverUrl: settings.serverUrl, mailOn: Boolean(settings.mail) }), { secure: settings.isHttps }),
+  ],
+  plugins: [slugRedirects],
   // Credentialed requests only from the site itself and the configured extra origins; public
-  // reads from anywhere get `*` from the REST route (src/lib/api/withPublicCors.ts).
+  // reads from anywhere get `*` from the REST route (src/server/api/withPublicCors.ts).
   cors: settings.trustedOrigins,
   csrf: settings.trustedOrigins,
   globals: [SiteSettings],
-  editor: lexicalEditor(),
-  db: createDatabaseAdapter(settings.database),
+  // The body may point only at what the site renders: images from Media (figure with credit,
+  // same rules as the lead image) and other articles (same-origin links).
+  editor: lexicalEditor({
+    features: ({ defaultFeatures }) =>
+      defaultFeatures.map((feature) => {
+        if (feature.key === 'link') return LinkFeature({ enabledCollections: ['articles'] })
+        if (feature.key === 'relationship') return RelationshipFeature({ enabledCollections: ['articles'] })
+        if (feature.key === 'upload') return UploadFeature({ enabledCollections: ['media'] })
+        return feature
+      }),
+  }),
+  // Password reset e-mails through SMTP_URL; none without it (resets are then off, said once at start).
+  email: createEmailAdapter(settings.mail),
+  db: createDatabaseAdapter(settings.database, { schema: settings.databaseSchema }),
   sharp,
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
@@ -55,6 +84,8 @@ export default buildConfig({
     useTempFiles: true,
     tempFileDir: path.join(os.tmpdir(), 'publication-uploads'),
   },
+  // Replaces Payload's `jobs:run`: the same command, whose purges reach the running servers.
+  bin: [{ key: 'jobs:run', scriptPath: path.resolve(process.cwd(), 'src/jobs/runJobsCommand.ts') }],
   jobs: {
     // The server runs due jobs in-process (src/server/jobRunner.ts); over HTTP only an admin may,
     // and an outside scheduler uses `npm run payload -- jobs:run` instead.
@@ -66,6 +97,7 @@ export default buildConfig({
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.
     maxComplexity: settings.apiLimits.graphQLMaxComplexity,
+    queries: searchGraphQLQueries,
     validationRules: (args) => [
       ...graphQLLimits(args),
       // The REST where checks, for GraphQL's where arguments.
@@ -79,5 +111,7 @@ export default buildConfig({
   },
   // Production logs are JSON lines like the server's own (pino); development keeps Payload's pretty output.
   logger: settings.isProduction ? { options: { level: settings.logLevel, base: { app: 'publication', component: 'payload' } }, destination: process.stdout } : undefined,
+  // The SQL engines get their search index from the migrations; MongoDB's text index is made here.
+  onInit: prepareSearchIndex,
   telemetry: false,
 })

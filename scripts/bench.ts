@@ -11,6 +11,8 @@
  * `npm run bench -- --uploads`: only the camera uploads.
  * `npm run bench -- --cluster`: the same through Varnish in front of two processes, against one
  * process alone, in the same run (scripts/lib/benchCluster.ts).
+ * `npm run bench -- --search [N] [--postgres]`: search latency on N synthetic articles and what
+ * the index adds to a publish (scripts/lib/searchBench.ts).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -20,7 +22,8 @@ import path from 'node:path'
 import { startBaseline } from './lib/baselineServer'
 import { benchCluster } from './lib/benchCluster'
 import { benchUploads } from './lib/benchUploads'
-import { adminSession, line, load, LOAD_TOOL, loadProcess, ms, timed, type Figures } from './lib/load'
+import { adminSession, line, load, LOAD_TOOL, loadProcess, ms, SECONDS, timed, type Figures } from './lib/load'
+import { benchSearch } from './lib/searchBench'
 import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
 
 const SLUG = 'xi-putin-beijing-no-limits-partnership'
@@ -54,6 +57,13 @@ function hitTarget(figures: Figures, baseline: Figures): string {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
+}
+
+const searchFlag = process.argv.indexOf('--search')
+if (searchFlag !== -1) {
+  const count = Number(process.argv[searchFlag + 1])
+  await benchSearch({ count: Number.isInteger(count) && count > 0 ? count : 10_000, engine: process.argv.includes('--postgres') ? 'postgres' : 'sqlite', seconds: SECONDS })
+  process.exit(0)
 }
 
 if (process.argv.includes('--cluster')) {

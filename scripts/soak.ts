@@ -8,8 +8,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { chooseDatabase, describeDatabase } from '../src/config/database'
 import { formatSoakReport, runSoak, soakPassed } from '../src/ops/soak/runSoak'
-import { startServer, stopServer } from './lib/serverProcess'
+import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60)
 const editors = Number(process.env.SOAK_EDITORS ?? 20)
@@ -17,12 +18,16 @@ const readers = Number(process.env.SOAK_READERS ?? 10)
 const cameraPhotoEvery = Number(process.env.SOAK_CAMERA_EVERY ?? 10)
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-soak-'))
+const database = chooseDatabase({ databaseUri: `file:${path.join(dir, 'soak.db')}`, cwd: process.cwd() })
+console.log(`soak: starts its own production server on a throwaway database, ${describeDatabase(database)}`)
 const server = await startServer({
-  DATABASE_URI: `file:${path.join(dir, 'soak.db')}`,
+  DATABASE_URI: database.url,
   MEDIA_DIR: path.join(dir, 'media'),
   PAYLOAD_SECRET_FILE: path.join(dir, 'secret'),
   LOG_LEVEL: 'warn',
   SHUTDOWN_DRAIN_SECONDS: '0',
+  // Every editor, the admin and the readers come from this one address.
+  ...GENEROUS_RATE_LIMITS,
 })
 let passed = false
 try {

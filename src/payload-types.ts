@@ -68,9 +68,12 @@ export interface Config {
   blocks: {};
   collections: {
     articles: Article;
+    sections: Section;
+    authors: Author;
     media: Media;
     licenses: License;
     users: User;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -80,9 +83,12 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    sections: SectionsSelect<false> | SectionsSelect<true>;
+    authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     licenses: LicensesSelect<false> | LicensesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -155,7 +161,7 @@ export interface Article {
    */
   generateSlug?: boolean | null;
   /**
-   * The article’s address: /articles/<slug>. Changing it breaks existing links.
+   * The article’s address: /articles/<slug>. A published article’s old address answers with a permanent redirect.
    */
   slug: string;
   /**
@@ -166,6 +172,9 @@ export interface Article {
    * Its credit and license come from the image record (Media).
    */
   heroImage?: (number | null) | Media;
+  /**
+   * Images placed here follow the same license rules, credit and release as the lead image.
+   */
   body: {
     root: {
       type: string;
@@ -181,6 +190,7 @@ export interface Article {
     };
     [k: string]: unknown;
   };
+  bodyImages?: (number | Media)[] | null;
   /**
    * Each correction is shown to readers in a notice under the article, and marks it as updated.
    */
@@ -195,7 +205,15 @@ export interface Article {
       }[]
     | null;
   /**
-   * As printed: "By …".
+   * Where the article belongs: it shows on the section’s page and in its feeds.
+   */
+  section?: (number | null) | Section;
+  /**
+   * Who wrote it: the byline links to each profile.
+   */
+  authors?: (number | Author)[] | null;
+  /**
+   * Free text for copy without an author profile, e.g. "By Reuters staff". Shown when no author is chosen.
    */
   byline?: string | null;
   /**
@@ -210,6 +228,9 @@ export interface Article {
    * Set it when a published article is materially revised: readers see "Updated <date>". Corrections set it too.
    */
   revisedAt?: string | null;
+  searchHeadline?: string | null;
+  searchStandfirst?: string | null;
+  searchBody?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -260,6 +281,40 @@ export interface Media {
   credit?: {
     text?: string | null;
     html?: string | null;
+  };
+  /**
+   * The C2PA manifest signed into the original file, as a validator reads it. Computed; not stored.
+   */
+  contentCredentials?: {
+    /**
+     * The active manifest (a URN).
+     */
+    label?: string | null;
+    /**
+     * Common name of the signing certificate.
+     */
+    signedBy?: string | null;
+    /**
+     * Organisation that issued the signing certificate.
+     */
+    signerIssuer?: string | null;
+    /**
+     * When the publication signed the file (ISO 8601).
+     */
+    signedAt?: string | null;
+    /**
+     * Trusted: intact and signed by a certificate chaining to a configured trust anchor. Valid: intact. Invalid: altered or broken.
+     */
+    validationState?: ('Trusted' | 'Valid' | 'Invalid') | null;
+    /**
+     * The manifest validates (Trusted or Valid).
+     */
+    valid?: boolean | null;
+    actions?: {
+      action: string;
+      when: string | null;
+      description: string | null;
+    }[];
   };
   fileVersion?: string | null;
   sourceCrop?: {
@@ -453,6 +508,64 @@ export interface License {
   createdAt: string;
 }
 /**
+ * Where articles belong (World, Politics, …). Each has a page, /sections/<slug>, and its own feeds.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections".
+ */
+export interface Section {
+  id: number;
+  /**
+   * As readers see it in the navigation and on each article.
+   */
+  name: string;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  /**
+   * The section’s address: /sections/<slug>. The old address answers with a permanent redirect after a change.
+   */
+  slug: string;
+  /**
+   * One sentence under the section’s name; also its page description.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Bylines: each author has a public page, /authors/<slug>, and a feed. Not login accounts.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors".
+ */
+export interface Author {
+  id: number;
+  /**
+   * As printed in the byline.
+   */
+  name: string;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  /**
+   * The author’s address: /authors/<slug>. The old address answers with a permanent redirect after a change.
+   */
+  slug: string;
+  /**
+   * A few sentences, up to 600 characters.
+   */
+  bio?: string | null;
+  /**
+   * Optional. Shown with its credit; its license must allow the use, as for an article’s image.
+   */
+  photo?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -482,6 +595,35 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Old addresses and where they now lead. Kept automatically when a slug changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    reference?:
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'sections';
+          value: number | Section;
+        } | null)
+      | ({
+          relationTo: 'authors';
+          value: number | Author;
+        } | null);
+    url?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -608,6 +750,14 @@ export interface PayloadLockedDocument {
         value: number | Article;
       } | null)
     | ({
+        relationTo: 'sections';
+        value: number | Section;
+      } | null)
+    | ({
+        relationTo: 'authors';
+        value: number | Author;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -618,6 +768,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -673,6 +827,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   standfirst?: T;
   heroImage?: T;
   body?: T;
+  bodyImages?: T;
   corrections?:
     | T
     | {
@@ -680,13 +835,43 @@ export interface ArticlesSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
+  section?: T;
+  authors?: T;
   byline?: T;
   author?: T;
   publishedAt?: T;
   revisedAt?: T;
+  searchHeadline?: T;
+  searchStandfirst?: T;
+  searchBody?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sections_select".
+ */
+export interface SectionsSelect<T extends boolean = true> {
+  name?: T;
+  generateSlug?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors_select".
+ */
+export interface AuthorsSelect<T extends boolean = true> {
+  name?: T;
+  generateSlug?: T;
+  slug?: T;
+  bio?: T;
+  photo?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -709,6 +894,17 @@ export interface MediaSelect<T extends boolean = true> {
     | {
         text?: T;
         html?: T;
+      };
+  contentCredentials?:
+    | T
+    | {
+        label?: T;
+        signedBy?: T;
+        signerIssuer?: T;
+        signedAt?: T;
+        validationState?: T;
+        valid?: T;
+        actions?: T;
       };
   fileVersion?: T;
   sourceCrop?:
@@ -938,6 +1134,22 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1027,9 +1239,13 @@ export interface SiteSetting {
    * Ads, subscriptions or any other income. While on, articles with images under non-commercial (NC) licenses cannot be published.
    */
   commercial?: boolean | null;
+  /**
+   * The publication’s own: the date archive (/archive/<year>/<month>) files articles by the month here. IANA name, e.g. Europe/Moscow.
+   */
+  timeZone?: string | null;
   feedContent: 'summary' | 'full';
   /**
-   * Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Image credits and licenses are unaffected.
+   * Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Every image file's Content Credentials state the choice (all images are signed again in the background when it changes). Image credits and licenses are unaffected.
    */
   tdm: 'reserved' | 'allowed';
   /**
@@ -1048,6 +1264,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   description?: T;
   logo?: T;
   commercial?: T;
+  timeZone?: T;
   feedContent?: T;
   tdm?: T;
   tdmPolicyUrl?: T;

@@ -12,24 +12,27 @@ import { getPayload } from 'payload'
 import config from '../payload.config'
 import { getSettings } from './config/settings'
 import { isPublicMediaFile } from './domain/media/visibility'
-import { purgeTags, registerPurgeTarget, withPurgeLog } from './lib/cache/purge'
+import { registerPurgeTarget } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
 import { IMAGE_JOBS_PER_RUN, runDueJobs } from './jobs/runDueJobs'
 import { seedIfEmpty } from './seed/seed'
+import { withAccountLimiters } from './server/api/loginLimit'
 import { createApp } from './server/createApp'
 import { ensureProductionBuild } from './server/ensureBuild'
 import { redisLimiters } from './server/cluster/redisLimiters'
 import { startClusterServices } from './server/cluster/startClusterServices'
 import { createHealthCheck, pingDatabase } from './server/health'
 import { createLogDestination, createLogger, exitOnFatalErrors, flushLog } from './server/logger'
-import { startJobRunner, type JobRunner } from './server/jobRunner'
+import { startJobRunner } from './server/jobRunner'
 import { createMediaFiles } from './server/mediaFiles'
+import { closeServer, createMetricsHandler, metricsOnPublicPort, startMetricsServer } from './server/metrics/endpoint'
+import { createMetrics } from './server/metrics/metrics'
 import { createResponseCache } from './server/responseCache'
 import { createSiteHeaders } from './server/siteHeaders'
 import { inMemoryLimiters } from './server/rateLimit/limiters'
-import { createRateLimit } from './server/rateLimit/rateLimit'
+import { createAccountLimiters, createRateLimit } from './server/rateLimit/rateLimit'
 import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
 import { createUploadLimit } from './server/uploadLimit'
@@ -46,18 +49,29 @@ async function main(): Promise<void> {
   const cwd = process.cwd()
   if (settings.isProduction) await ensureProductionBuild(cwd, logger)
 
+  // Read only when scraped: the cache and Payload below exist by then.
+  const metrics = createMetrics({
+    cacheStats: () => cache.stats(),
+    jobQueueDepth: () => payload.count({ collection: 'payload-jobs', where: { completedAt: { exists: false }, hasError: { not_equals: true } } }).then(({ totalDocs }) => totalDocs),
+  })
+  // First: the rate limiters keep their counters in cluster.redis when there is one.
+  const cluster = await startClusterServices({
+    redisUrl: settings.redisUrl,
+    proxyPurgeUrl: settings.proxyPurgeUrl,
+    jobsTimeoutMs: settings.jobsTimeoutMs,
+    logger,
+    purgeBusMetrics: metrics.purgeBus,
+  })
+  const createLimiter = cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters
+
   // The process's only Payload: Next's route handlers and pages ask getPayload for the default
   // instance and get this one (payload is external to Next's bundle, see next.config.js), so the
-  // health check, the job runner and every request share one database connection. Hooks purge
-  // through src/lib/cache/purge.ts, which needs no Next request context.
-  const payload = await getPayload({ config })
-  if (settings.seedOnStart) await seedIfEmpty(payload)
+  // health check, the job runner and every request share one database connection. Its config
+  // hands the API routes the per-account login and reset limiters (src/server/api/loginLimit.ts). Hooks
+  // purge through src/lib/cache/purge.ts, which needs no Next request context.
+  const payload = await getPayload({ config: withAccountLimiters(config, createAccountLimiters(createLimiter, settings.rateLimits)) })
 
-  const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
-  await nextApp.prepare()
-  const handle = nextApp.getRequestHandler()
-
-  const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger })
+  const cache = createResponseCache({ maxBytes: settings.responseCacheMaxBytes, sMaxAgeSeconds: settings.cacheSMaxAgeSeconds, logger, onHit: metrics.hit })
   const mediaFiles = createMediaFiles({ mediaDir: settings.mediaDir, isPublicFile: (filename) => isPublicMediaFile(payload, filename), logger })
   registerPurgeTarget('response-cache', (tags) => void cache.purge(tags))
   registerPurgeTarget('media-visibility', (tags) => {
@@ -68,9 +82,13 @@ async function main(): Promise<void> {
   registerPurgeTarget('site-headers', (tags) => {
     if (tags.includes(cacheTags.site)) siteHeaders.forget()
   })
+  // After the caches are registered, so the seed's purges have somewhere to go.
+  if (settings.seedOnStart) await seedIfEmpty(payload)
 
-  // Before the app is built: its rate limiter keeps its counters in cluster.redis when there is one.
-  const cluster = await startClusterServices({ redisUrl: settings.redisUrl, proxyPurgeUrl: settings.proxyPurgeUrl, jobsTimeoutMs: settings.jobsTimeoutMs, logger })
+  const nextApp = next({ dev: !settings.isProduction, dir: cwd, hostname: settings.host, port: settings.port })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
   const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
     logger,
@@ -82,26 +100,39 @@ async function main(): Promise<void> {
     isHttps: settings.isHttps,
     rateLimit: createRateLimit({
       limits: settings.rateLimits,
-      createLimiter: cluster.redis ? redisLimiters(cluster.redis) : inMemoryLimiters,
+      createLimiter,
       isSignedIn: createSignedInCheck(payload.secret),
       logger,
     }),
+    ...(metricsOnPublicPort(settings.metrics) && { metrics: createMetricsHandler(metrics.registry, settings.metrics.token) }),
   })
+  const jobs = startJobRunner({
+    // One process at a time across a cluster (a Redis lock); a single process just runs them.
+    run: metrics.timeJobRun(async () => {
+      let more = false
+      await cluster.runJobsExclusive(async () => {
+        const { ran, imageJobs } = await runDueJobs(payload)
+        for (const result of ran) metrics.jobsRan(result)
+        more = imageJobs >= IMAGE_JOBS_PER_RUN
+      })
+      return { more }
+    }),
+    intervalMs: settings.jobsIntervalMs,
+    timeoutMs: settings.jobsTimeoutMs,
+    logger,
+  })
+  // Hooks purge a change again when its transaction commits (purgeChange), whichever request,
+  // job or process made it: nothing here depends on how the request ends.
   const uploads = createUploadLimit(UPLOADS_AT_ONCE)
   const toApp = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)
-    // A write commits before its response is sent: purge its tags again then (see withPurgeLog).
-    const purged = new Set<string>()
-    res.once('close', () => {
-      if (purged.size > 0) void purgeTags(purged, logger)
-      // An upload queued the job that writes its sizes: committed now, so run it without waiting for the interval.
-      if (req.url?.startsWith('/api/media')) void jobs?.tick()
-    })
-    uploads(req, res, () => withPurgeLog(purged, () => app(req, res)))
+    // An upload queued the job that writes its sizes: committed now, so run it without waiting for the interval.
+    if (req.url?.startsWith('/api/media')) res.once('close', () => void jobs.tick())
+    uploads(req, res, () => app(req, res))
   }
-  let jobs: JobRunner | undefined
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
-    cache.handle(req, res, () => {
+    cache.handle(req, res, (outcome) => {
+      metrics.pass(req, res, outcome)
       if (!mediaFiles.handle(req, res, () => toApp(req, res))) toApp(req, res)
     }),
   )
@@ -113,22 +144,8 @@ async function main(): Promise<void> {
     })
   })
 
-  jobs = startJobRunner({
-    // One process at a time across a cluster (a Redis lock); a single process just runs them.
-    run: async () => {
-      let more = false
-      await cluster.runJobsExclusive(async () => {
-        const purged = new Set<string>()
-        const { imageJobs } = await withPurgeLog(purged, () => runDueJobs(payload))
-        if (purged.size > 0) await purgeTags(purged, logger)
-        more = imageJobs >= IMAGE_JOBS_PER_RUN
-      })
-      return { more }
-    },
-    intervalMs: settings.jobsIntervalMs,
-    timeoutMs: settings.jobsTimeoutMs,
-    logger,
-  })
+  const metricsServer = await startMetricsServer(metrics.registry, settings.metrics)
+  if (metricsServer) logger.info({ address: metricsServer.address() }, 'metrics served on their own address at /metrics')
   handleShutdownSignals({
     server,
     logger,
@@ -141,6 +158,7 @@ async function main(): Promise<void> {
       { name: 'next', close: () => nextApp.close() },
       { name: 'database', close: () => payload.destroy() },
       ...cluster.resources,
+      ...(metricsServer ? [{ name: 'metrics listener', close: () => closeServer(metricsServer) }] : []),
     ],
   })
   logger.info(

@@ -1,5 +1,5 @@
 import type { ImageView } from '@/lib/data/views'
-import { absoluteUrl } from '@/lib/urls'
+import { absoluteUrl, imageCreditPath } from '@/lib/urls'
 import { ImageCredit } from './ImageCredit'
 import { Picture } from './Picture'
 
@@ -19,7 +19,10 @@ export function ArticleFigure({ image, origin, sizes, priority = false, showCapt
       <Picture image={image} sizes={sizes} priority={priority} />
       <figcaption>
         {showCaption && image.caption ? <span className="caption">{image.caption}</span> : null}
-        <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />
+        <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />{' '}
+        <a className="credit__details" href={imageCreditPath(image.id)}>
+          About this image
+        </a>
       </figcaption>
     </figure>
   )

@@ -1,7 +1,8 @@
-import { RichText } from '@payloadcms/richtext-lexical/react'
-
 import type { ArticleView as Article } from '@/lib/data/views'
+import { sectionPath } from '@/lib/urls'
+import { ArticleBody } from './ArticleBody'
 import { ArticleFigure } from './ArticleFigure'
+import { Byline } from './Byline'
 import { CorrectionsNotice } from './CorrectionsNotice'
 import { IMAGE_SIZES } from './imageSizes'
 import { PublishedDate } from './PublishedDate'
@@ -12,18 +13,21 @@ export function ArticleView({ article, origin, children }: { article: Article; o
     <article className="article">
       {children}
       <header className="article__header">
+        {article.section ? (
+          <p className="kicker">
+            <a href={sectionPath(article.section.slug)}>{article.section.name}</a>
+          </p>
+        ) : null}
         <h1>{article.headline}</h1>
         {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
         <p className="meta">
-          {article.byline ? <span className="byline">By {article.byline}</span> : null}
+          <Byline article={article} />
           <PublishedDate iso={article.publishedAt} />
           {article.revisedAt ? <PublishedDate iso={article.revisedAt} prefix="Updated " /> : null}
         </p>
       </header>
       {article.image ? <ArticleFigure image={article.image} origin={origin} sizes={IMAGE_SIZES.article} priority /> : null}
-      <div className="article__body">
-        <RichText data={article.body} />
-      </div>
+      <ArticleBody body={article.body} origin={origin} />
       <CorrectionsNotice corrections={article.corrections} />
     </article>
   )

@@ -50,3 +50,14 @@ export function chooseDatabase({ databaseUri, nodeEnv, cwd }: ChooseDatabaseArgs
 export function redactUri(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//***@')
 }
+
+const ENGINE_NAMES: Record<DatabaseChoice['engine'], string> = { sqlite: 'SQLite', postgres: 'PostgreSQL', mongodb: 'MongoDB' }
+
+/**
+ * The database for a log line: the engine and its file, or the engine and its address without the
+ * user, password or options (a query string may carry a password too).
+ */
+export function describeDatabase(choice: DatabaseChoice): string {
+  if (choice.engine === 'sqlite') return `SQLite ${choice.filePath}`
+  return `${ENGINE_NAMES[choice.engine]} ${choice.url.replace(/\/\/[^@/]*@/, '//').replace(/[?#].*$/, '')}`
+}

@@ -16,30 +16,70 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000
 /** Each engine with migrations keeps its own folder: their SQL and snapshots differ. */
 const MIGRATION_DIRS = { sqlite: 'src/migrations', postgres: 'src/migrations-postgres' } as const
 
-export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
+/**
+ * `schema: 'migrations'` outside production (tests): no push, and the committed migrations are
+ * applied on connect as production applies them. `'push'`: Payload's development default.
+ */
+export function createDatabaseAdapter(choice: DatabaseChoice, { schema = 'push' }: { schema?: 'migrations' | 'push' } = {}): DatabaseAdapterObj {
+  const push = schema === 'push'
   switch (choice.engine) {
     case 'mongodb':
       return mongooseAdapter({ url: choice.url })
     case 'postgres':
-      return withPoolErrorLogging(
-        postgresAdapter({
-          pool: { connectionString: choice.url },
-          migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.postgres),
-          // As with SQLite: production never pushes the schema, the committed migrations build it.
-          prodMigrations: postgresMigrations,
-        }),
+      return withMigrationsOnConnect(
+        withPoolErrorLogging(
+          postgresAdapter({
+            pool: { connectionString: choice.url },
+            migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.postgres),
+            // As with SQLite: production never pushes the schema, the committed migrations build it.
+            prodMigrations: postgresMigrations,
+            push,
+          }),
+        ),
+        push ? null : postgresMigrations,
       )
     case 'sqlite':
       // libSQL creates the file but not its folder.
       fs.mkdirSync(path.dirname(choice.filePath), { recursive: true })
-      return sqliteAdapter({
-        client: { url: choice.url },
-        wal: true,
-        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
-        migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.sqlite),
-        prodMigrations: sqliteMigrations,
-      })
+      return withMigrationsOnConnect(
+        sqliteAdapter({
+          client: { url: choice.url },
+          wal: true,
+          busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+          migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.sqlite),
+          prodMigrations: sqliteMigrations,
+          push,
+        }),
+        push ? null : sqliteMigrations,
+      )
   }
+}
+
+type Migrations = typeof sqliteMigrations | typeof postgresMigrations
+type Migrator = { migrate: (args: { migrations: Migrations }) => Promise<void> }
+
+/** Wraps the adapter's connect, keeping its `this`, to run `after` once it has connected. */
+function afterConnect(adapter: DatabaseAdapterObj, after: (instance: ReturnType<DatabaseAdapterObj['init']>) => Promise<void>): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const connect = instance.connect
+      if (connect) {
+        instance.connect = async (...connectArgs: Parameters<typeof connect>) => {
+          await connect.apply(instance, connectArgs)
+          await after(instance)
+        }
+      }
+      return instance
+    },
+  }
+}
+
+/** Production applies `prodMigrations` itself on connect; elsewhere they are applied here. */
+function withMigrationsOnConnect(adapter: DatabaseAdapterObj, migrations: Migrations | null): DatabaseAdapterObj {
+  if (!migrations || process.env.NODE_ENV === 'production') return adapter
+  return afterConnect(adapter, (instance) => (instance as unknown as Migrator).migrate({ migrations }))
 }
 
 type PoolHolder = { pool?: { on: (event: 'error', listener: (error: Error) => void) => void }; payload: { logger: { error: (obj: object, msg: string) => void } } }
@@ -51,19 +91,8 @@ type PoolHolder = { pool?: { on: (event: 'error', listener: (error: Error) => vo
  * the next query.
  */
 function withPoolErrorLogging(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
-  return {
-    ...adapter,
-    init: (args) => {
-      const instance = adapter.init(args)
-      const connect = instance.connect
-      if (connect) {
-        instance.connect = async (...connectArgs: Parameters<typeof connect>) => {
-          await connect.apply(instance, connectArgs)
-          const holder = instance as unknown as PoolHolder
-          holder.pool?.on('error', (error) => holder.payload.logger.error({ err: error }, 'PostgreSQL dropped an idle connection; the next query opens a new one'))
-        }
-      }
-      return instance
-    },
-  }
+  return afterConnect(adapter, async (instance) => {
+    const holder = instance as unknown as PoolHolder
+    holder.pool?.on('error', (error) => holder.payload.logger.error({ err: error }, 'PostgreSQL dropped an idle connection; the next query opens a new one'))
+  })
 }

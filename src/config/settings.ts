@@ -15,6 +15,17 @@ const originList = z.string().transform((value) =>
     .filter(Boolean),
 )
 
+/** `host:port` (`[::1]:9464` for IPv6); the host is required, so nothing listens on every interface by accident. */
+const listenAddress = z.string().transform((value, context) => {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value.trim())
+  const port = Number(match?.[3])
+  if (!match || port > 65535) {
+    context.addIssue({ code: 'custom', message: 'must be host:port, e.g. 127.0.0.1:9464' })
+    return z.NEVER
+  }
+  return { host: match[1] ?? match[2]!, port }
+})
+
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -44,13 +55,38 @@ const envSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_LOGINS_PER_IP: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_LOGINS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_RESETS_PER_IP: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_RESETS_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://user:password@host:port (or smtps://)' }).optional(),
+  EMAIL_FROM: z.email().optional(),
+  EMAIL_FROM_NAME: z.string().trim().min(1).max(100).default('The Dispatch'),
   TRUSTED_PROXIES: originList.default(['loopback']),
+  LIST_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(12),
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(1).max(50_000).default(50_000),
   CORS_ORIGINS: originList.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
+  METRICS_TOKEN: z.string().regex(/^\S{16,}$/, 'must be at least 16 characters, without spaces').optional(),
+  METRICS_ADDRESS: listenAddress.optional(),
+  C2PA_SIGNING_KEY: z.string().trim().min(1).optional(),
+  C2PA_CERTIFICATE_CHAIN: z.string().trim().min(1).optional(),
+  C2PA_TRUST_ANCHORS: z.string().trim().min(1).optional(),
+  C2PA_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  C2PA_DEV_DIR: z.string().default('data/c2pa'),
 })
+  .refine((vars) => !vars.SMTP_URL || vars.EMAIL_FROM, { path: ['EMAIL_FROM'], message: 'set the sender address (e.g. newsroom@news.example) when SMTP_URL is set' })
+  .refine((vars) => Boolean(vars.C2PA_SIGNING_KEY) === Boolean(vars.C2PA_CERTIFICATE_CHAIN), {
+    path: ['C2PA_SIGNING_KEY'],
+    message: 'set C2PA_SIGNING_KEY and C2PA_CERTIFICATE_CHAIN together (a PEM value or a file path each), or neither for a development chain',
+  })
 
 export type Settings = {
   nodeEnv: string
   isProduction: boolean
+  /**
+   * Where the database schema comes from: the committed migrations (production, and tests, so
+   * they get exactly production's schema and search index), or Payload's development push,
+   * which knows nothing of the search index (raw SQL in the migrations).
+   */
+  databaseSchema: 'migrations' | 'push'
   port: number
   host: string
   /** Public origin, used for absolute links (structured data, credits). */
@@ -88,12 +124,73 @@ export type Settings = {
   redisUrl?: string
   /** Where a caching proxy (Varnish) takes PURGE requests. */
   proxyPurgeUrl?: string
+  /** Outgoing mail (password resets); unset: no mail is sent and resets are off. */
+  mail?: MailSettings
+  /** Who may read /metrics, and where (src/server/metrics/endpoint.ts). */
+  metrics: MetricsSettings
+  contentCredentials: ContentCredentialSettings
+  /** Articles per sitemap file (the protocol allows 50,000; tests set a few). */
+  sitemapMaxUrls: number
+  /** Articles per numbered page of a list (front page, section, author, month); landing pages show two. */
+  listPageSize: number
+}
+
+export type MetricsSettings = {
+  /** Scrapes must send `Authorization: Bearer <token>`. */
+  token?: string
+  /** A listener of its own for /metrics (then not on the public port). */
+  address?: { host: string; port: number }
+}
+
+export type MailSettings = {
+  /** nodemailer's connection URL: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. */
+  smtpUrl: string
+  fromAddress: string
+  fromName: string
+}
+
+/**
+ * Content Credentials (C2PA). Key, chain and anchors are each a PEM value or a file path; the
+ * key is wrapped so that logging the settings never prints it.
+ */
+export type ContentCredentialSettings = {
+  signingKey?: SecretText
+  certificateChain?: string
+  /** Roots a manifest must chain to for the media API to call it trusted. */
+  trustAnchors?: string
+  /** RFC 3161 time-stamp authority; none is reachable from the project's own machines. */
+  timeStampUrl?: string
+  /** Where the development chain is made when no key is configured. */
+  devDir: string
+}
+
+/** A secret setting: `reveal()` gives the value; JSON and `util.inspect` give a placeholder. */
+export class SecretText {
+  readonly #value: string
+  constructor(value: string) {
+    this.#value = value
+  }
+  reveal(): string {
+    return this.#value
+  }
+  toJSON(): string {
+    return '[redacted]'
+  }
+  toString(): string {
+    return '[redacted]'
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[redacted]'
+  }
 }
 
 export type ApiLimits = { maxLimit: number; maxDepth: number; graphQLMaxDepth: number; graphQLMaxAliases: number; graphQLMaxComplexity: number }
 
-/** Requests allowed per window: anonymous API calls per IP per minute, login attempts per 15 minutes. */
-export type RateLimits = { apiPerMinute: number; loginsPerIp: number; loginsPerAccount: number }
+/**
+ * Requests allowed per window: anonymous API calls per IP per minute, login attempts per 15
+ * minutes, password-reset requests per hour.
+ */
+export type RateLimits = { apiPerMinute: number; loginsPerIp: number; loginsPerAccount: number; resetsPerIp: number; resetsPerAccount: number }
 
 /** Reads and checks the environment once; messages name the variable and what to do. */
 export function loadSettings(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Settings {
@@ -108,6 +205,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   return {
     nodeEnv,
     isProduction: nodeEnv === 'production',
+    databaseSchema: nodeEnv === 'production' || nodeEnv === 'test' ? 'migrations' : 'push',
     port: vars.PORT,
     host: vars.HOST,
     serverUrl,
@@ -135,12 +233,25 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       apiPerMinute: vars.RATE_LIMIT_API_PER_MINUTE,
       loginsPerIp: vars.RATE_LIMIT_LOGINS_PER_IP,
       loginsPerAccount: vars.RATE_LIMIT_LOGINS_PER_ACCOUNT,
+      resetsPerIp: vars.RATE_LIMIT_RESETS_PER_IP,
+      resetsPerAccount: vars.RATE_LIMIT_RESETS_PER_ACCOUNT,
     },
     trustedProxies: vars.TRUSTED_PROXIES,
     trustedOrigins: [...new Set([new URL(serverUrl).origin, ...vars.CORS_ORIGINS.map((origin) => new URL(origin).origin)])],
     isHttps: serverUrl.startsWith('https://'),
     redisUrl: vars.REDIS_URL,
     proxyPurgeUrl: vars.PROXY_PURGE_URL,
+    sitemapMaxUrls: vars.SITEMAP_MAX_URLS,
+    listPageSize: vars.LIST_PAGE_SIZE,
+    metrics: { token: vars.METRICS_TOKEN, address: vars.METRICS_ADDRESS },
+    ...(vars.SMTP_URL && vars.EMAIL_FROM && { mail: { smtpUrl: vars.SMTP_URL, fromAddress: vars.EMAIL_FROM, fromName: vars.EMAIL_FROM_NAME } }),
+    contentCredentials: {
+      signingKey: vars.C2PA_SIGNING_KEY ? new SecretText(vars.C2PA_SIGNING_KEY) : undefined,
+      certificateChain: vars.C2PA_CERTIFICATE_CHAIN,
+      trustAnchors: vars.C2PA_TRUST_ANCHORS,
+      timeStampUrl: vars.C2PA_TSA_URL,
+      devDir: path.resolve(cwd, vars.C2PA_DEV_DIR),
+    },
   }
 }
 

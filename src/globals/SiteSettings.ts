@@ -3,17 +3,19 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { siteDefaults } from '@/lib/site'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@/lib/timeZone'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { guardSiteUse } from './hooks/guardSiteUse'
 import { purgeSiteAfterChange } from './hooks/purgeSiteAfterChange'
 import { releaseLogo } from './hooks/releaseLogo'
+import { resignOnMiningChange } from './hooks/resignOnMiningChange'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: 'Site settings',
   admin: { group: 'Admin' },
   access: { read: anyone, update: isAdmin },
-  hooks: { beforeChange: [guardSiteUse], afterChange: [releaseLogo, purgeSiteAfterChange] },
+  hooks: { beforeChange: [guardSiteUse], afterChange: [releaseLogo, purgeSiteAfterChange, resignOnMiningChange] },
   fields: [
     {
       type: 'collapsible',
@@ -46,6 +48,16 @@ export const SiteSettings: GlobalConfig = {
       },
     },
     {
+      name: 'timeZone',
+      label: 'Time zone',
+      type: 'text',
+      defaultValue: DEFAULT_TIME_ZONE,
+      maxLength: 64,
+      validate: (value: unknown) =>
+        value === null || value === undefined || value === '' || (typeof value === 'string' && isTimeZone(value)) || 'Use an IANA time zone name, e.g. UTC, Europe/Moscow or Asia/Shanghai.',
+      admin: { description: 'The publication’s own: the date archive (/archive/<year>/<month>) files articles by the month here. IANA name, e.g. Europe/Moscow.' },
+    },
+    {
       name: 'feedContent',
       label: 'Feeds carry',
       type: 'select',
@@ -72,7 +84,7 @@ export const SiteSettings: GlobalConfig = {
           ],
           admin: {
             description:
-              'Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Image credits and licenses are unaffected.',
+              'Reserved: robots.txt turns away the common AI crawlers, every page carries the TDMRep reservation, /.well-known/tdmrep.json says so, and feeds and the API document link the policy. Every image file\'s Content Credentials state the choice (all images are signed again in the background when it changes). Image credits and licenses are unaffected.',
           },
         },
         {

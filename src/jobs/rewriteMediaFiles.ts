@@ -1,8 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { hasAllFiles, rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
-import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeMediaAndPagesShowing } from '@/collections/Media/hooks/purgeMedia'
 import type { Media } from '@/payload-types'
 
 export const REWRITE_MEDIA_FILES = 'rewriteMediaFiles'
@@ -37,7 +36,7 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
     if (!media || (input.onlyIfMissing && hasAllFiles(media))) return { output: {} }
     const rewritten = await rewriteMediaFiles(media, req)
     // The files' bytes and version changed: the image's documents and every page and API read showing it.
-    await purgeTags(await tagsForArticlesUsingMedia([id], req), req.payload.logger)
+    await purgeMediaAndPagesShowing([id], req)
     return { output: { fileVersion: rewritten.fileVersion } }
   },
 }

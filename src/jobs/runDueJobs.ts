@@ -10,11 +10,16 @@ import { REWRITE_MEDIA_FILES } from './rewriteMediaFiles'
  */
 export const IMAGE_JOBS_PER_RUN = 2
 
-/** Runs the due jobs once: scheduled publishing and the like side by side, then a few image jobs in turn. Says whether image jobs were found (more may be waiting). */
-export async function runDueJobs(payload: Payload): Promise<{ imageJobs: number }> {
-  await payload.jobs.run({ allQueues: true, where: { taskSlug: { not_equals: REWRITE_MEDIA_FILES } } })
+type RunResult = Awaited<ReturnType<Payload['jobs']['run']>>
+
+/**
+ * Runs the due jobs once: scheduled publishing and the like side by side, then a few image jobs
+ * in turn. Returns both runs' results and how many image jobs ran (as many as allowed: more may be waiting).
+ */
+export async function runDueJobs(payload: Payload): Promise<{ ran: RunResult[]; imageJobs: number }> {
+  const others = await payload.jobs.run({ allQueues: true, where: { taskSlug: { not_equals: REWRITE_MEDIA_FILES } } })
   const images = await payload.jobs.run({ allQueues: true, where: { taskSlug: { equals: REWRITE_MEDIA_FILES } }, limit: IMAGE_JOBS_PER_RUN, sequential: true })
-  return { imageJobs: Object.keys(images.jobStatus ?? {}).length }
+  return { ran: [others, images], imageJobs: Object.keys(images.jobStatus ?? {}).length }
 }
 
 /** Writes the files of every image still waiting for them (a batch import, a test), one image at a time, until none is left. */

@@ -1,5 +1,7 @@
 import type { Media, SiteSetting } from '@/payload-types'
 
+import { DEFAULT_TIME_ZONE } from './timeZone'
+
 /**
  * The publication's identity and its terms for machines, as the site uses them. Stored in Site
  * settings; the defaults here are what a fresh clone shows before anyone edits them.
@@ -17,6 +19,8 @@ export type SiteIdentity = {
   feedContent: FeedContent
   /** Text-and-data-mining reservation (TDMRep); policyUrl only when reserved and set. */
   tdm: { reserved: boolean; policyUrl: string | null }
+  /** IANA name: the date archive files articles by the month in this zone. */
+  timeZone: string
 }
 
 /** Made by scripts/makeLogo.ts into public/. */
@@ -46,5 +50,6 @@ export function toSiteIdentity(settings: Partial<SiteSetting> | null | undefined
     logo: toLogo(settings?.logo),
     feedContent: settings?.feedContent ?? siteDefaults.feedContent,
     tdm: { reserved, policyUrl: reserved ? settings?.tdmPolicyUrl?.trim() || null : null },
+    timeZone: settings?.timeZone?.trim() || DEFAULT_TIME_ZONE,
   }
 }

@@ -14,7 +14,7 @@ export function toSlug(text: string, maxLength = SLUG_MAX_LENGTH): string {
 }
 
 export function validateSlug(value: unknown): true | string {
-  if (typeof value !== 'string' || value === '') return 'A slug is required: it is the article’s address.'
+  if (typeof value !== 'string' || value === '') return 'A slug is required: it is the page’s address.'
   if (value.length > SLUG_MAX_LENGTH) return `Keep the slug to ${SLUG_MAX_LENGTH} characters or fewer.`
   if (!SLUG_PATTERN.test(value)) return 'Use lower-case letters, digits and single hyphens only, e.g. "xi-and-putin-meet".'
   return true

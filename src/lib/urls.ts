@@ -20,3 +20,24 @@ export const machinePaths = {
   apiDocs: '/api/docs',
   credits: '/credits',
 } as const
+
+export function sectionPath(slug: string): string {
+  return `/sections/${encodeURIComponent(slug)}`
+}
+
+export function authorPath(slug: string): string {
+  return `/authors/${encodeURIComponent(slug)}`
+}
+
+/** Collections whose documents have a public address made from their slug. */
+export const slugPaths = { articles: articlePath, sections: sectionPath, authors: authorPath } as const
+export type SluggedCollection = keyof typeof slugPaths
+
+export function archivePath(year: string, month: string): string {
+  return `/archive/${year}/${month}`
+}
+
+/** An image's own page: the photo, its full credit and license terms, and the articles using it. */
+export function imageCreditPath(id: number | string): string {
+  return `${machinePaths.credits}/${encodeURIComponent(String(id))}`
+}

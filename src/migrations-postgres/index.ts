@@ -1,9 +1,21 @@
 import * as migration_20261128_121529_initial from './20261128_121529_initial';
+import * as migration_20261202_003625_search_index from './20261202_003625_search_index';
+import * as migration_20261202_015128_archive_and_body_images from './20261202_015128_archive_and_body_images';
 
 export const migrations = [
   {
     up: migration_20261128_121529_initial.up,
     down: migration_20261128_121529_initial.down,
-    name: '20261128_121529_initial'
+    name: '20261128_121529_initial',
+  },
+  {
+    up: migration_20261202_003625_search_index.up,
+    down: migration_20261202_003625_search_index.down,
+    name: '20261202_003625_search_index',
+  },
+  {
+    up: migration_20261202_015128_archive_and_body_images.up,
+    down: migration_20261202_015128_archive_and_body_images.down,
+    name: '20261202_015128_archive_and_body_images'
   },
 ];

@@ -1,9 +1,11 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
+// drizzle writes an added foreign key without its ON DELETE; deleting the logo image must empty the setting, as PostgreSQL's does.
+
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`name\` text DEFAULT 'The Dispatch' NOT NULL;`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`description\` text DEFAULT 'World news, with every image credited and licensed.' NOT NULL;`)
-  await db.run(sql`ALTER TABLE \`site_settings\` ADD \`logo_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`site_settings\` ADD \`logo_id\` integer REFERENCES media(id) ON DELETE set null;`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`feed_content\` text DEFAULT 'summary' NOT NULL;`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`tdm\` text DEFAULT 'reserved' NOT NULL;`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`tdm_policy_url\` text;`)

@@ -2,6 +2,8 @@ import * as migration_20261127_215536_initial from './20261127_215536_initial';
 import * as migration_20261128_102527_media_public_and_seed_key from './20261128_102527_media_public_and_seed_key';
 import * as migration_20261128_110753_site_identity_feeds_tdm from './20261128_110753_site_identity_feeds_tdm';
 import * as migration_20261128_121410_images from './20261128_121410_images';
+import * as migration_20261202_003552_search_index from './20261202_003552_search_index';
+import * as migration_20261202_015115_archive_and_body_images from './20261202_015115_archive_and_body_images';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261128_121410_images.up,
     down: migration_20261128_121410_images.down,
-    name: '20261128_121410_images'
+    name: '20261128_121410_images',
+  },
+  {
+    up: migration_20261202_003552_search_index.up,
+    down: migration_20261202_003552_search_index.down,
+    name: '20261202_003552_search_index',
+  },
+  {
+    up: migration_20261202_015115_archive_and_body_images.up,
+    down: migration_20261202_015115_archive_and_body_images.down,
+    name: '20261202_015115_archive_and_body_images'
   },
 ];

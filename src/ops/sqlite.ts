@@ -6,13 +6,13 @@ import fs from 'node:fs'
 
 import { createClient, type Client } from '@libsql/client'
 
-async function withDatabase<T>(filePath: string, use: (client: Client) => Promise<T>): Promise<T> {
+async function withDatabase<T>(filePath: string, work: (client: Client) => Promise<T>): Promise<T> {
   if (!fs.existsSync(filePath)) throw new Error(`No SQLite database at ${filePath}`)
   const client = createClient({ url: `file:${filePath}` })
   try {
     // The server may be writing: wait for its locks rather than failing at once.
     await client.execute('PRAGMA busy_timeout = 10000')
-    return await use(client)
+    return await work(client)
   } finally {
     client.close()
   }
@@ -30,6 +30,16 @@ export function integrityCheck(filePath: string): Promise<string[]> {
 export async function snapshotDatabase(filePath: string, targetPath: string): Promise<void> {
   if (fs.existsSync(targetPath)) throw new Error(`Will not overwrite ${targetPath}`)
   await withDatabase(filePath, (client) => client.execute({ sql: 'VACUUM INTO ?', args: [targetPath] }))
+}
+
+/** Rows in each of these tables; 0 for a table the file does not have (a database never migrated). */
+export function countRows<Table extends string>(filePath: string, tables: readonly Table[]): Promise<Record<Table, number>> {
+  return withDatabase(filePath, async (client) => {
+    const present = new Set((await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((row) => String(row.name)))
+    const counts = {} as Record<Table, number>
+    for (const table of tables) counts[table] = present.has(table) ? Number((await client.execute(`SELECT count(*) AS n FROM "${table}"`)).rows[0]?.n ?? 0) : 0
+    return counts
+  })
 }
 
 /**

@@ -1,17 +1,15 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import { LICENSE_CATALOG } from '@/licensing/catalog'
+import type { Id } from '@/lib/id'
 import { paragraphsToLexical } from '@/lib/richText'
-import { firstArticle, firstImage } from './fixtures/firstArticle'
+import { firstArticle, firstAuthor, firstImage, seedSections } from './fixtures/firstArticle'
 import { createStandInImage } from './standInImage'
 
-/** Generated types name SQLite's numeric ids; MongoDB's are strings. Both pass through untouched. */
-type DocId = number | string
-
-export type SeedReport = { licenses: number; media: number; articles: number }
+export type SeedReport = { licenses: number; media: number; articles: number; sections: number; authors: number }
 
 async function readArticleParagraphs(): Promise<string[]> {
   const file = path.resolve(process.cwd(), 'src/seed/fixtures/article.txt')
@@ -19,8 +17,8 @@ async function readArticleParagraphs(): Promise<string[]> {
   return text.split('\n').filter((line) => line.trim() !== '')
 }
 
-async function seedLicenses(payload: Payload): Promise<{ created: number; bySpdxId: Map<string, DocId> }> {
-  const bySpdxId = new Map<string, DocId>()
+async function seedLicenses(payload: Payload): Promise<{ created: number; bySpdxId: Map<string, Id> }> {
+  const bySpdxId = new Map<string, Id>()
   let created = 0
   for (const license of LICENSE_CATALOG) {
     const { docs } = await payload.find({ collection: 'licenses', where: { spdxId: { equals: license.spdxId } }, limit: 1, depth: 0 })
@@ -36,7 +34,7 @@ async function seedLicenses(payload: Payload): Promise<{ created: number; bySpdx
   return { created, bySpdxId }
 }
 
-async function seedImage(payload: Payload, licenseId: DocId): Promise<{ id: DocId; created: boolean }> {
+async function seedImage(payload: Payload, licenseId: Id): Promise<{ id: Id; created: boolean }> {
   // By its key, not its file name: an editor replacing the stand-in file renames it.
   const { docs } = await payload.find({ collection: 'media', where: { seedKey: { equals: firstImage.seedKey } }, limit: 1, depth: 0 })
   if (docs[0]) return { id: docs[0].id, created: false }
@@ -57,14 +55,24 @@ async function seedImage(payload: Payload, licenseId: DocId): Promise<{ id: DocI
   return { id: doc.id, created: true }
 }
 
-async function seedArticle(payload: Payload, imageId: DocId): Promise<boolean> {
+/** Finds a section or author by slug, or creates it; says whether it did. */
+async function findOrCreate<C extends 'sections' | 'authors'>(payload: Payload, collection: C, data: RequiredDataFromCollectionSlug<C> & { slug: string }): Promise<{ id: Id; created: boolean }> {
+  const { docs } = await payload.find({ collection, where: { slug: { equals: data.slug } }, limit: 1, depth: 0, pagination: false })
+  if (docs[0]) return { id: docs[0].id, created: false }
+  const doc = await payload.create({ collection, data })
+  return { id: doc.id, created: true }
+}
+
+async function seedArticle(payload: Payload, refs: { imageId: Id; sectionId: Id; authorId: Id }): Promise<boolean> {
   const { totalDocs } = await payload.count({ collection: 'articles', where: { slug: { equals: firstArticle.slug } } })
   if (totalDocs > 0) return false
   await payload.create({
     collection: 'articles',
     data: {
       ...firstArticle,
-      heroImage: imageId as number,
+      heroImage: refs.imageId as number,
+      section: refs.sectionId as number,
+      authors: [refs.authorId as number],
       body: paragraphsToLexical(await readArticleParagraphs()),
       _status: 'published',
     },
@@ -78,8 +86,17 @@ export async function seed(payload: Payload): Promise<SeedReport> {
   const licenseId = licenses.bySpdxId.get(firstImage.licenseSpdxId)
   if (licenseId === undefined) throw new Error(`Seed license ${firstImage.licenseSpdxId} is missing from the catalog`)
   const image = await seedImage(payload, licenseId)
-  const articleCreated = await seedArticle(payload, image.id)
-  const report = { licenses: licenses.created, media: image.created ? 1 : 0, articles: articleCreated ? 1 : 0 }
+  const sections = []
+  for (const section of seedSections) sections.push(await findOrCreate(payload, 'sections', section))
+  const author = await findOrCreate(payload, 'authors', firstAuthor)
+  const articleCreated = await seedArticle(payload, { imageId: image.id, sectionId: sections[0]!.id, authorId: author.id })
+  const report = {
+    licenses: licenses.created,
+    media: image.created ? 1 : 0,
+    articles: articleCreated ? 1 : 0,
+    sections: sections.filter((section) => section.created).length,
+    authors: author.created ? 1 : 0,
+  }
   payload.logger.info(report, 'seed: created what was missing')
   return report
 }

@@ -2,12 +2,13 @@ import express, { type Express, type Request, type RequestHandler, type Response
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 
-import { PRIVATE_CACHE_CONTROL } from '@/lib/cache/headers'
+import { PRIVATE_CACHE_CONTROL } from '../lib/cache/headers'
 
 import type { HealthReport } from './health'
 import { personalReason } from './responseCache/policy'
 import type { CacheStats } from './responseCache/store'
 import { jsonErrors } from './jsonErrors'
+import { readOnlyPages } from './readOnlyPages'
 import { trustSameOrigin } from './sameOrigin'
 import { securityHeaders } from './securityHeaders'
 
@@ -25,9 +26,11 @@ type CreateAppArgs = {
   isHttps?: boolean
   /** Login and anonymous API limits (src/server/rateLimit). */
   rateLimit?: RequestHandler
+  /** GET /metrics, when it is served on this port (src/server/metrics/endpoint.ts). */
+  metrics?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit, metrics }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false)
@@ -59,6 +62,15 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
     const report = await checkHealth()
     res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report)
   })
+
+  if (metrics) app.get('/metrics', metrics)
+  // Readers' pages have no client runtime, so nothing asks for their props as JSON: Next's data
+  // URLs would only render pages again, past the response cache.
+  app.use('/_next/data', (_req, res) => {
+    res.status(404).type('text/plain').send('Not found')
+  })
+
+  app.use(readOnlyPages)
 
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))

@@ -7,17 +7,15 @@ import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import send from 'send'
 
-import { FORMAT_EXTENSIONS } from '@/lib/images/safeFilename'
-import { MIME_TYPES } from '@/lib/images/uploadContent'
-
+import { PUBLIC_CACHE_CONTROL } from '../lib/cache/headers'
+import { MEDIA_FILE_PATH } from '../lib/images/fileUrls'
+import { FORMAT_EXTENSIONS } from '../lib/images/safeFilename'
+import { MIME_TYPES } from '../lib/images/uploadContent'
 import { personalReason } from './responseCache/policy'
 import { logServed } from './servedLog'
 
-export const MEDIA_FILE_PREFIX = '/api/media/file/'
-
 /** Versioned URLs (`?v=`) change whenever the bytes do, so browsers and proxies may keep them forever. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
-const REVALIDATE_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 
 /** The only types uploads may have, by the extensions the upload check gives them; anything else is left to `send`. */
 const CONTENT_TYPES: Record<string, string> = Object.fromEntries(
@@ -45,11 +43,11 @@ export type MediaFiles = {
 
 function fileNameOf(url: string): { name: string; versioned: boolean } | null {
   const [path, query = ''] = url.split('?', 2) as [string, string?]
-  const encoded = path.slice(MEDIA_FILE_PREFIX.length)
+  const encoded = path.slice(MEDIA_FILE_PATH.length)
   if (!encoded || encoded.includes('/')) return null
   try {
     const name = decodeURIComponent(encoded)
-    if (/[\u0000-\u001f\\]/.test(name) || name.startsWith('.')) return null
+    if (/[\p{Cc}\\]/u.test(name) || name.startsWith('.')) return null
     return { name, versioned: new URLSearchParams(query).has('v') }
   } catch {
     return null
@@ -68,7 +66,7 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
   let generation = 0
 
   const setCommonHeaders = (res: ServerResponse, versioned: boolean) => {
-    res.setHeader('Cache-Control', versioned ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL)
+    res.setHeader('Cache-Control', versioned ? IMMUTABLE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL)
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
   }
@@ -124,7 +122,7 @@ export function createMediaFiles({ mediaDir, memoryBytes = 32 * 1024 * 1024, isP
 
   const handle = (req: IncomingMessage, res: ServerResponse, next: () => void): boolean => {
     const url = req.url ?? ''
-    if (!url.startsWith(MEDIA_FILE_PREFIX)) return false
+    if (!url.startsWith(MEDIA_FILE_PATH)) return false
     // A session goes to Payload, which shows an editor embargoed files too.
     if ((req.method !== 'GET' && req.method !== 'HEAD') || personalReason(req.headers) !== null) return false
     const file = fileNameOf(url)

@@ -3,9 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { launchBrowser, logIn, readerPage, screenshot, waitForReaderView } from '../support/browser'
-import { FIRST_SLUG, adminToken, authHeaders, baseUrl, getJson, tokenFor } from '../support/http'
-
-type Doc = Record<string, any>
+import { FIRST_SLUG, adminToken, authHeaders, baseUrl, getJson, tokenFor, type Doc } from '../support/http'
 
 const ORIGINAL_HEADLINE = 'Xi and Putin reaffirm their ‘no limits’ partnership in Beijing'
 const EDITED_HEADLINE = 'Xi and Putin pledge deeper ties at Beijing summit'

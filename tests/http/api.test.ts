@@ -1,8 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { FIRST_SLUG, baseUrl, getJson } from '../support/http'
-
-type Doc = Record<string, any>
+import { FIRST_SLUG, baseUrl, getJson, type Doc } from '../support/http'
 
 describe('REST API', () => {
   it('returns the article with its image (sizes, credit) and the image’s license at depth=2', async () => {

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { previewUrl } from '../../src/lib/preview'
-import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, tokenFor, uploadForm } from '../support/http'
-
-type Doc = Record<string, any>
+import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, tokenFor, uploadForm, type Doc } from '../support/http'
 
 let admin: string
 let contributor: { token: string; id: number | string }

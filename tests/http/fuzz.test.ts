@@ -1,7 +1,10 @@
 /**
  * Property-based: whatever a client sends to the REST and GraphQL APIs, as a reader or as a
  * contributor, the server answers without a 5xx, every 4xx is JSON with a message, and no
- * answer carries a draft, a private field or another user. FUZZ_RUNS sets the number of
+ * answer carries a draft, a private field or another user. Bodies and headers a client gets
+ * wrong (malformed, truncated or deeply nested JSON, a wrong or missing content type, a
+ * truncated form, huge bodies, bytes that are not UTF-8), sent as a reader, a contributor and an
+ * editor to every collection and to GraphQL, each get a 4xx with a message and store nothing. FUZZ_RUNS sets the number of
  * generated requests (default 600; e.g. FUZZ_RUNS=5000 for a long run). A failure prints the
  * request and fast-check's seed, so it can be replayed.
  */
@@ -27,6 +30,8 @@ const SECRETS = {
 const CONTRIBUTOR_EMAIL = `fuzz-contributor-${marker}@example.com`
 
 let contributorToken: string
+let editorToken: string
+const fuzzAuthors: Array<number | string> = []
 const created: Array<[string, number | string]> = []
 
 beforeAll(async () => {
@@ -48,7 +53,11 @@ beforeAll(async () => {
   const media = await expectOk(await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(admin), body: form }))
   created.push(['articles', draft.id], ['articles', published.id], ['media', media.id])
 
-  contributorToken = (await tokenFor('contributor', CONTRIBUTOR_EMAIL)).token
+  const contributor = await tokenFor('contributor', CONTRIBUTOR_EMAIL)
+  const editor = await tokenFor('editor', `fuzz-editor-${marker}@example.com`)
+  contributorToken = contributor.token
+  editorToken = editor.token
+  fuzzAuthors.push(contributor.id, editor.id)
 }, 60_000)
 
 afterAll(async () => {
@@ -226,7 +235,114 @@ async function checkAnswer(caller: Caller, description: string, response: Respon
   }
 }
 
-const headersFor = (caller: Caller): Record<string, string> => (caller === 'contributor' ? authHeaders(contributorToken) : {})
+const headersFor = (caller: Caller | 'editor'): Record<string, string> =>
+  caller === 'contributor' ? authHeaders(contributorToken) : caller === 'editor' ? authHeaders(editorToken) : {}
+
+// ---------------------------------------------------------------- bodies and headers
+
+/** Where bodies go: every collection's create and update, the site settings, GraphQL. */
+const bodyTarget = fc.oneof(
+  fc.constantFrom('articles', 'media', 'licenses', 'users').map((collection) => ({ method: 'POST', path: `/api/${collection}` })),
+  fc.constantFrom<[string, number]>(['articles', 0], ['articles', 1], ['media', 2]).map(([collection, index]) => ({ method: 'PATCH', path: `/api/${collection}/${created[index]![1]}` })),
+  fc.constant({ method: 'POST', path: '/api/globals/site-settings' }),
+  fc.constant({ method: 'POST', path: '/api/graphql' }),
+)
+
+/** A body the target would accept if it were well-formed. */
+function wellFormed(path: string): Record<string, unknown> {
+  if (path === '/api/graphql') return { query: 'mutation { createArticle(data: { headline: "Fuzzed", body: {} }) { id } }' }
+  return { headline: `Fuzzed ${marker}`, body: paragraphsToLexical(['x']), name: 'Fuzz license', shortName: 'Fuzz', alt: 'Fuzz', email: `fuzzed-${marker}@example.com`, password: 'a long password', _status: 'draft' }
+}
+
+const utf8 = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode(text))
+const JSON_TYPE = { 'content-type': 'application/json' }
+
+type BadBody = { kind: string; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> }
+
+const truncatedJson = fc.tuple(fc.nat(), fc.boolean()).map(([cut, shorter]) => (path: string): BadBody => {
+  const text = JSON.stringify(wellFormed(path))
+  const end = shorter ? 1 + (cut % 3) : 1 + (cut % (text.length - 1))
+  return { kind: 'truncated JSON', headers: JSON_TYPE, body: utf8(text.slice(0, end)) }
+})
+const malformedJson = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('{bad', "{'a':1}", '{"a":}', '[1,]', 'undefined', '{"a":1}}', 'NaN', '{"a":"\\x"}', '\u0000'))
+  .filter((text) => {
+    try {
+      JSON.parse(text)
+      return false
+    } catch {
+      return true
+    }
+  })
+  .map((text) => (): BadBody => ({ kind: 'malformed JSON', headers: JSON_TYPE, body: utf8(text) }))
+const deepJson = fc.tuple(fc.integer({ min: 101, max: 20_000 }), fc.boolean(), fc.boolean()).map(([depth, objects, inField]) => (path: string): BadBody => {
+  const [open, close] = objects ? ['{"a":', '}'] : ['[', ']']
+  const nested = `${open.repeat(depth)}1${close.repeat(depth)}`
+  const text = inField ? JSON.stringify(wellFormed(path)).replace(/^\{/, `{"headline":${nested},"query":${nested},`) : nested
+  return { kind: `JSON nested ${depth} deep`, headers: JSON_TYPE, body: utf8(text) }
+})
+const wrongType = fc.constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'APPLICATION/JSON', 'application/json-patch+json', 'multipart/form-data', 'multipart/form-data; boundary=nope', 'image/png', '', 'none')
+  .map((type) => (path: string): BadBody => ({ kind: `content type ${JSON.stringify(type)}`, headers: type === 'none' ? {} : { 'content-type': type }, body: utf8(JSON.stringify(wellFormed(path))) }))
+const invalidUtf8 = fc.tuple(fc.constantFrom([0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]), fc.nat()).map(([bytes, at]) => (path: string): BadBody => {
+  const text = JSON.stringify(wellFormed(path))
+  const quote = text.indexOf('"', 1 + (at % (text.length - 2)))
+  const split = quote === -1 ? 2 : quote + 1
+  const body = new Uint8Array([...utf8(text.slice(0, split)), ...bytes, ...utf8(text.slice(split))])
+  return { kind: `bytes ${bytes.map((byte) => byte.toString(16)).join(' ')} inside the JSON`, headers: JSON_TYPE, body }
+})
+const truncatedForm = fc.tuple(fc.nat(), fc.boolean()).map(([cut, fieldsOnly]) => async (path: string): Promise<BadBody> => {
+  const form = new FormData()
+  form.append('_payload', JSON.stringify(wellFormed(path)))
+  if (!fieldsOnly) form.append('file', new Blob([new Uint8Array(300).fill(7)], { type: 'image/png' }), 'cut.png')
+  const whole = new Request('http://x/', { method: 'POST', body: form })
+  const bytes = new Uint8Array(await whole.arrayBuffer())
+  const contentType = whole.headers.get('content-type')!
+  const closing = new TextDecoder().decode(bytes).lastIndexOf(`--${contentType.split('boundary=')[1]}--`)
+  return { kind: 'truncated multipart', headers: { 'content-type': contentType }, body: bytes.slice(0, cut % closing) }
+})
+const badBody = fc.oneof(
+  truncatedJson.map((make) => async (path: string) => make(path)),
+  malformedJson.map((make) => async () => make()),
+  deepJson.map((make) => async (path: string) => make(path)),
+  wrongType.map((make) => async (path: string) => make(path)),
+  invalidUtf8.map((make) => async (path: string) => make(path)),
+  truncatedForm,
+)
+
+/**
+ * Everything the bodies could have stored, as the admin sees it: articles by the fuzzing accounts,
+ * versions of the documents they patch, and anything carrying the names the bodies use (other
+ * test files write to the same server at the same time, so whole-collection counts would move).
+ */
+async function storedCounts(): Promise<Record<string, unknown>> {
+  const admin = await adminToken()
+  const total = async (path: string, where: Record<string, unknown>) =>
+    (await getJson<{ totalDocs: number }>(`/api/${path}?${stringify({ where, limit: 1, depth: 0 })}`, { headers: authHeaders(admin) })).body.totalDocs
+  const patched = created.slice(0, 3).map(([, each]) => each)
+  const settings = await getJson<{ updatedAt: string }>('/api/globals/site-settings?depth=0', { headers: authHeaders(admin) })
+  return {
+    articlesByFuzzers: await total('articles', { author: { in: fuzzAuthors } }),
+    articlesNamed: await total('articles', { headline: { like: 'Fuzzed' } }),
+    articleVersions: await total('articles/versions', { parent: { in: patched.slice(0, 2) } }),
+    mediaVersions: await total('media/versions', { parent: { equals: patched[2] } }),
+    media: await total('media', { or: [{ alt: { equals: 'Fuzz' } }, { alt: { equals: 'Huge' } }] }),
+    licenses: await total('licenses', { name: { equals: 'Fuzz license' } }),
+    users: await total('users', { email: { like: 'fuzzed-' } }),
+    siteSettings: settings.body.updatedAt,
+  }
+}
+
+async function expectRefused(caller: Caller | 'editor', description: string, response: Response): Promise<void> {
+  const text = await response.text()
+  const context = `${caller} ${description} → ${response.status}: ${text.slice(0, 300)}`
+  if (response.status < 400 || response.status >= 500) throw new Error(`not a 4xx for ${context}`)
+  let message: unknown
+  try {
+    message = (JSON.parse(text) as { errors?: Array<{ message?: unknown }> }).errors?.[0]?.message
+  } catch {
+    throw new Error(`a ${response.status} that is not JSON for ${context}`)
+  }
+  if (typeof message !== 'string' || message.trim() === '') throw new Error(`a ${response.status} without a message for ${context}`)
+}
 
 describe('hostile input (property-based)', () => {
   it('knows its secrets: the fixtures are there for someone who may see them', async () => {
@@ -267,4 +383,57 @@ describe('hostile input (property-based)', () => {
       { numRuns: runs(share) },
     )
   }, 300_000)
+
+  it.each<[Caller | 'editor', number]>([
+    ['reader', 0.1],
+    ['contributor', 0.1],
+    ['editor', 0.1],
+  ])('bodies and headers a client gets wrong: a 4xx JSON answer with a message, and nothing stored (%s)', async (caller, share) => {
+    const before = await storedCounts()
+    await fc.assert(
+      fc.asyncProperty(bodyTarget, badBody, async ({ method, path }, make) => {
+        const { kind, headers, body } = await make(path)
+        const response = await fetch(`${baseUrl()}${path}`, { method, headers: { ...headers, ...headersFor(caller) }, body })
+        await expectRefused(caller, `${method} ${path} with ${kind} (${body.length} bytes)`, response)
+      }),
+      { numRuns: runs(share) },
+    )
+    expect(await storedCounts()).toEqual(before)
+  }, 300_000)
+
+  it('refuses huge bodies with a 413 before reading them all, declared or chunked, and stores nothing', async () => {
+    const before = await storedCounts()
+    const hugeJson = utf8(JSON.stringify({ headline: 'Huge', standfirst: 'x'.repeat(3 * 1024 * 1024) }))
+    const hugeForm = new FormData()
+    hugeForm.append('_payload', JSON.stringify({ alt: 'Huge' }))
+    hugeForm.append('file', new Blob([new Uint8Array(Number(process.env.TEST_UPLOAD_MAX_BYTES) + 2 * 1024 * 1024)], { type: 'image/png' }), 'huge.png')
+    for (const caller of ['reader', 'editor'] as const) {
+      for (const path of ['/api/articles', '/api/licenses', '/api/graphql', `/api/articles/${created[0]![1]}`]) {
+        const method = path.startsWith('/api/articles/') ? 'PATCH' : 'POST'
+        await expectRefused(caller, `${method} ${path} with 3 MB of JSON`, await fetch(`${baseUrl()}${path}`, { method, headers: { ...JSON_TYPE, ...headersFor(caller) }, body: hugeJson }))
+        const chunked = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let offset = 0; offset < hugeJson.length; offset += 64 * 1024) controller.enqueue(hugeJson.slice(offset, offset + 64 * 1024))
+            controller.close()
+          },
+        })
+        const response = await fetch(`${baseUrl()}${path}`, { method, headers: { ...JSON_TYPE, ...headersFor(caller) }, body: chunked, duplex: 'half' } as RequestInit)
+        expect(response.status).toBe(413)
+        await expectRefused(caller, `${method} ${path} with 3 MB of chunked JSON`, response)
+      }
+      const upload = await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: headersFor(caller), body: hugeForm })
+      expect(upload.status).toBe(413)
+      await expectRefused(caller, 'POST /api/media with a form over the upload limit', upload)
+    }
+    expect(await storedCounts()).toEqual(before)
+  }, 120_000)
+
+  it('answers the two bodies that used to make a 500, anonymously', async () => {
+    const graphql = await fetch(`${baseUrl()}/api/graphql`, { method: 'POST', headers: JSON_TYPE, body: '{bad' })
+    expect(graphql.status).toBe(400)
+    expect(((await graphql.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/not valid JSON/)
+    const form = await fetch(`${baseUrl()}/api/articles`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nbroken' })
+    expect(form.status).toBe(400)
+    expect(((await form.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/multipart/)
+  })
 })

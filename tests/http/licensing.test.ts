@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm } from '../support/http'
-
-type Doc = Record<string, any>
+import { FIRST_SLUG, adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm, creditPageListing, type Doc } from '../support/http'
 
 const CREATOR = 'Официальный веб-сайт Президента Российской Федерации'
 let articleHtml: string
@@ -25,13 +23,17 @@ describe('credit for people', () => {
     expect(credit).toContain('<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>')
   })
 
-  it('lists every image in use on /credits with its credit and the articles using it', async () => {
+  it('lists every image in use on /credits with its credit, and each image’s own page the articles using it', async () => {
     const response = await get('/credits')
     const html = await response.text()
     expect(response.status).toBe(200)
     expect(html).toContain('<h1>Image credits</h1>')
     expect(html).toContain(`>${CREATOR}</a>`)
-    expect(html).toContain(`<a href="/articles/${FIRST_SLUG}">Xi and Putin reaffirm their ‘no limits’ partnership in Beijing</a>`)
+    const page = await creditPageListing(html, FIRST_SLUG)
+    expect(page).toContain(`<a href="/articles/${FIRST_SLUG}">Xi and Putin reaffirm their ‘no limits’ partnership in Beijing</a>`)
+    expect(page.replaceAll('<!-- -->', '')).toContain('License terms: CC BY 4.0: commercial use allowed')
+    // React separates text parts with empty comments.
+    expect(page.replaceAll('<!-- -->', '')).toMatch(/Content Credentials: signed by Publication development signer \(not trusted\), \d+ \w+ \d{4} · opened, [a-z., ]*edited\.metadata · verified/)
   })
 })
 

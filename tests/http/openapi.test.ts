@@ -46,6 +46,7 @@ describe('OpenAPI document', () => {
     const media = document.components?.schemas?.Media as { properties: Record<string, { readOnly?: boolean; properties?: object }> }
     expect(media.properties.credit).toMatchObject({ readOnly: true, properties: { text: {}, html: {} } })
     expect(media.properties.licensePermissions).toMatchObject({ readOnly: true, properties: { commercialUse: {}, summary: {} } })
+    expect(media.properties.contentCredentials).toMatchObject({ readOnly: true, properties: { label: {}, signedBy: {}, signedAt: {}, validationState: {}, valid: {}, actions: {} } })
     expect(media.properties).not.toHaveProperty('permissionNote')
     expect(document.components?.schemas?.Article).not.toHaveProperty('properties.author')
     expect(document.components?.schemas?.Error).toMatchObject({ required: ['errors'] })
@@ -85,6 +86,12 @@ describe('contract: real REST responses match the document', () => {
     const image = (media.docs as Array<{ id: number | string }>)[0]!
     await expectConforms(`/api/media/${image.id}`, '/api/media/{id}', '200')
     await expectConforms('/api/licenses?limit=20', '/api/licenses', '200')
+  })
+
+  it('search results and a refused search', async () => {
+    const found = await expectConforms('/api/articles/search?q=putin&depth=1', '/api/articles/search', '200')
+    expect((found.docs as unknown[]).length).toBeGreaterThan(0)
+    await expectConforms('/api/articles/search?q=', '/api/articles/search', '400')
   })
 
   it('errors: a missing document and a malformed query', async () => {
@@ -128,6 +135,8 @@ describe('a real client: @payloadcms/sdk', () => {
     const image: Media = await sdk.findByID({ collection: 'media', id: imageId, depth: 0 })
     expect(image.credit?.text).toBe('Photo: Официальный веб-сайт Президента Российской Федерации, CC BY 4.0')
     expect(image.licensePermissions?.commercialUse).toBe(true)
+    // The seeded image's files are signed with this server's development chain, which it trusts.
+    expect(image.contentCredentials).toMatchObject({ label: expect.stringMatching(/^urn:c2pa:/), validationState: 'Trusted', valid: true })
     const license: License = await sdk.findByID({ collection: 'licenses', id: image.license as number | string })
     expect(license).toMatchObject({ spdxId: 'CC-BY-4.0', shortName: 'CC BY 4.0', deedUrl: 'https://creativecommons.org/licenses/by/4.0/' })
   })

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, untilFilesWritten, uploadForm } from '../support/http'
-
-type Doc = Record<string, any>
+import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, untilFilesWritten, uploadForm, type Doc } from '../support/http'
 
 let admin: string
 const cleanup: Array<[string, number | string]> = []

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import zlib from 'node:zlib'
 
@@ -84,14 +85,32 @@ describe('response cache over the real site', () => {
 
   it('never serves a draft or an editor view to a reader, whatever the request carries', async () => {
     expect((await send('PATCH', `/api/articles/${id}?draft=true`, { headline: 'Secret draft v2', _status: 'draft' })).status).toBe(200)
-    // The draft is stored (the newsroom sees it among the versions), and editors' requests skip the cache...
+    // The draft is stored: the newsroom sees it among the versions.
     const versions = await get(`/api/articles/versions?where[parent][equals]=${id}&sort=-updatedAt&limit=1&depth=0`, { headers: authHeaders(token) })
-    expect(versions.headers.get('x-cache')).toBeNull()
     expect(await versions.text()).toContain('Secret draft v2')
+    // A reader's copy of the article's URL is cached (a URL of its own: a miss, then a hit)...
+    const url = `/api/articles/${id}?probe=${randomUUID()}`
+    expect((await get(url)).headers.get('x-cache')).toBe('MISS')
+    expect((await getCached(url)).headers.get('x-cache')).toBe('HIT')
+    // ...and editors asking for that same URL, by header or by cookie, skip it.
+    const editorCopy = await get(url, { headers: authHeaders(token) })
+    expect(editorCopy.headers.get('x-cache')).toBeNull()
+    const cookieCopy = await get(url, { headers: { cookie: `payload-token=${token}` } })
+    expect(cookieCopy.headers.get('x-cache')).toBeNull()
+    // A draft read is never kept, for anyone: asked twice, neither answer is even a miss.
+    const draftUrl = `/api/articles/${id}?draft=true&probe=${randomUUID()}`
+    for (const headers of [{}, {}, authHeaders(token), authHeaders(token)]) expect((await get(draftUrl, { headers })).headers.get('x-cache')).toBeNull()
+    // The newsroom reads the draft as an API client does (a token) and as the admin does (its cookie, from a browser), fresh...
     const editorView = await get(`/api/articles/${id}?draft=true`, { headers: authHeaders(token) })
     expect(editorView.headers.get('x-cache')).toBeNull()
-    const cookieView = await get(`/api/articles/${id}?draft=true`, { headers: { cookie: `payload-token=${token}` } })
+    expect(((await editorView.json()) as Doc).headline).toBe('Secret draft v2')
+    const cookieView = await get(`/api/articles/${id}?draft=true`, { headers: { cookie: `payload-token=${token}`, 'sec-fetch-site': 'same-origin' } })
     expect(cookieView.headers.get('x-cache')).toBeNull()
+    expect(((await cookieView.json()) as Doc).headline).toBe('Secret draft v2')
+    // ...and a cookie Payload will not accept (no browser headers) is refused, not answered with the published row.
+    const ignoredCookie = await get(`/api/articles/${id}?draft=true`, { headers: { cookie: `payload-token=${token}` } })
+    expect(ignoredCookie.status).toBe(401)
+    expect(((await ignoredCookie.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Authorization: JWT/)
     // ...and readers, asking every way, never do.
     for (const path of [`/articles/${SLUG}`, `/api/articles/${id}`, `/api/articles/${id}?draft=true`, `/api/articles?where[slug][equals]=${SLUG}`, '/']) {
       for (let attempt = 0; attempt < 3; attempt += 1) expect(await (await get(path)).text()).not.toContain('Secret draft v2')

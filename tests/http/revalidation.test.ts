@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { adminToken, authHeaders, baseUrl, get, getCached, pngBlob, uploadForm } from '../support/http'
-
-type Doc = Record<string, any>
+import { adminToken, authHeaders, baseUrl, get, getCached, pngBlob, uploadForm, type Doc } from '../support/http'
 
 /** Its own license, image and article, so other test files running meanwhile are unaffected. */
 const SLUG = 'revalidation-test-article'

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 
 import { testDatabaseEngine } from '../support/env'
-import { FIRST_SLUG, get, getJson } from '../support/http'
+import { FIRST_SLUG, baseUrl, get, getJson } from '../support/http'
 
 /** Text content of the first element matching `tag.class` — enough structure for these checks. */
 function between(html: string, start: RegExp, end: string): string {
@@ -48,6 +48,21 @@ describe('article page', () => {
     expect(figure).toMatch(/<a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/" rel="license">CC BY 4\.0<\/a>/)
   })
 
+  it('says in <head> what it is: title, canonical address, cards', () => {
+    const head = between(html, /<head>/, '</head>')
+    expect(head).toContain('<title>Xi and Putin reaffirm their ‘no limits’ partnership in Beijing · The Dispatch</title>')
+    expect(head).toContain(`<link rel="canonical" href="${baseUrl()}/articles/${FIRST_SLUG}"/>`)
+    expect(head).toContain('<meta property="og:type" content="article"/>')
+    expect(head).toMatch(/<meta property="og:image" content="http:\/\/[^"]+\/api\/media\/file\/[^"]+\.jpg\?v=[\w-]+"\/>/)
+    expect(head).toContain('<meta name="twitter:card" content="summary_large_image"/>')
+    expect(head).not.toContain('name="robots"')
+  })
+
+  it('is public, tagged for purging by its article and the site', () => {
+    expect(response.headers.get('cache-control')).toMatch(/^public/)
+    expect(response.headers.get('surrogate-key')?.split(' ')).toEqual(expect.arrayContaining([`article:${FIRST_SLUG}`, 'site']))
+  })
+
   it('serves the image variant the page points at, by a same-origin versioned path', async () => {
     const src = /src="(\/api\/media\/file\/[^"]+-w1600\.jpg\?v=[\w-]+)"/.exec(html)?.[1]
     expect(src).toBeDefined()
@@ -73,7 +88,17 @@ describe('not found', () => {
   it.each(['/articles/no-such-article', '/articles/%F0%9F%A6%84-unicode', '/no/such/page'])('answers %s with the site’s 404 page and status 404', async (path) => {
     const response = await get(path)
     expect(response.status).toBe(404)
-    expect(await response.text()).toContain('Page not found')
+    const html = await response.text()
+    expect(html).toContain('Page not found')
+    expect(html).toContain('<meta name="robots" content="noindex"/>')
+    expect(html).toContain('<title>Page not found · The Dispatch</title>')
+  })
+
+  it('keeps the 404 of an arbitrary path out of shared caches', async () => {
+    const response = await get('/no/such/page/either')
+    expect(response.status).toBe(404)
+    expect(response.headers.get('cache-control')).not.toMatch(/public/)
+    expect(response.headers.get('surrogate-key')).toBeNull()
   })
 })
 
@@ -82,5 +107,17 @@ describe('health', () => {
     const { status, body } = await getJson('/healthz')
     expect(status).toBe(200)
     expect(body).toMatchObject({ status: 'ok', app: { status: 'ok' }, database: { status: 'ok', engine: testDatabaseEngine() } })
+  })
+})
+
+describe('methods', () => {
+  it('answers pages and public documents with GET and HEAD only: anything else is a 405, cached or not', async () => {
+    await get('/credits')
+    for (const [method, path] of [['POST', '/'], ['DELETE', '/'], ['PURGE', '/'], ['POST', '/credits'], ['PUT', `/articles/${FIRST_SLUG}`], ['POST', '/sitemap.xml']]) {
+      const response = await fetch(`${baseUrl()}${path}`, { method })
+      expect(response.status).toBe(405)
+      expect(response.headers.get('allow')).toBe('GET, HEAD')
+    }
+    expect((await get('/credits')).status).toBe(200)
   })
 })

@@ -20,15 +20,34 @@ describe('sitemaps', () => {
     expect(created.status).toBe(201)
   })
 
-  it('lists the front page, credits and every article with lastmod from its revision', async () => {
+  it('is an index whose files list the front page, credits and every article with lastmod from its revision', async () => {
     const response = await get('/sitemap.xml')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^application\/xml/)
     expect(response.headers.get('surrogate-key')).toContain('articles')
-    const xml = await response.text()
-    expect(xml).toContain('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"')
+    const index = await response.text()
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    const files = locs(index)
+    expect(files).toEqual(expect.arrayContaining([`${baseUrl()}/sitemaps/pages.xml`, `${baseUrl()}/sitemaps/articles-2024-05.xml`]))
+    const xml = (await Promise.all(files.map(async (file) => (await get(new URL(file).pathname)).text()))).join('\n')
     expect(locs(xml)).toEqual(expect.arrayContaining([`${baseUrl()}/`, `${baseUrl()}/credits`, `${baseUrl()}/articles/${FIRST_SLUG}`, `${baseUrl()}/articles/${FRESH_SLUG}`]))
     expect(xml).toMatch(new RegExp(`<loc>${baseUrl()}/articles/${FIRST_SLUG}</loc>\\s*<lastmod>\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z</lastmod>`))
+  })
+
+  it("keeps an old month's file cached when an article of another month is published", async () => {
+    const path = '/sitemaps/articles-2024-05.xml'
+    expect((await get(path)).headers.get('surrogate-key')?.split(' ')).toEqual(expect.arrayContaining(['sitemap:2024-05', 'site']))
+    expect((await get(path)).headers.get('x-cache')).toBe('HIT')
+    const published = await fetch(`${baseUrl()}/api/articles`, {
+      method: 'POST',
+      headers: authHeaders(await adminToken(), { 'content-type': 'application/json' }),
+      body: JSON.stringify({ headline: 'Another fresh one', slug: 'sitemap-another-fresh', body: paragraphsToLexical(['Now.']), _status: 'published' }),
+    })
+    expect(published.status).toBe(201)
+    expect((await get(path)).headers.get('x-cache')).toBe('HIT')
+    const index = await (await get('/sitemap.xml')).text()
+    const current = locs(index).find((loc) => loc.endsWith(`articles-${new Date().toISOString().slice(0, 7)}.xml`))
+    expect(locs(await (await get(new URL(current!).pathname)).text())).toContain(`${baseUrl()}/articles/sitemap-another-fresh`)
   })
 
   it('has a Google News sitemap with the last two days only', async () => {

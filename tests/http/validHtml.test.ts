@@ -9,7 +9,7 @@ import { describe, expect, it } from '@jest/globals'
 import { FIRST_SLUG, get } from '../support/http'
 
 const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar')
-const PAGES = { front: '/', article: `/articles/${FIRST_SLUG}`, credits: '/credits', notFound: '/no-such-page', apiDocs: '/api/docs' }
+const PAGES = { front: '/', article: `/articles/${FIRST_SLUG}`, credits: '/credits', notFound: '/no-such-page', apiDocs: '/api/docs', search: '/search?q=Putin', searchEmpty: '/search' }
 
 type Message = { type: 'error' | 'info' | 'non-document-error'; subType?: string; url: string; message: string; extract?: string }
 

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { adminToken, authHeaders, baseUrl, get, getJson, uploadForm } from '../support/http'
+import { adminToken, authHeaders, baseUrl, get, getJson, uploadForm, type Doc } from '../support/http'
 
-type Doc = Record<string, any>
 type Errors = { errors: Array<{ message: string; data?: { errors?: Array<{ path: string; message: string }> } }> }
 
 let token: string
 const created: Array<{ collection: string; id: number | string }> = []
 
-async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Doc }> {
   const isForm = body instanceof FormData
   const response = await fetch(`${baseUrl()}${path}`, {
     method,

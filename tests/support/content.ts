@@ -44,3 +44,30 @@ export async function createArticle(payload: Payload, data: Partial<Article> & {
 export async function createUser(payload: Payload, role: User['role']): Promise<User> {
   return payload.create({ collection: 'users', data: { email: `${role}-${next()}@example.com`, password: 'a long password here', role } })
 }
+
+/** Lexical nodes for article bodies in tests: paragraphs of text, images from Media, internal links. */
+const textNode = (text: string) => ({ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 })
+export const richText = {
+  paragraph: (...children: Array<string | Record<string, unknown>>) => ({
+    type: 'paragraph',
+    children: children.map((child) => (typeof child === 'string' ? textNode(child) : child)),
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    version: 1,
+  }),
+  image: (id: number | string) => ({ type: 'upload', relationTo: 'media', value: id, fields: null, format: '', id: `upload-${id}-${next()}`, version: 3 }),
+  articleLink: (id: number | string, text: string) => ({
+    type: 'link',
+    fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value: id } },
+    children: [textNode(text)],
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    id: `link-${id}-${next()}`,
+    version: 3,
+  }),
+  body: (...children: Array<{ type: string; version: number }>): Article['body'] => ({ root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }),
+}

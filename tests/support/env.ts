@@ -18,6 +18,8 @@ export function makeThrowawayEnv(label: string): { dir: string; env: Record<stri
       MEDIA_DIR: path.join(dir, 'media'),
       PAYLOAD_SECRET: randomBytes(32).toString('hex'),
       PAYLOAD_SECRET_FILE: path.join(dir, 'payload-secret'),
+      // Its own development signing chain (Content Credentials), trusted by this run alone.
+      C2PA_DEV_DIR: path.join(dir, 'c2pa'),
       LOG_LEVEL: 'warn',
       // A throwaway server has no load balancer to wait for.
       SHUTDOWN_DRAIN_SECONDS: '0',

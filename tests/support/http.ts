@@ -16,11 +16,23 @@ export async function getJson<T = Record<string, unknown>>(path: string, init: R
 
 export const ADMIN = { email: 'http-admin@example.com', password: 'a long test password' }
 
+let adminLogin: Promise<string> | undefined
+
 /**
- * A token for the first (admin) account. Test files run in parallel, so whichever registers
- * first wins and the others log in.
+ * A token for the first (admin) account, one login per test file. Test files run in parallel,
+ * so whichever registers first wins and the others log in. Payload keeps an account's sessions
+ * in one row it reads and writes back: logins of one account at the same moment can lose each
+ * other's session (its token then counts as no login), so each file logs in once.
  */
-export async function adminToken(): Promise<string> {
+export function adminToken(): Promise<string> {
+  adminLogin ??= registerOrLogIn().catch((error: unknown) => {
+    adminLogin = undefined
+    throw error
+  })
+  return adminLogin
+}
+
+async function registerOrLogIn(): Promise<string> {
   const json = { 'content-type': 'application/json' }
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const register = await fetch(`${baseUrl()}/api/users/first-register`, { method: 'POST', headers: json, body: JSON.stringify(ADMIN) })
@@ -84,4 +96,20 @@ export async function untilFilesWritten<T extends { fileVersion?: string | null 
   let current = await read()
   for (const deadline = Date.now() + timeoutMs; !current.fileVersion && Date.now() < deadline; current = await read()) await new Promise((resolve) => setTimeout(resolve, 250))
   return current
+}
+
+/**
+ * A JSON document read back from the API. Tests reach into it freely and their expectations check
+ * its shape, so it is left untyped, here only.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped on purpose, see above
+export type Doc = Record<string, any>
+
+/** The page of the image (linked from /credits) whose list of uses names this article: /credits lists images, each page their articles. */
+export async function creditPageListing(creditsHtml: string, articleSlug: string): Promise<string> {
+  for (const [, path] of creditsHtml.matchAll(/href="(\/credits\/[^"/]+)"/g)) {
+    const html = await (await get(path!)).text()
+    if (html.includes(`href="/articles/${articleSlug}"`)) return html
+  }
+  throw new Error(`no image page linked from /credits lists /articles/${articleSlug}`)
 }

@@ -32,6 +32,39 @@ export function gradient(width: number, height: number): Sharp {
   return sharp(pixels, { raw: { width, height, channels: 3 } })
 }
 
+/**
+ * A red-to-blue gradient a little richer than a palette: 300 steps across, and a green step
+ * halfway down, so it has more than 256 colours (but few enough that a quantiser gets close).
+ */
+export function redToBlue(width: number, height: number): Sharp {
+  const pixels = Buffer.alloc(width * height * 3)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const step = Math.floor((x / width) * 300)
+      const offset = (y * width + x) * 3
+      pixels[offset] = 255 - Math.round((step / 299) * 255)
+      pixels[offset + 1] = y < height / 2 ? 0 : 8
+      pixels[offset + 2] = Math.round((step / 299) * 255)
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+}
+
+/** Decoded pixels as RGB bytes (upright), for comparing images pixel by pixel. */
+export async function rgbPixels(input: Buffer | string): Promise<Buffer> {
+  return rawPixels(input)
+}
+
+/** How many pixels of two equally sized RGB buffers differ. */
+export function differingPixels(a: Buffer, b: Buffer): number {
+  if (a.length !== b.length) throw new Error(`different sizes: ${a.length} and ${b.length} bytes`)
+  let count = 0
+  for (let offset = 0; offset < a.length; offset += 3) {
+    if (a[offset] !== b[offset] || a[offset + 1] !== b[offset + 1] || a[offset + 2] !== b[offset + 2]) count += 1
+  }
+  return count
+}
+
 async function rawPixels(input: Buffer | string): Promise<Buffer> {
   return sharp(input).rotate().removeAlpha().raw().toBuffer()
 }

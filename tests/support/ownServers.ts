@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import { afterAll } from '@jest/globals'
 
 import { loadSettings } from '../../src/config/settings'
@@ -5,6 +7,7 @@ import { dataLocations, type DataLocations } from '../../src/ops/backup/location
 import { describeFiles } from '../../src/ops/files'
 import { startServer, stopServer, type RunningServer } from '../../scripts/lib/serverProcess'
 import { makeThrowawayEnv, removeDir } from './env'
+import { pixelDigest } from './images'
 
 /**
  * For tests that start (and kill, and restart) servers of their own rather than the shared one:
@@ -40,7 +43,9 @@ export async function contentAsAdmin(baseUrl: string, admin: { email: string; pa
   const login = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
   const headers = { Authorization: `JWT ${((await login.json()) as { token: string }).token}` }
   const read = async (path: string, without: string[] = []) => {
-    const dropped = ['id', 'sessions', ...without]
+    // A manifest validates against the copy's own trust anchors: a copy without the source's
+    // signing chain (a secret, never in a backup or export) finds it intact but not Trusted.
+    const dropped = ['id', 'sessions', 'validationState', ...without]
     const text = await (await fetch(`${baseUrl}${path}`, { headers })).text()
     return JSON.parse(text.replaceAll(baseUrl, ''), (key, value: unknown) => (dropped.includes(key) ? undefined : value)) as Record<string, unknown>
   }
@@ -64,4 +69,23 @@ export const locationsOf = (env: Record<string, string>): DataLocations => dataL
 /** Size and checksum of every served image file and kept original. */
 export async function siteFiles(locations: DataLocations) {
   return [...(await describeFiles(locations.mediaDir, 'media')), ...(await describeFiles(locations.originalsDir, 'originals'))]
+}
+
+/**
+ * Every served image file by name and by its pixels, and every kept original by its bytes: a site
+ * that made its own files (an import) signs them with its own Content Credentials, so their
+ * bytes differ while the pictures must not.
+ */
+export async function sitePictures(locations: DataLocations) {
+  const media = await Promise.all((await describeFiles(locations.mediaDir, 'media')).map(async (file) => ({ path: file.path, pixels: await pixelDigest(path.join(locations.mediaDir, file.path.slice('media/'.length))) })))
+  return [...media, ...(await describeFiles(locations.originalsDir, 'originals'))]
+}
+
+/** What a site that signs its own files makes anew: their manifests, and so their bytes' hash (the version in file URLs) and a byte or so of size (a signature's length varies). */
+const SIGNED_ANEW = new Set(['contentCredentials', 'fileVersion', 'filesize'])
+
+/** The documents without what a site that signs its own files makes anew. */
+export function withoutContentCredentials(content: Record<string, unknown>): unknown {
+  const unversioned = JSON.stringify(content).replace(/\?v=[\w-]+/g, '')
+  return JSON.parse(unversioned, (key, value: unknown) => (SIGNED_ANEW.has(key) ? undefined : value))
 }

@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { buildSchema, parse, validate } from 'graphql'
 import { pino } from 'pino'
 
-import { withAuthCookies } from '../../src/lib/api/authCookies'
-import { graphQLLimitRules } from '../../src/lib/api/graphqlLimits'
-import { idProblem, isValidId } from '../../src/lib/api/ids'
-import { accountOf, graphQLLoginAccounts } from '../../src/lib/api/loginAccount'
-import { findPageLimitProblem } from '../../src/lib/api/pageLimits'
-import { findPathProblem, matchEndpoint } from '../../src/lib/api/pathProblems'
-import { findQueryParamProblem } from '../../src/lib/api/queryParams'
-import { withPublicCors } from '../../src/lib/api/withPublicCors'
+import { withAuthCookies } from '../../src/server/api/authCookies'
+import { graphQLLimitRules } from '../../src/server/api/graphqlLimits'
+import { idProblem, isValidId } from '../../src/server/api/ids'
+import { accountOf, graphQLAccountRequests } from '../../src/server/api/loginAccount'
+import { findPageLimitProblem } from '../../src/server/api/pageLimits'
+import { findPathProblem, matchEndpoint } from '../../src/server/api/pathProblems'
+import { findQueryParamProblem } from '../../src/server/api/queryParams'
+import { withPublicCors } from '../../src/server/api/withPublicCors'
 import { createApp } from '../../src/server/createApp'
 
 describe('ids', () => {
@@ -204,15 +204,19 @@ describe('login account', () => {
     expect(await accountOf(login(admin))).toBe('b@example.com')
   })
 
-  it('reads the e-mails of GraphQL login mutations, literal or variable', async () => {
+  it('reads the e-mails of GraphQL login and forgot-password mutations, literal or variable', async () => {
     const graphql = (body: unknown) => login(JSON.stringify(body), 'application/json')
-    expect(await graphQLLoginAccounts(graphql({ query: 'mutation { loginUser(email: "A@example.com", password: "x") { token } }' }))).toEqual(['a@example.com'])
+    expect(await graphQLAccountRequests(graphql({ query: 'mutation { loginUser(email: "A@example.com", password: "x") { token } }' }))).toEqual([{ action: 'login', account: 'a@example.com' }])
     expect(
-      await graphQLLoginAccounts(graphql({ query: 'mutation($e: String!) { a: loginUser(email: $e, password: "x") { token } b: loginUser(email: "b@example.com", password: "y") { token } }', variables: { e: 'c@example.com' } })),
-    ).toEqual(['c@example.com', 'b@example.com'])
-    expect(await graphQLLoginAccounts(graphql({ query: '{ Articles { docs { headline } } }' }))).toEqual([])
-    expect(await graphQLLoginAccounts(graphql({ query: 'mutation { loginUser(' }))).toEqual([])
-    expect(await graphQLLoginAccounts(login('not json', 'application/json'))).toEqual([])
+      await graphQLAccountRequests(graphql({ query: 'mutation($e: String!) { a: loginUser(email: $e, password: "x") { token } b: loginUser(email: "b@example.com", password: "y") { token } }', variables: { e: 'c@example.com' } })),
+    ).toEqual([
+      { action: 'login', account: 'c@example.com' },
+      { action: 'login', account: 'b@example.com' },
+    ])
+    expect(await graphQLAccountRequests(graphql({ query: 'mutation { forgotPasswordUser(email: "D@example.com") }' }))).toEqual([{ action: 'forgot-password', account: 'd@example.com' }])
+    expect(await graphQLAccountRequests(graphql({ query: '{ Articles { docs { headline } } }' }))).toEqual([])
+    expect(await graphQLAccountRequests(graphql({ query: 'mutation { loginUser(' }))).toEqual([])
+    expect(await graphQLAccountRequests(login('not json', 'application/json'))).toEqual([])
   })
 
   it('finds none in a body without one', async () => {

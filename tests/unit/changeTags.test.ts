@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { tagsForArticleChange, tagsForLicenseChange, tagsForMediaChange, tagsForSiteChange } from '../../src/lib/cache/changeTags'
+import { tagsForArticleChange, tagsForLicenseChange, tagsForListPositions, tagsForMediaChange, tagsForSiteChange } from '../../src/lib/cache/changeTags'
 
-const live = (slug: string, updatedAt: string, heroImage: number | null = 7) => ({ slug, heroImage, updatedAt })
+const live = (slug: string, updatedAt: string, images: number[] = [7], publishedAt: string | null = null) => ({ slug, images, updatedAt, publishedAt, section: null, authors: [] })
 
 describe('tagsForArticleChange', () => {
   it('purges nothing for a draft that stays unpublished', () => {
@@ -26,11 +26,21 @@ describe('tagsForArticleChange', () => {
   })
 
   it('leaves the credits page alone for an article without an image, before and after', () => {
-    expect(tagsForArticleChange(live('a', 't1', null), live('a', 't2', null)).sort()).toEqual(['api:articles', 'article:a', 'articles'])
+    expect(tagsForArticleChange(live('a', 't1', []), live('a', 't2', [])).sort()).toEqual(['api:articles', 'article:a', 'articles'])
+  })
+
+  it('purges the sitemap file of the month the article was and is published in, and no other', () => {
+    expect(tagsForArticleChange(null, live('a', 't2', [], '2024-05-16T10:00:00.000Z'))).toContain('sitemap:2024-05')
+    const moved = tagsForArticleChange(live('a', 't1', [], '2024-05-31T23:00:00.000Z'), live('a', 't2', [], '2024-06-01T01:00:00.000Z'))
+    expect(moved.filter((tag) => tag.startsWith('sitemap:')).sort()).toEqual(['sitemap:2024-05', 'sitemap:2024-06'])
   })
 
   it('purges the credits page when an image is removed from a published article', () => {
-    expect(tagsForArticleChange(live('a', 't1', 7), live('a', 't2', null))).toContain('credits')
+    expect(tagsForArticleChange(live('a', 't1', [7]), live('a', 't2', []))).toContain('credits')
+  })
+
+  it('purges the credits page when the only image is in the body', () => {
+    expect(tagsForArticleChange(live('a', 't1', []), live('a', 't2', [8]))).toContain('credits')
   })
 })
 
@@ -61,5 +71,17 @@ describe('tagsForLicenseChange', () => {
 describe('tagsForSiteChange', () => {
   it('purges everything that shows the site settings', () => {
     expect(tagsForSiteChange()).toEqual(['site'])
+  })
+})
+
+describe('tagsForListPositions', () => {
+  it('purges a list’s landing page and only its newest page for a new article', () => {
+    expect(tagsForListPositions([{ key: 'all', position: 95, total: 96 }], 10)).toEqual(['list:all', 'list:all:10'])
+    expect(tagsForListPositions([{ key: 'section-3', position: 100, total: 101 }], 10)).toEqual(['list:section-3', 'list:section-3:11'])
+  })
+
+  it('purges every page from the article’s own for an old one, and all pages at once beyond a bound', () => {
+    expect(tagsForListPositions([{ key: 'author-7', position: 25, total: 41 }], 10)).toEqual(['list:author-7', 'list:author-7:3', 'list:author-7:4', 'list:author-7:5'])
+    expect(tagsForListPositions([{ key: 'all', position: 0, total: 100_000 }], 12)).toEqual(['list:all', 'list:all:pages'])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { chooseDatabase, redactUri } from '../../src/config/database'
+import { chooseDatabase, describeDatabase, redactUri } from '../../src/config/database'
 
 const cwd = '/srv/app'
 
@@ -47,5 +47,13 @@ describe('chooseDatabase', () => {
   it('redacts credentials', () => {
     expect(redactUri('mongodb://u:p@h/db')).toBe('mongodb://***@h/db')
     expect(redactUri('mongodb://h/db')).toBe('mongodb://h/db')
+  })
+})
+
+describe('describeDatabase', () => {
+  it('names the engine and the file, or the host and database without user, password or options', () => {
+    expect(describeDatabase(chooseDatabase({ cwd, nodeEnv: 'production' }))).toBe('SQLite /srv/app/data/publication.db')
+    expect(describeDatabase(chooseDatabase({ cwd, databaseUri: 'postgres://news:s3cret@db.example.net:5432/news?sslmode=require&password=s3cret' }))).toBe('PostgreSQL postgres://db.example.net:5432/news')
+    expect(describeDatabase(chooseDatabase({ cwd, databaseUri: 'mongodb+srv://user:pw@cluster0.example.net/news' }))).toBe('MongoDB mongodb+srv://cluster0.example.net/news')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { withGraphQLStatus } from '../../src/lib/api/withGraphQLStatus'
+import { withGraphQLStatus } from '../../src/server/api/withGraphQLStatus'
 
 const respond = (body: unknown, status = 200) => async () => Response.json(body, { status })
 const request = new Request('http://x/api/graphql', { method: 'POST' })

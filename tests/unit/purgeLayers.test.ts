@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { purgeTags, registerPurgeTarget, type PurgeLayer } from '../../src/lib/cache/purge'
 
 const errors: unknown[] = []
-const logger = { info: () => undefined, error: (obj: object) => void errors.push(obj) }
+const logger = { info: () => undefined, warn: () => undefined, error: (obj: object) => void errors.push(obj) }
 const unregisters: Array<() => void> = []
 const events: string[] = []
 

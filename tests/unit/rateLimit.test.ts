@@ -3,14 +3,16 @@ import type { AddressInfo } from 'node:net'
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { SignJWT } from 'jose'
+import type { SanitizedConfig } from 'payload'
 import { pino } from 'pino'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 
 import type { RateLimits } from '../../src/config/settings'
 import { createApp } from '../../src/server/createApp'
 import { inMemoryLimiters, type LimiterFactory } from '../../src/server/rateLimit/limiters'
-import { createRateLimit } from '../../src/server/rateLimit/rateLimit'
-import { tokenOf } from '../../src/lib/api/loginToken'
+import { withAccountLimiters } from '../../src/server/api/loginLimit'
+import { tokenOf } from '../../src/server/api/loginToken'
+import { createAccountLimiters, createRateLimit } from '../../src/server/rateLimit/rateLimit'
 import { createSignedInCheck } from '../../src/server/rateLimit/signedIn'
 
 const silent = pino({ level: 'silent' })
@@ -26,7 +28,7 @@ type AppOptions = { limits?: Partial<RateLimits>; trustedProxies?: string[]; cre
 /** The real Express app with the rate limit, in front of a stand-in for Next that reads the body. */
 async function startApp({ limits = {}, trustedProxies, createLimiter = inMemoryLimiters, logged = [] }: AppOptions = {}): Promise<string> {
   const rateLimit = createRateLimit({
-    limits: { apiPerMinute: 3, loginsPerIp: 2, loginsPerAccount: 5, ...limits },
+    limits: { apiPerMinute: 3, loginsPerIp: 2, loginsPerAccount: 5, resetsPerIp: 2, resetsPerAccount: 5, ...limits },
     createLimiter,
     isSignedIn: createSignedInCheck(SECRET),
     exemptPaths: ['/api/payload-jobs/run'],
@@ -70,6 +72,12 @@ describe('rate limit', () => {
     expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Too many API requests from this address.*Try again in \d+ s/)
   })
 
+  it('counts the search page like the API: it reads the database for every query', async () => {
+    const base = await startApp({ limits: { apiPerMinute: 2 } })
+    expect(await statuses(3, () => fetch(`${base}/search?q=putin`))).toEqual([200, 200, 429])
+    expect((await fetch(`${base}/api/articles/search?q=putin`)).status).toBe(429)
+  })
+
   it('does not limit pages, the health check or the server’s own job runner', async () => {
     const base = await startApp({ limits: { apiPerMinute: 1 } })
     for (const path of ['/', '/articles/a', '/healthz', '/api/payload-jobs/run', '/api/payload-jobs/run']) {
@@ -102,6 +110,19 @@ describe('rate limit', () => {
     expect((await fetch(`${base}/api/articles`)).status).toBe(200)
   })
 
+  it('limits password-reset requests per IP, apart from logins, and leaves the body for Payload', async () => {
+    const base = await startApp({ limits: { apiPerMinute: 100, loginsPerIp: 1 } })
+    const post = (path: string) => fetch(`${base}/api/users/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"a@example.com"}' })
+    expect(await (await post('forgot-password')).text()).toBe('next:{"email":"a@example.com"}')
+    expect((await post('reset-password')).status).toBe(200)
+    const refused = await post('forgot-password')
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(15 * 60)
+    expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Too many password reset requests from this address/)
+    expect((await post('reset-password')).status).toBe(429)
+    expect((await post('login')).status).toBe(200)
+  })
+
   it('believes X-Forwarded-For only from trusted proxies', async () => {
     const fromClients = (base: string) => (client: string) => fetch(`${base}/api/articles`, { headers: { 'x-forwarded-for': client } })
 
@@ -128,9 +149,30 @@ describe('rate limit', () => {
       return limiter
     }
     const base = await startApp({ limits: { apiPerMinute: 1 }, createLimiter: failing, logged })
-    expect(made.sort()).toEqual(['api-ip', 'login-account', 'login-ip'])
+    expect(made.sort()).toEqual(['api-ip', 'login-ip', 'reset-ip'])
     expect(await statuses(3, () => fetch(`${base}/api/articles`))).toEqual([200, 200, 200])
     expect(logged).toHaveLength(3)
+  })
+})
+
+describe('per-account login limiter', () => {
+  it('is made from the same factory, and handed to the API routes in the config it keeps whole', async () => {
+    const made: Array<{ keyPrefix: string; points: number }> = []
+    const factory: LimiterFactory = (options) => {
+      made.push({ keyPrefix: options.keyPrefix, points: options.points })
+      return inMemoryLimiters(options)
+    }
+    const limiters = createAccountLimiters(factory, { loginsPerAccount: 7, resetsPerAccount: 2 })
+    expect(made).toEqual([
+      { keyPrefix: 'login-account', points: 7 },
+      { keyPrefix: 'reset-account', points: 2 },
+    ])
+
+    const config = { secret: 's', custom: { other: 1 } } as unknown as SanitizedConfig
+    const carried = await withAccountLimiters(Promise.resolve(config), limiters)
+    expect(carried.custom).toEqual({ other: 1, accountLimiters: limiters })
+    expect(carried.secret).toBe('s')
+    expect(config.custom).toEqual({ other: 1 })
   })
 })
 

@@ -30,6 +30,23 @@ const ok: HealthReport = { status: 'ok', app: { status: 'ok', uptimeSeconds: 1 }
 const down: HealthReport = { status: 'degraded', app: { status: 'ok', uptimeSeconds: 1 }, database: { status: 'unreachable', engine: 'sqlite', error: 'The database did not answer.' } }
 
 describe('createApp', () => {
+  it('answers other methods than GET and HEAD on pages and public documents with a 405, before Next renders anything', async () => {
+    const handled: string[] = []
+    const server = http.createServer(appWith(ok, handled))
+    const base = await listen(server)
+    for (const [method, path] of [['POST', '/'], ['DELETE', '/'], ['PURGE', '/'], ['POST', '/credits'], ['PUT', '/articles/x'], ['POST', '/feed.xml']]) {
+      const response = await fetch(`${base}${path}`, { method })
+      expect(response.status).toBe(405)
+      expect(response.headers.get('allow')).toBe('GET, HEAD')
+      expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toContain('GET and HEAD only')
+    }
+    expect(handled).toEqual([])
+    // Writes where they belong still reach Next: the API, the admin's server actions, the preview.
+    for (const path of ['/api/articles', '/admin/collections/articles', '/next/preview', '/preview/articles/x']) expect((await fetch(`${base}${path}`, { method: 'POST' })).status).toBe(200)
+    expect(handled).toEqual(['/api/articles', '/admin/collections/articles', '/next/preview', '/preview/articles/x'])
+    server.close()
+  })
+
   it('answers /healthz with 200 when the database answers and 503 when it does not', async () => {
     for (const [report, status] of [[ok, 200], [down, 503]] as const) {
       const server = http.createServer(appWith(report))
@@ -65,6 +82,31 @@ describe('createApp', () => {
       expect(response.headers.get('x-powered-by')).toBeNull()
     }
     expect(handled).toEqual(['/', '/admin/collections/articles', '/api/articles?where[slug][equals]=a', '/articles/x'])
+    server.close()
+  })
+})
+
+describe('content security policy', () => {
+  const scriptSrc = (csp: string | null) => (csp ?? '').split(';').find((directive) => directive.startsWith('script-src'))
+
+  it("forbids inline scripts on readers' pages and keeps them for the admin and the preview", async () => {
+    const server = http.createServer(appWith(ok))
+    const base = await listen(server)
+    for (const path of ['/', '/articles/x', '/credits', '/no/such/page', '/api/docs', '/feed.xml']) {
+      expect({ path, scriptSrc: scriptSrc((await fetch(`${base}${path}`)).headers.get('content-security-policy')) }).toEqual({ path, scriptSrc: "script-src 'self'" })
+    }
+    for (const path of ['/admin', '/admin/collections/articles', '/preview/articles/x', '/next/preview?slug=x', '/api/graphql-playground']) {
+      expect({ path, scriptSrc: scriptSrc((await fetch(`${base}${path}`)).headers.get('content-security-policy')) }).toEqual({ path, scriptSrc: "script-src 'self' 'unsafe-inline'" })
+    }
+    server.close()
+  })
+
+  it('answers Next data URLs with 404 without rendering: readers never fetch page props as JSON', async () => {
+    const handled: string[] = []
+    const server = http.createServer(appWith(ok, handled))
+    const base = await listen(server)
+    expect((await fetch(`${base}/_next/data/build/articles/x.json`)).status).toBe(404)
+    expect(handled).toEqual([])
     server.close()
   })
 })

@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import express from 'express'
 import { pino } from 'pino'
 
+import { isUnstorable } from '../../src/server/responseCache/unstorable'
 import { createSiteHeaders } from '../../src/server/siteHeaders'
 
 async function serve(values: () => Record<string, string>) {
@@ -15,7 +16,7 @@ async function serve(values: () => Record<string, string>) {
   }, pino({ level: 'silent' }))
   const app = express()
   app.use(siteHeaders.middleware)
-  app.use((_req, res) => void res.end('ok'))
+  app.use((_req, res) => void res.end(isUnstorable(res) ? 'not for keeping' : 'ok'))
   const server = http.createServer(app)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, forget: siteHeaders.forget, loads: () => loads }
@@ -32,6 +33,23 @@ describe('createSiteHeaders', () => {
     expect((await fetch(`${base}/`)).headers.get('tdm-reservation')).toBe('1')
     forget()
     expect((await fetch(`${base}/`)).headers.get('tdm-reservation')).toBeNull()
+    expect(loads()).toBe(2)
+    server.close()
+  })
+
+  it('sends the page without them when the settings cannot be read, marked not for keeping, and reads them again next time', async () => {
+    let failing = true
+    const { base, server, loads } = await serve(() => {
+      if (failing) throw new Error('database gone')
+      return { 'tdm-reservation': '1' }
+    })
+    const degraded = await fetch(`${base}/`)
+    expect(degraded.headers.get('tdm-reservation')).toBeNull()
+    expect(await degraded.text()).toBe('not for keeping')
+    failing = false
+    const complete = await fetch(`${base}/`)
+    expect(complete.headers.get('tdm-reservation')).toBe('1')
+    expect(await complete.text()).toBe('ok')
     expect(loads()).toBe(2)
     server.close()
   })

@@ -46,9 +46,12 @@ const article: ArticleView = {
   updatedAt: '2024-05-17T08:30:00.000Z',
   revisedAt: null,
   corrections: [],
+  section: { id: 1, name: 'World', slug: 'world' },
+  authors: [],
   byline: 'Newsroom staff',
   body: { root: { type: 'root', children: [], direction: 'ltr', format: '', indent: 0, version: 1 } },
   image: {
+    id: 1,
     url: '/api/media/file/photo.jpg',
     variants: [],
     width: 1600,
@@ -58,7 +61,9 @@ const article: ArticleView = {
     focalX: null,
     focalY: null,
     credit: { creator: 'Официальный веб-сайт Президента Российской Федерации', creatorUrl: 'http://kremlin.ru/', sourceUrl: 'http://kremlin.ru/', license: CC_BY_4_0 },
+    contentCredentials: null,
   },
+  bodyImages: [],
 }
 
 describe('toNewsArticleJsonLd', () => {
@@ -88,6 +93,29 @@ describe('toNewsArticleJsonLd', () => {
     const bare = toNewsArticleJsonLd({ ...article, byline: null, image: null }, { origin: 'https://news.example', site })
     expect(bare.author).toMatchObject([{ '@type': 'Organization', name: 'The Dispatch', url: 'https://news.example/' }])
     expect(bare).not.toHaveProperty('image')
+  })
+
+  it('names each author profile as a Person with its page, and the section', () => {
+    const data = toNewsArticleJsonLd({ ...article, authors: [{ id: 1, name: 'Anna Petrova', slug: 'anna-petrova' }, { id: 2, name: 'Li Wei', slug: 'li-wei' }] }, { origin: 'https://news.example', site })
+    expect(data.author).toEqual([
+      { '@type': 'Person', name: 'Anna Petrova', url: 'https://news.example/authors/anna-petrova' },
+      { '@type': 'Person', name: 'Li Wei', url: 'https://news.example/authors/li-wei' },
+    ])
+    expect(data.articleSection).toBe('World')
+  })
+})
+
+describe('toNewsArticleJsonLd body images', () => {
+  it('lists every image in the body after the lead image, each once, each with its own license', () => {
+    const inBody = { ...article.image!, url: '/api/media/file/map.png', alt: 'A map', credit: { ...article.image!.credit, creator: 'Cartographer' } }
+    const data = toNewsArticleJsonLd({ ...article, bodyImages: [inBody, article.image!] }, { origin: 'https://news.example', site }) as { image: Array<Record<string, unknown>> }
+    expect(data.image.map((image) => image.contentUrl)).toEqual(['https://news.example/api/media/file/photo.jpg', 'https://news.example/api/media/file/map.png'])
+    expect(data.image[1]).toMatchObject({ license: 'https://creativecommons.org/licenses/by/4.0/', creator: { name: 'Cartographer' } })
+  })
+
+  it('carries a body image when there is no lead image', () => {
+    const data = toNewsArticleJsonLd({ ...article, image: null, bodyImages: [article.image!] }, { origin: 'https://news.example', site }) as { image: Array<Record<string, unknown>> }
+    expect(data.image).toHaveLength(1)
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { toLicenseFacts } from '../../src/domain/media/license'
-import { toArticleView, toImageView } from '../../src/lib/data/views'
+import { toLicenseFacts } from '../../src/licensing'
+import { imagesOf, toArticleView, toBodyImageViews, toImageView } from '../../src/lib/data/views'
 import type { Article, License, Media } from '../../src/payload-types'
 
 const license: License = {
@@ -41,6 +41,7 @@ const media: Media = {
 describe('view models', () => {
   it('turns a populated image into what the page needs, credit included', () => {
     expect(toImageView(media)).toEqual({
+      id: 'a1b2',
       url: '/api/media/file/x.jpg',
       // From the document's own sizes, narrowest first; a size without a file is left out.
       variants: [
@@ -70,7 +71,22 @@ describe('view models', () => {
           requiresShareAlike: false,
         },
       },
+      contentCredentials: null,
     })
+  })
+
+  it('summarises the Content Credentials a reader sees: signer, time, what was done', () => {
+    const contentCredentials = {
+      label: 'urn:c2pa:1',
+      signedBy: 'The Dispatch',
+      signerIssuer: 'A CA',
+      signedAt: '2026-11-30T10:00:00.000Z',
+      validationState: 'Trusted' as const,
+      valid: true,
+      actions: [{ action: 'c2pa.opened', when: null, description: null }, { action: 'c2pa.edited.metadata', when: null, description: 'x' }],
+    }
+    expect(toImageView({ ...media, contentCredentials })?.contentCredentials).toEqual({ signedBy: 'The Dispatch', signedAt: '2026-11-30T10:00:00.000Z', validationState: 'Trusted', actions: ['opened', 'edited.metadata'] })
+    expect(toImageView({ ...media, contentCredentials: { ...contentCredentials, label: null } })?.contentCredentials).toBeNull()
   })
 
   it('shows no image for an id (not populated), a missing file or nothing', () => {
@@ -88,5 +104,33 @@ describe('view models', () => {
   it('builds the article view', () => {
     const article = { id: 1, headline: 'H', slug: 's', standfirst: null, body: { root: {} }, heroImage: media, publishedAt: '2024-05-16T10:00:00.000Z', updatedAt: 'u', createdAt: 'c' } as unknown as Article
     expect(toArticleView(article)).toMatchObject({ slug: 's', headline: 'H', standfirst: null, byline: null, publishedAt: '2024-05-16T10:00:00.000Z', image: { alt: 'Two leaders' } })
+  })
+
+  it('builds a view of every populated image in the body, in reading order, and none of an unpopulated one', () => {
+    const map = { ...media, id: 'm2', alt: 'A map', url: '/api/media/file/map.png' }
+    const body = {
+      root: {
+        type: 'root',
+        children: [
+          { type: 'upload', relationTo: 'media', value: map, fields: null, format: '', version: 3 },
+          { type: 'paragraph', children: [{ type: 'text', text: 'x' }] },
+          { type: 'upload', relationTo: 'media', value: 99, fields: null, format: '', version: 3 },
+          { type: 'upload', relationTo: 'media', value: null, fields: null, format: '', version: 3 },
+          { type: 'upload', relationTo: 'media', value: media, fields: null, format: '', version: 3 },
+        ],
+      },
+    } as unknown as Article['body']
+    expect(toBodyImageViews(body).map((image) => image.alt)).toEqual(['A map', 'Two leaders'])
+    const article = { id: 1, headline: 'H', slug: 's', body, heroImage: media, updatedAt: 'u', createdAt: 'c' } as unknown as Article
+    expect(toArticleView(article).bodyImages.map((image) => image.credit.creator)).toEqual(['Официальный веб-сайт', 'Официальный веб-сайт'])
+  })
+})
+
+describe('imagesOf (JSON-LD, feeds)', () => {
+  it('lists the lead image first, then body images, each once', () => {
+    const lead = toImageView(media)!
+    const map = toImageView({ ...media, url: '/api/media/file/map.png' })!
+    expect(imagesOf({ image: lead, bodyImages: [map, lead] }).map((image) => image.url)).toEqual(['/api/media/file/x.jpg', '/api/media/file/map.png'])
+    expect(imagesOf({ image: null, bodyImages: [map] }).map((image) => image.url)).toEqual(['/api/media/file/map.png'])
   })
 })

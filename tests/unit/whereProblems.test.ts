@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'qs-esm'
 
-import { findWhereProblem, type FieldKind, type QuerySchema } from '../../src/lib/api/whereProblems'
+import { findWhereProblem, type FieldKind, type QuerySchema } from '../../src/server/api/whereProblems'
 
 // A small stand-in for a collection on a SQL adapter: numeric ids, a number, a date and a relationship.
 const KINDS: Record<string, FieldKind> = {

@@ -1,35 +1,23 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
-import { getSettings } from '@/config/settings'
+import { SiteLayout } from '@/components/SiteLayout'
+import { listSections } from '@/lib/data/profiles'
 import { getSiteIdentity } from '@/lib/data/site'
-import { toSiteMetadata } from '@/lib/seo/metadata'
 import './styles.css'
 
-/** Identity, feed links, default cards and the TDM reservation meta, from Site settings. */
-export async function generateMetadata(): Promise<Metadata> {
-  return toSiteMetadata(await getSiteIdentity(), getSettings().serverUrl)
-}
+/**
+ * The App Router part of the site is the editors' preview only (live preview needs Next's client
+ * runtime); readers' pages are in src/pages and ship no framework JavaScript.
+ */
+export const metadata: Metadata = { icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } } }
 
 export default async function FrontendLayout({ children }: { children: ReactNode }) {
-  const site = await getSiteIdentity()
+  const [site, sections] = await Promise.all([getSiteIdentity(), listSections()])
   return (
     <html lang={site.locale}>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="masthead">
-          <a href="/" className="masthead__name">
-            {site.name}
-          </a>
-        </header>
-        <main id="main">{children}</main>
-        <footer className="footer">
-          <p>
-            {site.name} · Every image is credited under the photo with its license. <a href="/credits">Image credits</a>
-          </p>
-        </footer>
+        <SiteLayout site={site} sections={sections}>{children}</SiteLayout>
       </body>
     </html>
   )

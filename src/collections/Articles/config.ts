@@ -1,17 +1,24 @@
-import { slugField, type CollectionConfig, type TextField } from 'payload'
+import type { CollectionConfig, TextareaField } from 'payload'
 
 import { canCreateArticle, canDeleteArticle, canReadArticle, canReadArticleVersions, canSetAuthor, canUpdateArticle } from '@/access/articleAccess'
 import { isAuthenticatedField } from '@/access/isAuthenticated'
+import { publicSlugField } from '@/fields/publicSlug'
 import { previewUrl } from '@/lib/preview'
-import { toSlug, validateSlug } from '@/lib/slug'
+import type { ArticleSearchText } from '@/lib/search/indexText'
+import { searchArticlesEndpoint } from './endpoints/search'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
 import { purgeArticleAfterChange, purgeArticleAfterDelete, rememberLiveArticle } from './hooks/purgeArticle'
-import { releaseHeroImage } from './hooks/releaseHeroImage'
+import { redirectOldArticleSlug } from './hooks/redirectOldArticleSlug'
+import { releaseArticleImages } from './hooks/releaseArticleImages'
+import { setBodyImages } from './hooks/setBodyImages'
 import { setAuthor } from './hooks/setAuthor'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { setSearchText } from './hooks/setSearchText'
 import { showScheduleFailure } from './hooks/showScheduleFailure'
 import { stampRevision } from './hooks/stampRevision'
+
+const SEARCH_TEXT_FIELDS = ['searchHeadline', 'searchStandfirst', 'searchBody'] as const satisfies ReadonlyArray<keyof ArticleSearchText>
 
 export const HEADLINE_MAX_LENGTH = 160
 export const MAX_VERSIONS_PER_ARTICLE = 50
@@ -35,15 +42,18 @@ export const Articles: CollectionConfig = {
     delete: canDeleteArticle,
     readVersions: canReadArticleVersions,
   },
+  endpoints: [searchArticlesEndpoint],
+  // A section's pages read its articles in date order: one index walk, not a sort of the section.
+  indexes: [{ fields: ['section', 'publishedAt'] }],
   versions: {
     // Minute steps: news is scheduled to the minute, and a 24-hour clock avoids am/pm slips.
     drafts: { autosave: { interval: 1500 }, schedulePublish: { timeIntervals: 1, timeFormat: 'HH:mm' } },
     maxPerDoc: MAX_VERSIONS_PER_ARTICLE,
   },
   hooks: {
-    beforeChange: [setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle],
-    // The image is released before the purge, so readers never get a page whose image is still private.
-    afterChange: [releaseHeroImage, purgeArticleAfterChange],
+    beforeChange: [setBodyImages, setAuthor, preventContributorPublishing, setPublishedAt, stampRevision, enforceImageLicense, rememberLiveArticle, setSearchText],
+    // The images are released before the purge, so readers never get a page whose image is still private.
+    afterChange: [releaseArticleImages, redirectOldArticleSlug, purgeArticleAfterChange],
     afterDelete: [purgeArticleAfterDelete],
   },
   fields: [
@@ -67,18 +77,7 @@ export const Articles: CollectionConfig = {
           ? value.length <= HEADLINE_MAX_LENGTH || `Keep the headline to ${HEADLINE_MAX_LENGTH} characters or fewer.`
           : 'A headline is required.',
     },
-    slugField({
-      useAsSlug: 'headline',
-      slugify: ({ valueToSlugify }) => (typeof valueToSlugify === 'string' ? toSlug(valueToSlugify) : undefined),
-      overrides: (row) => ({
-        ...row,
-        fields: row.fields.map((field) =>
-          'name' in field && field.name === 'slug'
-            ? ({ ...field, validate: validateSlug, admin: { ...field.admin, description: 'The article’s address: /articles/<slug>. Changing it breaks existing links.' } } as TextField)
-            : field,
-        ),
-      }),
-    }),
+    publicSlugField('headline', 'The article’s address: /articles/<slug>. A published article’s old address answers with a permanent redirect.'),
     { name: 'standfirst', type: 'textarea', maxLength: 320, admin: { description: 'One or two sentences under the headline; also the page description.' } },
     { name: 'heroImage', label: 'Image', type: 'upload', relationTo: 'media', admin: { description: 'Its credit and license come from the image record (Media).' } },
     {
@@ -86,7 +85,17 @@ export const Articles: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/components/admin/CreditPreview.client#CreditPreview' } },
     },
-    { name: 'body', type: 'richText', required: true },
+    { name: 'body', type: 'richText', required: true, admin: { description: 'Images placed here follow the same license rules, credit and release as the lead image.' } },
+    {
+      // The images placed in the body, kept by hooks/setBodyImages.ts so queries and rules find them on any database.
+      name: 'bodyImages',
+      type: 'relationship',
+      relationTo: 'media',
+      hasMany: true,
+      maxDepth: 0,
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
     {
       name: 'corrections',
       type: 'array',
@@ -97,7 +106,27 @@ export const Articles: CollectionConfig = {
         { name: 'text', type: 'textarea', required: true, maxLength: 1000, admin: { description: 'What was wrong and what is right now.' } },
       ],
     },
-    { name: 'byline', type: 'text', maxLength: 120, admin: { position: 'sidebar', description: 'As printed: "By …".' } },
+    {
+      name: 'section',
+      type: 'relationship',
+      relationTo: 'sections',
+      index: true,
+      admin: { position: 'sidebar', description: 'Where the article belongs: it shows on the section’s page and in its feeds.' },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      index: true,
+      admin: { position: 'sidebar', description: 'Who wrote it: the byline links to each profile.' },
+    },
+    {
+      name: 'byline',
+      type: 'text',
+      maxLength: 120,
+      admin: { position: 'sidebar', description: 'Free text for copy without an author profile, e.g. "By Reuters staff". Shown when no author is chosen.' },
+    },
     {
       name: 'author',
       type: 'relationship',
@@ -122,5 +151,8 @@ export const Articles: CollectionConfig = {
         description: 'Set it when a published article is materially revised: readers see "Updated <date>". Corrections set it too.',
       },
     },
+    // What the search index reads (hooks/setSearchText.ts): never shown, never sent by the APIs
+    // (nor described in their contract: the OpenAPI document leaves out fields with read access).
+    ...SEARCH_TEXT_FIELDS.map((name): TextareaField => ({ name, type: 'textarea', hidden: true, access: { read: () => false } })),
   ],
 }

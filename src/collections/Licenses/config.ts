@@ -4,6 +4,7 @@ import { publicReadNewsroomWrite } from '@/access/publicReadNewsroomWrite'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { applyLicenseChange, purgeLicenseAfterDelete } from './hooks/applyLicenseChange'
 import { guardLicenseChange } from './hooks/guardLicenseChange'
+import { guardLicenseDelete } from './hooks/guardLicenseDelete'
 
 /** SPDX ids, or SPDX's LicenseRef- form for licenses SPDX does not list (e.g. all rights reserved). */
 const SPDX_ID = /^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.+-]*)$/
@@ -19,6 +20,7 @@ export const Licenses: CollectionConfig = {
   hooks: {
     beforeChange: [guardLicenseChange],
     afterChange: [applyLicenseChange],
+    beforeDelete: [guardLicenseDelete],
     afterDelete: [purgeLicenseAfterDelete],
   },
   fields: [

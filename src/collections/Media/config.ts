@@ -10,6 +10,7 @@ import type { Media } from '@/payload-types'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { checkUpload } from './hooks/checkUpload'
 import { computeCredit, computeLicensePermissions } from './hooks/computeCredit'
+import { describeContentCredentials } from './hooks/describeContentCredentials'
 import { embedCreditAfterChange, removeKeptOriginalAfterDelete } from './hooks/embedCredit'
 import { guardLiveUse } from './hooks/guardLiveUse'
 import { noteCrop } from './hooks/noteCrop'
@@ -150,6 +151,49 @@ export function createMediaCollection({ staticDir, maxPixels }: { staticDir: str
         fields: [
           { name: 'text', type: 'text', admin: { readOnly: true } },
           { name: 'html', type: 'text', admin: { readOnly: true } },
+        ],
+      },
+      {
+        name: 'contentCredentials',
+        label: 'Content Credentials',
+        type: 'group',
+        virtual: true,
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: 'The C2PA manifest signed into the original file, as a validator reads it. Computed; not stored.',
+        },
+        hooks: { afterRead: [describeContentCredentials] },
+        fields: [
+          { name: 'label', type: 'text', admin: { readOnly: true, description: 'The active manifest (a URN).' } },
+          { name: 'signedBy', type: 'text', admin: { readOnly: true, description: 'Common name of the signing certificate.' } },
+          { name: 'signerIssuer', type: 'text', admin: { readOnly: true, description: 'Organisation that issued the signing certificate.' } },
+          { name: 'signedAt', type: 'text', admin: { readOnly: true, description: 'When the publication signed the file (ISO 8601).' } },
+          {
+            name: 'validationState',
+            type: 'select',
+            options: ['Trusted', 'Valid', 'Invalid'],
+            admin: { readOnly: true, description: 'Trusted: intact and signed by a certificate chaining to a configured trust anchor. Valid: intact. Invalid: altered or broken.' },
+          },
+          { name: 'valid', type: 'checkbox', admin: { readOnly: true, description: 'The manifest validates (Trusted or Valid).' } },
+          {
+            name: 'actions',
+            type: 'json',
+            admin: { readOnly: true, description: 'What the manifest records was done: [{ action, when, description }].' },
+            jsonSchema: {
+              uri: 'https://publication.invalid/schemas/c2pa-actions.json',
+              fileMatch: [],
+              schema: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['action', 'when', 'description'],
+                  properties: { action: { type: 'string' }, when: { type: ['string', 'null'] }, description: { type: ['string', 'null'] } },
+                },
+              },
+            },
+          },
         ],
       },
       {

@@ -3,34 +3,36 @@
 import { useFormFields } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-type State = { status: 'none' } | { status: 'loading' } | { status: 'ready'; html: string } | { status: 'error'; message: string }
+type Loaded = { status: 'ready'; html: string } | { status: 'error'; message: string }
+type State = { status: 'none' } | { status: 'loading' } | Loaded
+type ImageId = number | string
 
 /**
  * Shows, on the article edit screen, the image credit exactly as readers will see it: the HTML
  * comes from the media API's computed `credit`, which the site renders too.
  */
 export function CreditPreview() {
-  const imageId = useFormFields(([fields]) => fields.heroImage?.value) as number | string | null | undefined
-  const [state, setState] = useState<State>({ status: 'none' })
+  const value = useFormFields(([fields]) => fields.heroImage?.value) as ImageId | null | undefined
+  const imageId = value === null || value === undefined || value === '' ? null : value
+  // What the last fetch found, for the image it was made for: a newer choice shows "Loading…" until its own arrives.
+  const [loaded, setLoaded] = useState<{ imageId: ImageId; state: Loaded } | null>(null)
 
   useEffect(() => {
-    if (imageId === null || imageId === undefined || imageId === '') {
-      setState({ status: 'none' })
-      return
-    }
+    if (imageId === null) return
     const controller = new AbortController()
-    setState({ status: 'loading' })
     fetch(`/api/media/${encodeURIComponent(String(imageId))}?depth=0`, { credentials: 'include', signal: controller.signal })
       .then(async (response) => {
         if (!response.ok) throw new Error(`the image could not be loaded (${response.status})`)
         const media = (await response.json()) as { credit?: { html?: string | null } }
-        setState({ status: 'ready', html: media.credit?.html ?? '' })
+        setLoaded({ imageId, state: { status: 'ready', html: media.credit?.html ?? '' } })
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+        if (!controller.signal.aborted) setLoaded({ imageId, state: { status: 'error', message: error instanceof Error ? error.message : String(error) } })
       })
     return () => controller.abort()
   }, [imageId])
+
+  const state: State = imageId === null ? { status: 'none' } : loaded?.imageId === imageId ? loaded.state : { status: 'loading' }
 
   return (
     <div className="field-type credit-preview" style={{ marginBottom: 'var(--spacing-field)' }}>

@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
 import { formatPublishingBlock } from '@/licensing'
+import type { Id } from '@/lib/id'
 import type { License, Media } from '@/payload-types'
-import { getLicense, idOf } from '../media/license'
+import { getLicense } from '../media/license'
+import { imageIdsOf } from './articleImages'
 import { findImageViolations, formatLiveUseBlock, type LiveUseConflict, type RuleImage } from './imageRules'
 import { findLiveArticlesShowing } from './liveArticles'
-
-type Id = number | string
 
 /** How the publication uses images (Site settings). */
 export async function getSiteUse(req: PayloadRequest): Promise<{ commercial: boolean }> {
@@ -14,10 +14,20 @@ export async function getSiteUse(req: PayloadRequest): Promise<{ commercial: boo
   return { commercial: settings.commercial ?? true }
 }
 
-/** The message refusing to publish an article with this image, or null when it may be published. */
-export async function findPublishingBlock(imageId: Id, req: PayloadRequest): Promise<string | null> {
-  const image = await req.payload.findByID({ collection: 'media', id: imageId, depth: 0, req, overrideAccess: true })
-  return formatPublishingBlock(image, findImageViolations(image, await getLicense(image.license, req), await getSiteUse(req)))
+/** The message refusing to publish an article showing these images (the first that may not be used), or null when it may be published. */
+export async function findPublishingBlock(imageIds: readonly Id[], req: PayloadRequest): Promise<string | null> {
+  if (imageIds.length === 0) return null
+  const [{ docs: images }, use] = await Promise.all([
+    req.payload.find({ collection: 'media', where: { id: { in: [...imageIds] } }, depth: 0, pagination: false, req, overrideAccess: true }),
+    getSiteUse(req),
+  ])
+  for (const id of imageIds) {
+    const image = images.find((candidate) => String(candidate.id) === String(id))
+    if (!image) continue
+    const message = formatPublishingBlock(image, findImageViolations(image, await getLicense(image.license, req), use))
+    if (message) return message
+  }
+  return null
 }
 
 export type ImageUnderTerms = { id: Id; image: RuleImage & Pick<Media, 'alt' | 'filename'>; license: License | null }
@@ -41,15 +51,15 @@ export async function findLiveUseBlock(candidates: readonly ImageUnderTerms[], r
 export async function findImagesInLiveUse(req: PayloadRequest): Promise<ImageUnderTerms[]> {
   const { docs: articles } = await req.payload.find({
     collection: 'articles',
-    where: { and: [{ _status: { equals: 'published' } }, { heroImage: { exists: true } }] },
+    where: { _status: { equals: 'published' } },
     draft: false,
-    select: { heroImage: true },
+    select: { heroImage: true, bodyImages: true },
     depth: 0,
     pagination: false,
     overrideAccess: true,
     req,
   })
-  const ids = [...new Set(articles.map((article) => idOf(article.heroImage)).filter((id): id is Id => id !== null))]
+  const ids = [...new Set(articles.flatMap(imageIdsOf))]
   if (ids.length === 0) return []
   const { docs: images } = await req.payload.find({ collection: 'media', where: { id: { in: ids } }, depth: 0, pagination: false, overrideAccess: true, req })
   return Promise.all(images.map(async (image) => ({ id: image.id, image, license: await getLicense(image.license, req) })))

@@ -1,7 +1,6 @@
-import { findLicenseViolations, type LicenseViolation } from '@/licensing'
+import { findLicenseViolations, toCreditSubject, type LicenseViolation } from '@/licensing'
 import type { License, Media } from '@/payload-types'
 import { articlePath } from '@/lib/urls'
-import { toCreditSubject } from '../media/credit'
 
 export type RuleImage = Pick<Media, 'alt' | 'filename' | 'title' | 'creator' | 'creatorUrl' | 'sourceUrl' | 'changes' | 'permissionNote'>
 

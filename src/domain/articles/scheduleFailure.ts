@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
+import type { Id } from '@/lib/id'
 import type { Article, PayloadJob } from '@/payload-types'
 
-type Id = number | string
 type ScheduleJob = Pick<PayloadJob, 'input' | 'error' | 'log' | 'waitUntil' | 'hasError'>
 
 function messageOf(error: unknown): string | null {

@@ -1,24 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import { describePermissions, formatCreditText, renderCreditHtml, type PermissionSummary } from '@/licensing'
+import { describePermissions, formatCreditText, renderCreditHtml, toCreditSubject, type CreditRecord, type PermissionSummary } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
-import type { License, Media } from '@/payload-types'
+import type { Media } from '@/payload-types'
 import { rememberFor } from '../requestMemo'
-import { getLicense, toLicenseFacts } from './license'
-
-type CreditFields = Pick<Media, 'title' | 'creator' | 'creatorUrl' | 'sourceUrl' | 'changes'>
-
-/** The public credit of an image; `license` must be a populated record to appear. */
-export function toCreditSubject(media: CreditFields, license: License | number | string | null | undefined): CreditSubject {
-  return {
-    title: media.title ?? null,
-    creator: media.creator ?? null,
-    creatorUrl: media.creatorUrl ?? null,
-    sourceUrl: media.sourceUrl ?? null,
-    changes: media.changes ?? null,
-    license: toLicenseFacts(license),
-  }
-}
+import { getLicense } from './license'
 
 export type MediaCredit = { subject: CreditSubject; text: string; html: string; permissions: PermissionSummary }
 
@@ -32,7 +18,7 @@ export function describeCredit(subject: CreditSubject, imageUrl: string): MediaC
   }
 }
 
-type CreditSource = CreditFields & Pick<Media, 'license' | 'url'> & Partial<Pick<Media, 'id' | 'updatedAt'>>
+type CreditSource = CreditRecord & Pick<Media, 'license' | 'url'> & Partial<Pick<Media, 'id' | 'updatedAt'>>
 
 /**
  * The credit of a media document, computed once per document per request: its virtual fields

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { LicenseFacts } from '@/licensing/types'
+import type { Id } from '@/lib/id'
 import type { License, Media } from '@/payload-types'
 import { rememberFor, requestMemo } from '../requestMemo'
 
@@ -9,12 +9,12 @@ const MEMO = 'license'
 type LicenseRef = Media['license'] | string | null | undefined
 
 /** The id behind a relationship value, populated or not (numbers in SQL, strings in MongoDB). */
-export function idOf(value: { id: number | string } | number | string | null | undefined): number | string | null {
+export function idOf(value: { id: Id } | Id | null | undefined): Id | null {
   if (value === null || value === undefined) return null
   return typeof value === 'object' ? value.id : value
 }
 
-async function findLicense(id: number | string, req: PayloadRequest): Promise<License | null> {
+async function findLicense(id: Id, req: PayloadRequest): Promise<License | null> {
   const { docs } = await req.payload.find({ collection: 'licenses', where: { id: { equals: id } }, depth: 0, limit: 1, pagination: false, req, overrideAccess: true })
   return docs[0] ?? null
 }
@@ -27,20 +27,6 @@ export function getLicense(license: LicenseRef, req: PayloadRequest): Promise<Li
 }
 
 /** After a license record changes within a request, later reads must see the new terms. */
-export function forgetLicense(req: PayloadRequest, id: number | string): void {
+export function forgetLicense(req: PayloadRequest, id: Id): void {
   requestMemo(req, MEMO).delete(String(id))
-}
-
-export function toLicenseFacts(license: License | number | string | null | undefined): LicenseFacts | null {
-  if (typeof license !== 'object' || license === null) return null
-  return {
-    name: license.name,
-    shortName: license.shortName,
-    spdxId: license.spdxId,
-    deedUrl: license.deedUrl ?? null,
-    requiresAttribution: Boolean(license.requiresAttribution),
-    allowsCommercialUse: Boolean(license.allowsCommercialUse),
-    allowsModification: Boolean(license.allowsModification),
-    requiresShareAlike: Boolean(license.requiresShareAlike),
-  }
 }

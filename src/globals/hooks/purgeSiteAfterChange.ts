@@ -1,10 +1,10 @@
 import type { GlobalAfterChangeHook } from 'payload'
 
 import { tagsForSiteChange } from '@/lib/cache/changeTags'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeChange } from '@/lib/cache/purge'
 
 /** Name, logo, feed and TDM settings show on every public document, all tagged `site`. */
 export const purgeSiteAfterChange: GlobalAfterChangeHook = async ({ doc, req }) => {
-  await purgeTags(tagsForSiteChange(), req.payload.logger)
+  await purgeChange(req, tagsForSiteChange())
   return doc
 }

@@ -1,12 +1,14 @@
-import { cacheTags } from './tags'
-
 /**
  * Which cached responses one change makes stale: exactly those, so a publish is visible at once
  * and a draft save expires nothing. Pure; the hooks find the facts and call purgeTags.
  */
-type Id = number | string
-/** What readers see of an article: its published row (null while it is not published). */
-export type LiveArticle = { slug: string; heroImage: Id | null; updatedAt: string }
+import type { LiveArticle } from '@/domain/articles/liveArticles'
+import type { Id } from '@/lib/id'
+import { pagesFrom } from '@/lib/pagination'
+import { monthOf } from '@/lib/seo/sitemap'
+
+import { cacheTags } from './tags'
+
 type ArticleRef = { slug: string }
 
 /**
@@ -17,8 +19,15 @@ export function tagsForArticleChange(before: LiveArticle | null, after: LiveArti
   if (!before && !after) return []
   if (before && after && before.updatedAt === after.updatedAt) return []
   const states = [before, after].filter((state): state is LiveArticle => state !== null)
-  const showsImage = states.some((state) => state.heroImage !== null)
-  return unique([cacheTags.articleList, cacheTags.api('articles'), ...states.map((state) => cacheTags.article(state.slug)), ...(showsImage ? [cacheTags.credits] : [])])
+  const showsImage = states.some((state) => state.images.length > 0)
+  const sitemapFiles = states.flatMap((state) => (state.publishedAt ? [cacheTags.sitemapMonth(monthOf(state.publishedAt))] : []))
+  return unique([
+    cacheTags.articleList,
+    cacheTags.api('articles'),
+    ...states.map((state) => cacheTags.article(state.slug)),
+    ...sitemapFiles,
+    ...(showsImage ? [cacheTags.credits] : []),
+  ])
 }
 
 /** Images changed or deleted: their documents and files, and every published page showing them. */
@@ -31,6 +40,31 @@ export function tagsForMediaChange(mediaIds: readonly Id[], shownIn: readonly Ar
 /** A license changed or deleted: its document, the images under it and the pages showing those. */
 export function tagsForLicenseChange(licenseId: Id, mediaIds: readonly Id[], shownIn: readonly ArticleRef[]): string[] {
   return unique([cacheTags.license(licenseId), cacheTags.api('licenses'), ...tagsForMediaChange(mediaIds, shownIn)])
+}
+
+/** A section or author changed or went: whatever shows it, and the navigation on every page (sections). */
+export function tagsForProfileChange(kind: 'section' | 'author', id: Id): string[] {
+  return kind === 'section' ? [cacheTags.section(id), cacheTags.api('sections'), cacheTags.site] : [cacheTags.author(id), cacheTags.api('authors')]
+}
+
+/** Where an article sits in one list it belongs to: how many older ones, and how many in all. */
+export type ListPosition = { key: string; position: number; total: number }
+
+/** Beyond this many pages, one tag carried by every page of the list purges them all. */
+export const MAX_PAGE_TAGS = 100
+
+/**
+ * The pages of each list that show different articles once this article comes or goes: its
+ * landing page, its own page and every page after it (only the newest, for a new article).
+ */
+export function tagsForListPositions(positions: readonly ListPosition[], pageSize: number): string[] {
+  return unique(
+    positions.flatMap(({ key, position, total }) => {
+      const { first, last } = pagesFrom(position, total, pageSize)
+      const pages = last - first + 1 > MAX_PAGE_TAGS ? [cacheTags.listPages(key)] : Array.from({ length: last - first + 1 }, (_, index) => cacheTags.listPage(key, first + index))
+      return [cacheTags.listHead(key), ...pages]
+    }),
+  )
 }
 
 /** Site settings appear on every page. */

@@ -1,9 +1,7 @@
 import { cache } from 'react'
 
 import { getPayloadClient } from './payload'
-import { toArticleSummary, toArticleView, type ArticleSummary, type ArticleView } from './views'
-
-const FRONT_PAGE_SIZE = 24
+import { toArticleView, type ArticleView } from './views'
 
 /**
  * Reads run as an anonymous reader (overrideAccess: false, draft: false), so access rules, not
@@ -23,24 +21,6 @@ export const getPublishedArticle = cache(async (slug: string): Promise<ArticleVi
   })
   return docs[0] ? toArticleView(docs[0]) : null
 })
-
-/** Published articles, newest first, as a reader may see them. */
-export async function findPublishedSummaries(limit?: number): Promise<ArticleSummary[]> {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'articles',
-    draft: false,
-    overrideAccess: false,
-    depth: 2,
-    ...(limit ? { limit } : { pagination: false }),
-    sort: '-publishedAt',
-  })
-  return docs.map(toArticleSummary)
-}
-
-export function listPublishedArticles(): Promise<ArticleSummary[]> {
-  return findPublishedSummaries(FRONT_PAGE_SIZE)
-}
 
 /** The latest draft, for a logged-in editor on the preview route; null without a session. */
 export async function getArticleDraft(slug: string, requestHeaders: Headers): Promise<ArticleView | null> {

@@ -1,21 +1,21 @@
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
-
 import { getSettings } from '@/config/settings'
-import { FEED_SIZE, toFeedChannel, toFeedItem } from '@/lib/feeds/feedItem'
+import { listWhere, type ArticleList } from '@/domain/articles/lists'
+import { bodyToFeedHtml } from '@/lib/feeds/bodyHtml'
+import { FEED_SIZE, SITE_FEED_SCOPE, toFeedChannel, toFeedItem, type FeedScope } from '@/lib/feeds/feedItem'
 import type { FeedChannel } from '@/lib/feeds/types'
 import { getPayloadClient } from './payload'
 import { getSiteIdentity } from './site'
 
-/** The newest published articles as a feed, read as an anonymous reader. Tags: article list, site. */
-export async function getFeedChannel(): Promise<FeedChannel> {
+/** The newest published articles of a list as a feed, read as an anonymous reader. */
+export async function getFeedChannel(list: ArticleList = { kind: 'all' }, scope: FeedScope = SITE_FEED_SCOPE): Promise<FeedChannel> {
   const payload = await getPayloadClient()
   const [site, { docs }] = await Promise.all([
     getSiteIdentity(),
-    payload.find({ collection: 'articles', draft: false, overrideAccess: false, depth: 2, limit: FEED_SIZE, sort: '-publishedAt' }),
+    payload.find({ collection: 'articles', draft: false, overrideAccess: false, depth: 2, where: listWhere(list), limit: FEED_SIZE, pagination: false, sort: ['-publishedAt', '-id'] }),
   ])
   const origin = getSettings().serverUrl
   const items = docs.map((article) =>
-    toFeedItem(article, { origin, bodyHtml: site.feedContent === 'full' ? convertLexicalToHTML({ data: article.body }) : null }),
+    toFeedItem(article, { origin, bodyHtml: site.feedContent === 'full' ? bodyToFeedHtml(article.body, origin) : null }),
   )
-  return toFeedChannel({ site, origin, items })
+  return toFeedChannel({ site, origin, items, scope })
 }

@@ -16,9 +16,9 @@ function appendEntry(feed: XmlNode, item: FeedItem): void {
   if (item.author) entry.ele('author').ele('name').txt(item.author)
   if (item.summary) entry.ele('summary', { type: 'text' }).txt(item.summary)
   if (item.contentHtml) entry.ele('content', { type: 'html' }).txt(item.contentHtml)
-  if (item.image) {
-    entry.ele('link', { rel: 'enclosure', type: item.image.mimeType, href: item.image.url, ...(item.image.filesize ? { length: String(item.image.filesize) } : {}) })
-    appendMediaContent(entry, item.image)
+  for (const image of item.images) {
+    entry.ele('link', { rel: 'enclosure', type: image.mimeType, href: image.url, ...(image.filesize ? { length: String(image.filesize) } : {}) })
+    appendMediaContent(entry, image)
   }
 }
 

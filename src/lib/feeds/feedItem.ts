@@ -1,18 +1,17 @@
-import { toCreditSubject } from '@/domain/media/credit'
 import { pickImageFile } from '@/lib/seo/imageFile'
 import { tdmPolicyUrl } from '@/lib/seo/tdm'
 import { absoluteUrl, articlePath, machinePaths } from '@/lib/urls'
 import type { SiteIdentity } from '@/lib/site'
-import { formatCopyrightNotice, formatCreditText, toSafeHttpUrl } from '@/licensing'
-import type { Article } from '@/payload-types'
+import { formatCopyrightNotice, formatCreditText, toCreditSubject, toSafeHttpUrl } from '@/licensing'
+import { findUploadNodes } from '@/lib/richText'
+import type { Article, Media } from '@/payload-types'
 import type { FeedChannel, FeedImage, FeedItem } from './types'
 
 /** Feed readers show images up to about this width; a smaller variant saves their bandwidth. */
 export const FEED_IMAGE_MIN_WIDTH = 1024
 export const FEED_SIZE = 50
 
-function toFeedImage(article: Article, origin: string): FeedImage | null {
-  const media = article.heroImage
+function toFeedImage(media: Media | number | null | undefined, origin: string): FeedImage | null {
   if (typeof media !== 'object' || media === null) return null
   const file = pickImageFile(media, FEED_IMAGE_MIN_WIDTH)
   if (!file) return null
@@ -30,6 +29,13 @@ function toFeedImage(article: Article, origin: string): FeedImage | null {
   }
 }
 
+/** Every image the article shows, lead image first, then the body's (populated ones: what readers may see), each once. */
+function toFeedImages(article: Article, origin: string): FeedImage[] {
+  const media = [article.heroImage, ...findUploadNodes(article.body).flatMap((node) => (node.relationTo === 'media' ? [node.value as Media | number | null] : []))]
+  const images = media.map((item) => toFeedImage(item, origin)).filter((image): image is FeedImage => image !== null)
+  return images.filter((image, index) => images.findIndex((other) => other.url === image.url) === index)
+}
+
 /** One published article as a feed item; `bodyHtml` only for full-text feeds. */
 export function toFeedItem(article: Article, { origin, bodyHtml }: { origin: string; bodyHtml: string | null }): FeedItem {
   const published = new Date(article.publishedAt ?? article.createdAt)
@@ -41,23 +47,28 @@ export function toFeedItem(article: Article, { origin, bodyHtml }: { origin: str
     published,
     updated: article.revisedAt ? new Date(article.revisedAt) : published,
     author: article.byline?.trim() || null,
-    image: toFeedImage(article, origin),
+    images: toFeedImages(article, origin),
   }
 }
 
 /** The feed around its items: identity from Site settings, the TDM policy when reserved. */
-export function toFeedChannel({ site, origin, items }: { site: SiteIdentity; origin: string; items: FeedItem[] }): FeedChannel {
+/** Whose feed: the whole publication, or one section's or author's (its name, page and feed paths). */
+export type FeedScope = { title: string | null; description: string | null; homePath: string; paths: { rss: string; atom: string; json: string } }
+
+export const SITE_FEED_SCOPE: FeedScope = { title: null, description: null, homePath: '/', paths: { rss: machinePaths.rss, atom: machinePaths.atom, json: machinePaths.jsonFeed } }
+
+export function toFeedChannel({ site, origin, items, scope = SITE_FEED_SCOPE }: { site: SiteIdentity; origin: string; items: FeedItem[]; scope?: FeedScope }): FeedChannel {
   const newest = items.reduce<Date | null>((latest, item) => (!latest || item.updated > latest ? item.updated : latest), null)
   return {
-    title: site.name,
-    description: site.description,
+    title: scope.title ? `${scope.title} · ${site.name}` : site.name,
+    description: scope.description ?? site.description,
     language: site.locale,
-    homeUrl: absoluteUrl('/', origin),
+    homeUrl: absoluteUrl(scope.homePath, origin),
     logoUrl: absoluteUrl(site.logo.url, origin),
     urls: {
-      rss: absoluteUrl(machinePaths.rss, origin),
-      atom: absoluteUrl(machinePaths.atom, origin),
-      json: absoluteUrl(machinePaths.jsonFeed, origin),
+      rss: absoluteUrl(scope.paths.rss, origin),
+      atom: absoluteUrl(scope.paths.atom, origin),
+      json: absoluteUrl(scope.paths.json, origin),
     },
     updated: newest ?? new Date(0),
     tdmPolicyUrl: site.tdm.reserved ? tdmPolicyUrl(site, origin) : null,

@@ -8,6 +8,7 @@ const TDMREP_SPEC = 'https://www.w3.org/community/reports/tdmrep/CG-FINAL-tdmrep
 function imageCredit(image: FeedImage, aboutUrl: string): Record<string, unknown> {
   return {
     about: aboutUrl,
+    url: image.url,
     credit_text: image.creditText,
     creator: image.creator,
     license: image.licenseName ? { name: image.licenseName, url: image.licenseUrl } : null,
@@ -20,6 +21,7 @@ function imageCredit(image: FeedImage, aboutUrl: string): Record<string, unknown
 }
 
 function toJsonItem(item: FeedItem, creditAbout: string): Record<string, unknown> {
+  const [lead] = item.images
   return {
     id: item.url,
     url: item.url,
@@ -29,11 +31,13 @@ function toJsonItem(item: FeedItem, creditAbout: string): Record<string, unknown
     date_published: item.published.toISOString(),
     date_modified: item.updated.toISOString(),
     ...(item.author ? { authors: [{ name: item.author }] } : {}),
-    ...(item.image
+    ...(lead
       ? {
-          image: item.image.url,
-          attachments: [{ url: item.image.url, mime_type: item.image.mimeType, ...(item.image.filesize ? { size_in_bytes: item.image.filesize } : {}) }],
-          _image_credit: imageCredit(item.image, creditAbout),
+          image: lead.url,
+          attachments: item.images.map((image) => ({ url: image.url, mime_type: image.mimeType, ...(image.filesize ? { size_in_bytes: image.filesize } : {}) })),
+          // The lead image's credit, and every image's (lead and body) by URL.
+          _image_credit: imageCredit(lead, creditAbout),
+          _image_credits: item.images.map((image) => imageCredit(image, creditAbout)),
         }
       : {}),
   }

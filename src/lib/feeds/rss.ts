@@ -18,11 +18,10 @@ function appendItem(channel: XmlNode, item: FeedItem): void {
   if (item.author) node.ele('dc:creator').txt(item.author)
   if (item.summary) node.ele('description').txt(item.summary)
   if (item.contentHtml) node.ele('content:encoded').dat(item.contentHtml)
-  if (item.image) {
-    // The enclosure is what plain RSS readers show; Media RSS carries size and credit.
-    node.ele('enclosure', { url: item.image.url, type: item.image.mimeType, length: String(item.image.filesize ?? 0) })
-    appendMediaContent(node, item.image)
-  }
+  const [lead] = item.images
+  // RSS allows one enclosure, what plain RSS readers show; Media RSS carries every image with its size and credit.
+  if (lead) node.ele('enclosure', { url: lead.url, type: lead.mimeType, length: String(lead.filesize ?? 0) })
+  for (const image of item.images) appendMediaContent(node, image)
 }
 
 /** RSS 2.0 with Media RSS, Atom self link, Dublin Core creators and full text as content:encoded. */

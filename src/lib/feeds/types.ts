@@ -23,7 +23,8 @@ export type FeedItem = {
   /** The last material revision readers were told about ("Updated"). */
   updated: Date
   author: string | null
-  image: FeedImage | null
+  /** The lead image first, then the images in the body; each is credited alike. */
+  images: FeedImage[]
 }
 
 export type FeedChannel = {

@@ -1,5 +1,4 @@
-import { buildXmpPacket, toExifCredit } from '@/licensing'
-import { toCreditSubject } from '@/domain/media/credit'
+import { buildXmpPacket, toCreditSubject, toExifCredit } from '@/licensing'
 import type { License, Media } from '@/payload-types'
 
 /** The media fields written into the files (XMP and EXIF); an alt-text or caption edit re-encodes nothing. */

@@ -26,6 +26,10 @@ export const AVIF_EFFORT = 2
 export type SourceFidelity = {
   format: ImageFormat
   lossless: boolean
+  /** A PNG written as a palette image keeps every pixel: it already was one, or it has at most 256 colours. */
+  fitsPalette: boolean
+  /** A 16-bit PNG's colour space ('rgb16', 'grey16'): written at 16 bits, not cut to 8. */
+  sixteenBitSpace: 'rgb16' | 'grey16' | null
   /** The upload's own quality where it can be read (JPEG), else null. */
   quality: number | null
   /** JPEG chroma subsampling as sharp reports it ('4:2:0' or '4:4:4'). */
@@ -39,12 +43,33 @@ export function toImageFormat(format: string | undefined): ImageFormat | null {
   return null
 }
 
-/** Reads the fidelity of an upload from its bytes and sharp's header metadata. */
-export function readSourceFidelity(bytes: Uint8Array, metadata: { format?: string; chromaSubsampling?: string }): SourceFidelity {
+/** At most this many colours fit a PNG palette. */
+export const PALETTE_COLOURS = 256
+
+/** Whether decoded pixels (`channels` bytes each) have at most `limit` distinct values; stops counting past it. */
+export function hasAtMostColours(pixels: Uint8Array, channels: number, limit: number): boolean {
+  const seen = new Set<string>()
+  for (let offset = 0; offset < pixels.length; offset += channels) {
+    seen.add(Buffer.from(pixels.buffer, pixels.byteOffset + offset, channels).toString('latin1'))
+    if (seen.size > limit) return false
+  }
+  return true
+}
+
+type SourceMetadata = { format?: string; chromaSubsampling?: string; isPalette?: boolean; space?: string }
+
+/**
+ * Reads the fidelity of an upload from its bytes and sharp's header metadata; `fewColours` says
+ * whether its pixels have at most 256 colours (counted by the caller, who has them decoded).
+ */
+export function readSourceFidelity(bytes: Uint8Array, metadata: SourceMetadata, fewColours = false): SourceFidelity {
   const format = toImageFormat(metadata.format)
   if (!format) throw new Error(`Unsupported image format: ${metadata.format ?? 'unknown'}`)
+  const isPng = format === 'png'
   return {
     format,
+    fitsPalette: isPng && (metadata.isPalette === true || fewColours),
+    sixteenBitSpace: isPng && (metadata.space === 'rgb16' || metadata.space === 'grey16') ? metadata.space : null,
     lossless: format === 'png' || (format === 'webp' && isLosslessWebp(bytes)),
     quality: format === 'jpeg' ? estimateJpegQuality(bytes) : null,
     chromaSubsampling: format === 'jpeg' ? (metadata.chromaSubsampling ?? null) : null,
@@ -52,20 +77,23 @@ export function readSourceFidelity(bytes: Uint8Array, metadata: { format?: strin
 }
 
 export type EncodeOptions =
-  | { format: 'png'; options: { compressionLevel: number; palette: false } }
+  | { format: 'png'; options: { compressionLevel: number; palette: false } | { compressionLevel: number; palette: true; colours: number; dither: 0; quality: 100; effort: 10 } }
   | { format: 'jpeg'; options: { quality: number; chromaSubsampling: string; mozjpeg: false } }
   | { format: 'webp'; options: { lossless: true } | { quality: number } }
   | { format: 'avif'; options: { lossless: true; effort: number } | { quality: number; effort: number } }
 
 /**
  * How to write `target` from a source of known fidelity. A file in the upload's own format keeps
- * its fidelity: PNG and lossless WebP stay lossless (never `quality`, which puts sharp's PNG
- * encoder into 256-colour palette mode), JPEG keeps its quality and chroma subsampling.
+ * its fidelity: PNG and lossless WebP stay lossless, JPEG keeps its quality and chroma
+ * subsampling. A PNG is written as a palette only where that loses nothing: the full-size file
+ * (`resized` false: a resize makes new colours) of a source that was a palette or has at most 256
+ * colours, quantised without dithering; any other PNG is true colour.
  */
-export function decideEncodeOptions(target: ImageFormat, source: SourceFidelity): EncodeOptions {
+export function decideEncodeOptions(target: ImageFormat, source: SourceFidelity, resized = true): EncodeOptions {
   const sameFormat = target === source.format
   switch (target) {
     case 'png':
+      if (source.fitsPalette && !resized) return { format: 'png', options: { compressionLevel: 9, palette: true, colours: PALETTE_COLOURS, dither: 0, quality: 100, effort: 10 } }
       return { format: 'png', options: { compressionLevel: 9, palette: false } }
     case 'jpeg':
       return {

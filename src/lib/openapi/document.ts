@@ -1,3 +1,5 @@
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_OFFSET } from '@/lib/search/params'
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '@/lib/search/query'
 import type { SiteIdentity } from '@/lib/site'
 import { tdmPolicyUrl } from '@/lib/seo/tdm'
 import type { JsonSchema, PublicCollection, PublicSchemas } from './types'
@@ -12,9 +14,17 @@ const NAMES: Record<PublicCollection, { component: string; singular: string; plu
     component: 'Media',
     singular: 'image',
     plural: 'images',
-    about: 'Images with their credit: `credit.text` and `credit.html` (CC REL RDFa) and `licensePermissions` are computed from the image and its license on every read.',
+    about:
+      'Images with their credit: `credit.text` and `credit.html` (CC REL RDFa) and `licensePermissions` are computed from the image and its license on every read. `contentCredentials` describes the C2PA manifest signed into the original file (label, signer, time, actions) and whether it validates.',
   },
   licenses: { component: 'License', singular: 'license', plural: 'licenses', about: 'The licenses images are used under (SPDX ids, deeds, permissions).' },
+  sections: { component: 'Section', singular: 'section', plural: 'sections', about: 'The sections articles belong to (World, Politics, …), each with a page /sections/<slug>.' },
+  authors: {
+    component: 'Author',
+    singular: 'author',
+    plural: 'authors',
+    about: 'Public author profiles (name, slug, bio, photo), apart from login accounts: no e-mail address or role.',
+  },
 }
 
 const ref = (component: string) => ({ $ref: `#/components/schemas/${component}` })
@@ -57,6 +67,51 @@ const ERROR_SCHEMA: JsonSchema = {
       },
     },
   },
+}
+
+/**
+ * An article as the list gives it, with its place in the ranking and an excerpt around the
+ * match. A copy with two more properties, not `allOf`: Payload's schemas allow no others.
+ */
+function searchResultSchema(article: JsonSchema): JsonSchema {
+  return {
+    ...article,
+    title: 'ArticleSearchResult',
+    required: [...(article.required ?? []), 'rank', 'excerpt'],
+    properties: {
+      ...article.properties,
+      rank: { type: 'integer', minimum: 1, description: 'Place in the ranking across all pages (1: best).' },
+      excerpt: { type: 'string', description: 'HTML: plain text of the body around the first match, escaped, matched words in `<mark>`.' },
+    },
+  }
+}
+
+function searchPath(apiRoute: string) {
+  return {
+    [`${apiRoute}/articles/search`]: {
+      get: {
+        tags: ['articles'],
+        security: [],
+        operationId: 'search_articles',
+        summary: 'Search published articles',
+        description:
+          'Ranked full-text search: a match in the headline first, then in the standfirst only, then in the body only; newer first on ties. ' +
+          'Words match regardless of case and diacritics, and as prefixes (`Путин` finds `Путина`, `summit` finds `summits`); Chinese is matched by character pairs (`普京`). ' +
+          'Put a phrase in double quotes to match it exactly. Only published articles, in their published version.',
+        parameters: [
+          { name: 'q', in: 'query', required: true, description: `The words and "quoted phrases" to find: at most ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_TERMS} words or phrases.`, schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH } },
+          { name: 'page', in: 'query', description: `Page number, from 1; results beyond the first ${MAX_SEARCH_OFFSET} are not paged to.`, schema: { type: 'integer', minimum: 1 } },
+          { name: 'limit', in: 'query', description: `Results per page (default ${DEFAULT_SEARCH_LIMIT}).`, schema: { type: 'integer', minimum: 1 } },
+          depthParameter,
+        ],
+        responses: {
+          '200': { description: 'A page of ranked results', content: { 'application/json': { schema: ref('ArticleSearchResults') } } },
+          '400': errorResponse('No query, a query that is too long or has too many words, or a page, limit or depth out of range'),
+          '429': errorResponse('Too many requests from this address without a login'),
+        },
+      },
+    },
+  }
 }
 
 function listSchema(component: string): JsonSchema {
@@ -146,6 +201,8 @@ export function toOpenApiDocument(input: PublicSchemas, { origin, site }: { orig
     schemas[component] = rewriteRefs({ ...input.schemas[collection], title: component })
     schemas[`${component}List`] = listSchema(component)
   }
+  schemas.ArticleSearchResult = searchResultSchema(schemas.Article as JsonSchema)
+  schemas.ArticleSearchResults = listSchema('ArticleSearchResult')
   const policy = site.tdm.reserved ? tdmPolicyUrl(site, origin) : null
   return {
     openapi: OPENAPI_VERSION,
@@ -157,7 +214,8 @@ export function toOpenApiDocument(input: PublicSchemas, { origin, site }: { orig
     },
     servers: [{ url: origin }],
     tags: collections.map((collection) => ({ name: collection, description: NAMES[collection].about })),
-    paths: Object.assign({}, ...collections.map((collection) => collectionPaths(collection, input))),
+    // The search path comes before /articles/{id}, which would otherwise read "search" as an id.
+    paths: Object.assign({}, searchPath(input.apiRoute), ...collections.map((collection) => collectionPaths(collection, input))),
     components: { schemas },
   }
 }

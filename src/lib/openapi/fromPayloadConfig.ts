@@ -2,7 +2,7 @@ import { entityToJSONSchema, type SanitizedCollectionConfig, type SanitizedConfi
 
 import type { JsonSchema, PublicCollection, PublicSchemas } from './types'
 
-export const PUBLIC_COLLECTIONS: readonly PublicCollection[] = ['articles', 'media', 'licenses']
+export const PUBLIC_COLLECTIONS: readonly PublicCollection[] = ['articles', 'media', 'licenses', 'sections', 'authors']
 
 /**
  * The JSON Schema Payload itself generates for a collection (the same one behind
@@ -21,7 +21,7 @@ function toPublicSchema(config: SanitizedConfig, collection: SanitizedCollection
   return { ...schema, properties, required }
 }
 
-/** Public read schemas of articles, media and licenses from the running Payload config. */
+/** Public read schemas of articles, media, licenses, sections and authors from the running Payload config. */
 export function publicSchemasFromConfig(config: SanitizedConfig): PublicSchemas {
   const bySlug = new Map(config.collections.map((collection) => [collection.slug, collection]))
   const entries = PUBLIC_COLLECTIONS.map((slug) => {

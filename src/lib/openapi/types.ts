@@ -10,7 +10,7 @@ export type JsonSchema = {
   [keyword: string]: unknown
 }
 
-export type PublicCollection = 'articles' | 'media' | 'licenses'
+export type PublicCollection = 'articles' | 'media' | 'licenses' | 'sections' | 'authors'
 
 export type PublicSchemas = {
   idType: 'number' | 'string'

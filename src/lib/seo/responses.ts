@@ -4,3 +4,8 @@ import { publicCacheHeaders } from '@/lib/cache/headers'
 export function publicDocument(body: string, contentType: string, tags: string[], extraHeaders: Record<string, string> = {}): Response {
   return new Response(body, { headers: { 'Content-Type': contentType, ...publicCacheHeaders(tags), ...extraHeaders } })
 }
+
+/** A machine document that does not exist: plain text, never stored (any name may be asked). */
+export function documentNotFound(message: string): Response {
+  return new Response(message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}

@@ -2,7 +2,7 @@
  * Every write the server acknowledged (2xx), and what it should have left behind. A write that
  * failed or was never answered leaves its document "uncertain": it is not checked, and counted.
  */
-export type Id = number | string
+import type { Id } from '@/lib/id'
 
 export type ExpectedArticle = { kind: 'article'; id: Id; slug: string; headline: string; standfirst: string; status: 'draft' | 'published'; deleted: boolean }
 export type ExpectedMedia = { kind: 'media'; id: Id; alt: string; filename: string }

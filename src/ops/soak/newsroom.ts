@@ -1,9 +1,9 @@
 /** The REST calls a soak makes as the newsroom: accounts, articles and images, each recorded. */
 import sharp from 'sharp'
 
+import type { Id } from '@/lib/id'
 import { paragraphsToLexical } from '@/lib/richText'
 import type { Recorder } from '../load/recorder'
-import type { Id } from './ledger'
 
 export type Session = { baseUrl: string; recorder: Recorder; token: string }
 

@@ -2,9 +2,11 @@
  * A newsroom's busy hour in miniature: editors create, update, publish, upload and delete through
  * REST while anonymous readers load pages and the API; then every acknowledged write is read back.
  */
+import type { Id } from '@/lib/id'
+import { MEDIA_FILE_PATH } from '@/lib/images/fileUrls'
 import { cameraPhoto } from '../load/cameraPhoto'
 import { createRecorder, type LoadSummary, type Recorder } from '../load/recorder'
-import { createLedger, findLoss, type ExpectedArticle, type Id, type Ledger, type Loss } from './ledger'
+import { createLedger, findLoss, type ExpectedArticle, type Ledger, type Loss } from './ledger'
 import { adminSession, articleBody, authorized, call, editorSession, findLicenseId, isAcknowledged, randomPng, uploadForm, type Session } from './newsroom'
 
 export type SoakOptions = {
@@ -83,7 +85,7 @@ async function uploadImage(editor: EditorState, newsroom: Newsroom): Promise<voi
 type Running = () => boolean
 
 async function editorLoop(editor: EditorState, newsroom: Newsroom, running: Running): Promise<void> {
-  const { ledger, runId, licenseId, reading } = newsroom
+  const { ledger, runId, reading } = newsroom
   while (running()) {
     const roll = Math.random()
     const article = pick(editor.articles)
@@ -105,7 +107,7 @@ async function readerLoop(newsroom: Newsroom, running: Running): Promise<void> {
     if (roll < 0.3) await anonymous('read front page', '/')
     else if (roll < 0.6) await anonymous('read article page', `/articles/${pick([...reading.slugs])}`)
     else if (roll < 0.85) await anonymous('read API', '/api/articles?limit=10&depth=1')
-    else await anonymous('read image', `/api/media/file/${pick([...reading.imageFiles])}`)
+    else await anonymous('read image', `${MEDIA_FILE_PATH}${pick([...reading.imageFiles])}`)
   }
 }
 
@@ -176,7 +178,7 @@ export async function verifyWrites(newsroom: Newsroom, baseUrl = newsroom.baseUr
     }
     const doc = response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined
     if (!doc) await response.body?.cancel()
-    const file = entry.kind === 'media' ? await read(`/api/media/file/${encodeURIComponent(entry.filename)}`) : undefined
+    const file = entry.kind === 'media' ? await read(`${MEDIA_FILE_PATH}${encodeURIComponent(entry.filename)}`) : undefined
     await file?.body?.cancel()
     const loss = findLoss(entry, { status: response.status, doc, fileStatus: file?.status })
     if (loss) losses.push(loss)

@@ -11,11 +11,12 @@ import path from 'node:path'
 import type { CollectionSlug, GlobalSlug, Payload, SanitizedCollectionConfig } from 'payload'
 import { extract } from 'tar'
 
+import type { Id } from '@/lib/id'
 import { writePendingImageFiles } from '../../jobs/runDueJobs'
 import { sha256Of } from '../files'
 import { CONTENT_FILE, contentSchema, type ExportedContent, type ExportedDocument } from './archive'
 import { isContentCollection } from './exportContent'
-import { remapDocument, type Id, type JsonObject, type RemapId } from './references'
+import { remapDocument, type JsonObject, type RemapId } from './references'
 
 /**
  * Records the target already has are matched by these fields rather than duplicated: the seed

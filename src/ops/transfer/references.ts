@@ -5,7 +5,8 @@
  */
 import type { FlattenedField } from 'payload'
 
-export type Id = number | string
+import type { Id } from '@/lib/id'
+
 export type JsonObject = { [key: string]: unknown }
 /** The id a document of `collection` has in the target database; throws when it was not imported. */
 export type RemapId = (collection: string, id: Id) => Id

@@ -33,7 +33,11 @@ type PurgeBusArgs = {
   ackTimeoutMs?: number
   /** Applies a purge received from another process; by default this process's own caches only. */
   purgeLocally?: (tags: string[]) => Promise<void>
+  metrics?: PurgeBusMetrics
 }
+
+/** Told, for each purge sent, how long each other process took to acknowledge it, and how many never did in time. */
+export type PurgeBusMetrics = { acknowledged: (seconds: number) => void; unacknowledged: (missing: number) => void }
 
 /**
  * Purged locally when the bus comes back after a lost connection, since purges sent meanwhile
@@ -55,6 +59,7 @@ export async function startPurgeBus({
   channel = 'publication:purge',
   ackTimeoutMs = 1000,
   purgeLocally = (tags) => purgeTags(tags, logger, { localOnly: true }),
+  metrics,
 }: PurgeBusArgs): Promise<PurgeBus> {
   const ackChannel = `${channel}:ack`
   const waiting = new Map<string, (from: string) => void>()
@@ -83,11 +88,13 @@ export async function startPurgeBus({
 
   const target: PurgeTarget = async (tags) => {
     const id = randomUUID()
+    const sentAt = performance.now()
     const acked = new Set<string>()
     let expected = Infinity
     let done: () => void = () => undefined
     const allAcked = new Promise<void>((resolve) => (done = resolve))
     waiting.set(id, (from) => {
+      if (!acked.has(from)) metrics?.acknowledged((performance.now() - sentAt) / 1000)
       acked.add(from)
       if (acked.size >= expected) done()
     })
@@ -99,7 +106,10 @@ export async function startPurgeBus({
       const timer = setTimeout(done, ackTimeoutMs)
       await allAcked
       clearTimeout(timer)
-      if (acked.size < expected) logger.warn({ tags, expected, acknowledged: acked.size, ackTimeoutMs }, 'not every process acknowledged a purge in time')
+      if (acked.size < expected) {
+        metrics?.unacknowledged(expected - acked.size)
+        logger.warn({ tags, expected, acknowledged: acked.size, ackTimeoutMs }, 'not every process acknowledged a purge in time')
+      }
     } finally {
       waiting.delete(id)
     }

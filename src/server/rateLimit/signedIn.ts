@@ -1,6 +1,6 @@
 import { jwtVerify } from 'jose'
 
-import { tokenOf } from '../../lib/api/loginToken'
+import { tokenOf } from '../api/loginToken'
 
 /**
  * Whether a request carries a login token that Payload signed and that has not expired. Checking

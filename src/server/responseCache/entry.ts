@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import type { OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
-import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER } from '@/lib/cache/headers'
+import { publicCacheControl, SURROGATE_KEY_HEADER } from '../../lib/cache/headers'
 import type { CachedResponse } from './store'
 
 const brotli = promisify(zlib.brotliCompress)
@@ -21,12 +21,13 @@ const NOT_REPLAYED = new Set([
   'set-cookie',
   'cache-control',
   'vary',
+  'x-cache',
   'x-nextjs-cache',
   'x-nextjs-prerender',
   'x-nextjs-stale-time',
 ])
 
-function headerList(value: OutgoingHttpHeaders[string]): string[] {
+function headerList(value: OutgoingHttpHeader | undefined): string[] {
   if (value === undefined) return []
   return (Array.isArray(value) ? value : [String(value)]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean)
 }
@@ -51,9 +52,9 @@ export function isShareable(headers: OutgoingHttpHeaders, isKnownRoute: boolean,
 }
 
 /**
- * Gives a known public route's first (uncached) answer the headers its cached copies will have,
- * so a proxy in front can keep it too: set as the headers go out, unless the answer sets a cookie
- * or is not a page or a definite 404.
+ * Gives a known public route's answer that is too large to keep here the headers a stored copy
+ * would have, so a proxy in front can keep it: set as the headers go out, unless the answer sets
+ * a cookie or is not a page or a definite 404.
  */
 export function markShareable(res: ServerResponse, tags: readonly string[], sMaxAgeSeconds: number | undefined): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
@@ -70,13 +71,14 @@ export function markShareable(res: ServerResponse, tags: readonly string[], sMax
 /** Cache-Control to replay: the response's own when it is public, otherwise the site's default. */
 export function sharedCacheControl(headers: OutgoingHttpHeaders, sMaxAgeSeconds: number | undefined): string {
   const own = headerList(headers['cache-control'])
-  const base = own.some((item) => item.toLowerCase() === 'public') ? own.join(', ') : PUBLIC_CACHE_CONTROL
+  if (!own.some((item) => item.toLowerCase() === 'public')) return publicCacheControl(sMaxAgeSeconds)
+  const base = own.join(', ')
   return sMaxAgeSeconds && !/s-maxage/i.test(base) ? `${base}, s-maxage=${sMaxAgeSeconds}` : base
 }
 
-/** The response's own `s-maxage`, in ms, when it sets one (a document that changes with the clock). */
-export function sharedMaxAgeMs(headers: OutgoingHttpHeaders): number | undefined {
-  const match = /(?:^|,)\s*s-maxage=(\d+)/i.exec(headerList(headers['cache-control']).join(','))
+/** The response's own `s-maxage`, in ms, when its Cache-Control sets one (a document that changes with the clock). */
+export function sharedMaxAgeMs(cacheControl: OutgoingHttpHeader | undefined): number | undefined {
+  const match = /(?:^|,)\s*s-maxage=(\d+)/i.exec(headerList(cacheControl).join(','))
   return match ? Number(match[1]) * 1000 : undefined
 }
 
@@ -84,7 +86,12 @@ function etag(body: Buffer, suffix: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}${suffix}"`
 }
 
-/** Builds the entry: replayable headers, brotli and gzip made once, one strong ETag per encoding. */
+/**
+ * Builds the entry: replayable headers, brotli and gzip made once, one strong ETag per encoding.
+ * `headers` are the app's own: how long the entry is kept comes from the response's own
+ * `s-maxage` (a document that changes with the clock) and never from `sMaxAgeSeconds`, which
+ * only tells a proxy in front (it purges) how long it may keep it.
+ */
 export async function buildEntry(args: { status: number; headers: OutgoingHttpHeaders; body: Buffer; tags: string[]; sMaxAgeSeconds?: number }): Promise<CachedResponse> {
   const { status, headers, body, tags, sMaxAgeSeconds } = args
   const replayed: Record<string, string | string[]> = {}
@@ -107,6 +114,6 @@ export async function buildEntry(args: { status: number; headers: OutgoingHttpHe
     etags: { identity: identityTag, gzip: identityTag.replace(/"$/, '-gzip"'), br: identityTag.replace(/"$/, '-br"') },
     tags,
     storedAt: Date.now(),
-    maxAgeMs: sharedMaxAgeMs(headers),
+    maxAgeMs: sharedMaxAgeMs(headers['cache-control']),
   }
 }

@@ -1,4 +1,5 @@
-import { cacheTags } from '@/lib/cache/tags'
+import { cacheTags } from '../../lib/cache/tags'
+import { MEDIA_FILE_PATH } from '../../lib/images/fileUrls'
 
 /** What the response cache needs to know about a request: a plain shape, so the rules are unit-tested. */
 export type RequestFacts = {
@@ -7,8 +8,11 @@ export type RequestFacts = {
   headers: Record<string, string | string[] | undefined>
 }
 
-/** Paths the cache never reads or stores: editors' tools, Next internals, files (served elsewhere). */
-const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', '/api/media/file/']
+/**
+ * Paths the cache never reads or stores: editors' tools, Next internals, files (served elsewhere),
+ * and search, whose answers are per query: random queries would evict the pages readers need.
+ */
+const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', MEDIA_FILE_PATH, '/search/', '/api/articles/search/']
 
 /** The prefixes' own paths (`/admin`, `/next`): passed through too. */
 const PASS_THROUGH_PATHS = new Set(PASS_THROUGH_PREFIXES.map((prefix) => prefix.replace(/\/$/, '')))
@@ -60,7 +64,7 @@ function pathOf(url: string): string {
   return queryStart === -1 ? url : url.slice(0, queryStart)
 }
 
-const API_COLLECTIONS = ['articles', 'media', 'licenses'] as const
+const API_COLLECTIONS = ['articles', 'media', 'licenses', 'sections', 'authors'] as const
 
 /**
  * Tags of the pages and API reads the app renders without setting them itself (Next pages and

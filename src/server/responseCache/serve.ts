@@ -3,6 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { chooseEncoding, matchesETag } from './policy'
 import type { CachedResponse } from './store'
 
+/** Headers of the connection, not of the answer: kept when a render's own headers make way for its entry's. */
+const CONNECTION_HEADERS = new Set(['connection', 'keep-alive'])
+
+/** Removes what the app set on a held response, so it is answered with exactly the entry's headers. */
+export function clearForEntry(res: ServerResponse): void {
+  for (const name of res.getHeaderNames()) if (!CONNECTION_HEADERS.has(name)) res.removeHeader(name)
+}
+
 type Encoding = keyof CachedResponse['bodies']
 
 /** `[name, value, name, value, …]`, what `writeHead` takes in one call. */
@@ -48,11 +56,22 @@ function encodingFor(acceptEncoding: string | undefined): Encoding {
   return encoding
 }
 
-/** Answers from a stored entry: 304 when the client has it, the best encoding otherwise, no body for HEAD. */
-export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): number {
+/** The same headers saying MISS: the answer of the render that made the entry (rare, not prepared). */
+function asMiss(list: HeaderList): HeaderList {
+  const copy = [...list]
+  copy[copy.indexOf('x-cache') + 1] = 'MISS'
+  return copy
+}
+
+/**
+ * Answers from an entry: 304 when the client has it, the best encoding otherwise, no body for
+ * HEAD. `x-cache` says HIT for a stored entry, MISS for the answer of the render that made it.
+ */
+export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheStatus: 'HIT' | 'MISS' = 'HIT'): number {
   const encoding = encodingFor(req.headers['accept-encoding'])
+  const headersFor = () => (cacheStatus === 'HIT' ? hitHeaders(entry, encoding) : asMiss(hitHeaders(entry, encoding)))
   if (entry.status === 200 && req.headers['if-none-match'] && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
-    const list = hitHeaders(entry, encoding)
+    const list = headersFor()
     const notModified: HeaderList = []
     for (let index = 0; index < list.length; index += 2) {
       if (!['content-type', 'content-length', 'content-encoding'].includes(list[index] as string)) notModified.push(list[index]!, list[index + 1]!)
@@ -61,7 +80,7 @@ export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: Cac
     res.end()
     return 304
   }
-  res.writeHead(entry.status, hitHeaders(entry, encoding))
+  res.writeHead(entry.status, headersFor())
   res.end(req.method === 'HEAD' ? undefined : entry.bodies[encoding])
   return entry.status
 }

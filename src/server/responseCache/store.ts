@@ -22,6 +22,8 @@ export type CacheStats = {
   misses: number
   bypasses: number
   stores: number
+  /** Entries dropped to make room (the byte bound), as opposed to purged. */
+  evictions: number
   purges: number
   purgedEntries: number
 }
@@ -41,13 +43,16 @@ export class ResponseStore {
   private readonly lru: LRUCache<string, CachedResponse>
   private readonly keysByTag = new Map<string, Set<string>>()
   private generation = 0
-  readonly counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, purges: 0, purgedEntries: 0 }
+  readonly counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, evictions: 0, purges: 0, purgedEntries: 0 }
 
   constructor(readonly maxBytes: number) {
     this.lru = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,
       sizeCalculation: sizeOf,
-      dispose: (entry, key) => this.unindex(key, entry.tags),
+      dispose: (entry, key, reason) => {
+        this.unindex(key, entry.tags)
+        if (reason === 'evict') this.counters.evictions += 1
+      },
     })
   }
 

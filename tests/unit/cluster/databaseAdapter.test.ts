@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { createDatabaseAdapter } from '../../../src/config/databaseAdapter'
+import { migrations as postgresMigrations } from '../../../src/migrations-postgres'
 
 describe('createDatabaseAdapter', () => {
   it('gives PostgreSQL its own migrations, applied on production start', () => {
@@ -8,7 +9,9 @@ describe('createDatabaseAdapter', () => {
     expect(adapter.name).toBe('postgres')
     const instance = adapter.init({ payload: { config: { db: {} } } as never }) as unknown as { migrationDir: string; prodMigrations: Array<{ name: string }> }
     expect(instance.migrationDir).toMatch(/src\/migrations-postgres$/)
-    expect(instance.prodMigrations.map((migration) => migration.name)).toEqual([expect.stringMatching(/_initial$/)])
+    // Its own folder's migrations, in order, starting with its own initial schema (not SQLite's).
+    expect(instance.prodMigrations.map((migration) => migration.name)).toEqual(postgresMigrations.map((migration) => migration.name))
+    expect(instance.prodMigrations[0]!.name).toMatch(/_initial$/)
   })
 
   it('keeps MongoDB and SQLite on their own adapters', () => {

@@ -39,17 +39,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** A process on the bus whose local caches record what they purged, taking `ms` to do it. */
 async function processOn(redis: ReturnType<typeof memoryRedis>, name: string, ms = 0, ackTimeoutMs = 1000) {
   const purged: string[][] = []
+  const acks: number[] = []
+  const missing: number[] = []
   const bus = await startPurgeBus({
     pubSub: redis.connect(),
     logger,
     processId: name,
     ackTimeoutMs,
+    metrics: { acknowledged: (seconds) => void acks.push(seconds), unacknowledged: (count) => void missing.push(count) },
     purgeLocally: async (tags) => {
       await sleep(ms)
       purged.push(tags)
     },
   })
-  return { bus, purged }
+  return { bus, purged, acks, missing }
 }
 
 describe('purge bus', () => {
@@ -62,6 +65,11 @@ describe('purge bus', () => {
     expect(b.purged).toEqual([['article:x', 'articles']])
     expect(c.purged).toEqual([['article:x', 'articles']])
     expect(a.purged).toEqual([])
+    // One acknowledgement per other process, timed from the send: b took about 40 ms to purge.
+    expect(a.acks).toHaveLength(2)
+    expect(Math.max(...a.acks)).toBeGreaterThanOrEqual(0.035)
+    expect(Math.max(...a.acks)).toBeLessThan(1)
+    expect(a.missing).toEqual([])
     await Promise.all([a, b, c].map(({ bus }) => bus.close()))
   })
 
@@ -84,6 +92,8 @@ describe('purge bus', () => {
     await a.bus.target(['credits'])
     expect(Date.now() - started).toBeGreaterThanOrEqual(90)
     expect(warnings).toEqual([expect.objectContaining({ expected: 1, acknowledged: 0 })])
+    expect(a.missing).toEqual([1])
+    expect(a.acks).toEqual([])
   })
 
   it('resolves at once when no other process listens', async () => {

@@ -25,11 +25,11 @@ describe('startClusterServices', () => {
     const port = await freePort()
     const services = await startClusterServices({ proxyPurgeUrl: `http://127.0.0.1:${port}/`, logger })
     const errors: object[] = []
-    await purgeTags(['site'], { info: () => undefined, error: (obj) => void errors.push(obj) })
+    await purgeTags(['site'], { info: () => undefined, warn: () => undefined, error: (obj) => void errors.push(obj) })
     expect(errors).toEqual([expect.objectContaining({ target: 'proxy' })])
     for (const resource of services.resources) await resource.close()
     errors.length = 0
-    await purgeTags(['site'], { info: () => undefined, error: (obj) => void errors.push(obj) })
+    await purgeTags(['site'], { info: () => undefined, warn: () => undefined, error: (obj) => void errors.push(obj) })
     expect(errors).toEqual([])
   })
 

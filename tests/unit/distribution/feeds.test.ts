@@ -3,9 +3,11 @@ import Parser from 'rss-parser'
 
 import { renderAtom } from '../../../src/lib/feeds/atom'
 import { toFeedChannel, toFeedItem } from '../../../src/lib/feeds/feedItem'
+import { bodyToFeedHtml } from '../../../src/lib/feeds/bodyHtml'
 import { toJsonFeed } from '../../../src/lib/feeds/jsonFeed'
 import { renderRss } from '../../../src/lib/feeds/rss'
-import { ORIGIN, KREMLIN, article, siteWith } from './fixtures'
+import type { Article, Media } from '../../../src/payload-types'
+import { ORIGIN, KREMLIN, article, photo, siteWith } from './fixtures'
 
 type MediaNode = { $: Record<string, string>; 'media:credit'?: string[]; 'media:license'?: Array<{ _: string; $: Record<string, string> }>; 'media:description'?: Array<{ _: string }> }
 type Item = { title: string; link: string; pubDate: string; isoDate: string; media?: MediaNode[] }
@@ -91,5 +93,66 @@ describe('JSON Feed 1.1', () => {
 describe('feed channel', () => {
   it('dates the feed by its newest revision, not by the clock', () => {
     expect(channel().updated.toISOString()).toBe('2024-05-16T10:30:00.000Z')
+  })
+})
+
+const map = { ...photo, id: 8, alt: 'A map', caption: null, creator: 'Cartographer', url: '/api/media/file/map.jpg', sizes: {} } as unknown as Media
+const bodyWith = (...children: unknown[]) => ({ root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 } }) as unknown as Article['body']
+const upload = (value: unknown) => ({ type: 'upload', relationTo: 'media', value, fields: null, format: '', version: 3 })
+const text = (value: string) => ({ type: 'text', text: value, detail: 0, format: 0, mode: 'normal', style: '', version: 1 })
+const internalLink = (value: unknown, words: string) => ({
+  type: 'link',
+  fields: { linkType: 'internal', newTab: false, doc: { relationTo: 'articles', value } },
+  children: [text(words)],
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 3,
+})
+const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, textFormat: 0, version: 1 })
+
+describe('images in the body', () => {
+  const withBodyImage = article({ body: bodyWith(upload(map), upload(photo), upload(99)) })
+
+  it('carries every image the article shows, lead first, each once, each with its credit, in RSS, Atom and JSON Feed', async () => {
+    const items = [toFeedItem(withBodyImage, { origin: ORIGIN, bodyHtml: null })]
+    expect(items[0]!.images.map((image) => image.url)).toEqual([`${ORIGIN}/api/media/file/photo-w1024.jpg`, `${ORIGIN}/api/media/file/map.jpg`])
+    const feedChannel = toFeedChannel({ site: siteWith(), origin: ORIGIN, items })
+    for (const xml of [renderRss(feedChannel), renderAtom(feedChannel)]) {
+      const media = (await parser.parseString(xml)).items[0]?.media
+      expect(media?.map((node) => node['media:credit'])).toEqual([[KREMLIN], ['Cartographer']])
+    }
+    const json = toJsonFeed(feedChannel, { creditAbout: `${ORIGIN}/credits` }) as { items: Array<{ attachments: unknown[]; _image_credits: Array<{ url: string; creator: string }> }> }
+    expect(json.items[0]!.attachments).toHaveLength(2)
+    expect(json.items[0]!._image_credits.map((credit) => [credit.url, credit.creator])).toEqual([
+      [`${ORIGIN}/api/media/file/photo-w1024.jpg`, KREMLIN],
+      [`${ORIGIN}/api/media/file/map.jpg`, 'Cartographer'],
+    ])
+  })
+
+  it('credits a body image in an article without a lead image', () => {
+    const item = toFeedItem(article({ heroImage: null, body: bodyWith(upload(map)) }), { origin: ORIGIN, bodyHtml: null })
+    expect(item.images.map((image) => image.creator)).toEqual(['Cartographer'])
+  })
+})
+
+describe('full text of the body', () => {
+  it('shows a body image with absolute URLs, its caption and its credit', () => {
+    const html = bodyToFeedHtml(bodyWith(upload(photo)), ORIGIN)
+    expect(html).toContain(`<img src="${ORIGIN}/api/media/file/photo-w1024.jpg" alt="Two leaders shake hands" width="1024" height="683">`)
+    expect(html).toContain('Talks in Beijing, 16 May 2024.')
+    expect(html).toContain(`>${KREMLIN}</a>`)
+    expect(html).toContain('rel="license"')
+  })
+
+  it('links a published article absolutely, and keeps an unpublished one (an id only, or a draft) as plain text', () => {
+    const published = { id: 2, slug: 'earlier-story', headline: 'Earlier', _status: 'published' }
+    const draft = { id: 3, slug: 'secret-draft', headline: 'Secret', _status: 'draft' }
+    const html = bodyToFeedHtml(bodyWith(paragraph(internalLink(published, 'as reported'), text(' and '), internalLink(3, 'soon'), text(' / '), internalLink(draft, 'later'))), ORIGIN)
+    expect(html).toContain(`<a href="${ORIGIN}/articles/earlier-story">as reported</a>`)
+    expect(html).toContain('soon')
+    expect(html).toContain('later')
+    expect(html).not.toContain('secret-draft')
+    expect(html.match(/<a /g)).toHaveLength(1)
   })
 })

@@ -11,6 +11,8 @@ const input: PublicSchemas = {
     articles: { type: 'object', properties: { heroImage: { oneOf: [{ type: ['number', 'null'] }, { $ref: '#/definitions/media' }] }, body: { type: 'object', properties: { t: { type: 'string', tsType: 'any' } } } } },
     media: { type: 'object', properties: { license: { oneOf: [{ type: 'number' }, { $ref: '#/definitions/licenses' }] } } },
     licenses: { type: 'object', properties: { spdxId: { type: 'string' } } },
+    sections: { type: 'object', properties: { name: { type: 'string' } } },
+    authors: { type: 'object', properties: { name: { type: 'string' }, photo: { oneOf: [{ type: ['number', 'null'] }, { $ref: '#/definitions/media' }] } } },
   },
 }
 

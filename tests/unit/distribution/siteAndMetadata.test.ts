@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { toArticleView } from '../../../src/lib/data/views'
 import { renderDocsPage } from '../../../src/lib/openapi/docsPage'
 import { listImageFiles, pickImageFile } from '../../../src/lib/seo/imageFile'
-import { toArticleMetadata, toPageMetadata, toSiteMetadata } from '../../../src/lib/seo/metadata'
+import { toArticleMeta, toNotFoundMeta, toPageMeta } from '../../../src/lib/seo/metadata'
 import { BUILT_IN_LOGO, toSiteIdentity } from '../../../src/lib/site'
 import type { Media } from '../../../src/payload-types'
 import { ORIGIN, article, photo, siteWith } from './fixtures'
@@ -36,29 +36,43 @@ describe('image files', () => {
 describe('page metadata', () => {
   const site = siteWith({ tdm: 'reserved', tdmPolicyUrl: 'https://news.example/licensing' })
 
-  it('every builder keeps the feed links (Next replaces a layout object a page sets)', () => {
+  it('every builder gives the feed links, the cards and the TDM reservation', () => {
     const view = toArticleView(article())
-    for (const metadata of [toSiteMetadata(site, ORIGIN), toPageMetadata({ title: 'Credits', description: 'd', path: '/credits' }, site, ORIGIN), toArticleMetadata(view, site, ORIGIN)]) {
-      expect(Object.keys(metadata.alternates?.types ?? {})).toEqual(['application/rss+xml', 'application/atom+xml', 'application/feed+json'])
-      expect(metadata.twitter).toMatchObject({ card: 'summary_large_image' })
-      expect(metadata.openGraph).toMatchObject({ siteName: 'The Dispatch', images: [{ url: expect.stringMatching(/^https:\/\/news\.example\//), width: expect.any(Number), height: expect.any(Number), alt: expect.any(String) }] })
+    for (const meta of [toPageMeta({ title: 'Credits', description: 'd', path: '/credits' }, site, ORIGIN), toArticleMeta(view, site, ORIGIN), toNotFoundMeta(site, ORIGIN)]) {
+      expect(meta.feeds.map((feed) => [feed.type, feed.href])).toEqual([
+        ['application/rss+xml', `${ORIGIN}/feed.xml`],
+        ['application/atom+xml', `${ORIGIN}/atom.xml`],
+        ['application/feed+json', `${ORIGIN}/feed.json`],
+      ])
+      expect(meta.twitter).toMatchObject({ card: 'summary_large_image' })
+      expect(meta.openGraph).toMatchObject({ siteName: 'The Dispatch', image: { url: expect.stringMatching(/^https:\/\/news\.example\//), width: expect.any(Number), height: expect.any(Number), alt: expect.any(String) } })
+      expect(meta.other).toEqual({ 'tdm-reservation': '1', 'tdm-policy': 'https://news.example/licensing' })
     }
   })
 
+  it('titles a page "Page · Site", the front page with the name alone', () => {
+    expect(toPageMeta({ title: 'Image credits', description: 'd', path: '/credits' }, site, ORIGIN)).toMatchObject({ title: 'Image credits · The Dispatch', canonical: `${ORIGIN}/credits` })
+    expect(toPageMeta({ title: 'The Dispatch', description: 'd', path: '/' }, site, ORIGIN)).toMatchObject({ title: 'The Dispatch', canonical: `${ORIGIN}/` })
+  })
+
   it('gives an article its photo, times with zones and type article', () => {
-    const metadata = toArticleMetadata(toArticleView(article({ revisedAt: '2024-05-18T09:00:00+02:00' })), site, ORIGIN)
-    expect(metadata.openGraph).toMatchObject({
+    const meta = toArticleMeta(toArticleView(article({ revisedAt: '2024-05-18T09:00:00+02:00' })), site, ORIGIN)
+    expect(meta.canonical).toBe(`${ORIGIN}/articles/xi-putin-beijing`)
+    expect(meta.openGraph).toMatchObject({
       type: 'article',
       url: `${ORIGIN}/articles/xi-putin-beijing`,
       publishedTime: '2024-05-16T10:30:00.000Z',
       modifiedTime: '2024-05-18T07:00:00.000Z',
-      images: [{ url: `${ORIGIN}/api/media/file/photo.jpg`, width: 2400, height: 1600, alt: 'Two leaders shake hands' }],
+      image: { url: `${ORIGIN}/api/media/file/photo.jpg`, width: 2400, height: 1600, alt: 'Two leaders shake hands' },
     })
   })
 
+  it('keeps the 404 out of indexes, with no address of its own', () => {
+    expect(toNotFoundMeta(site, ORIGIN)).toMatchObject({ title: 'Page not found · The Dispatch', robots: 'noindex', canonical: null, openGraph: { url: null } })
+  })
+
   it('carries the TDM meta only when reserved', () => {
-    expect(toSiteMetadata(site, ORIGIN).other).toEqual({ 'tdm-reservation': '1', 'tdm-policy': 'https://news.example/licensing' })
-    expect(toSiteMetadata(siteWith({ tdm: 'allowed' }), ORIGIN).other).toEqual({})
+    expect(toPageMeta({ title: 't', description: 'd', path: '/' }, siteWith({ tdm: 'allowed' }), ORIGIN).other).toEqual({})
   })
 })
 

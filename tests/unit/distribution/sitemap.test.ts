@@ -1,7 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import { create } from 'xmlbuilder2'
 
-import { renderNewsSitemap, renderSitemap, toSitemapEntries } from '../../../src/lib/seo/sitemap'
+import {
+  articleEntries,
+  articleSitemapPath,
+  monthFiles,
+  monthOf,
+  monthRange,
+  parseSitemapName,
+  renderNewsSitemap,
+  renderSitemap,
+  renderSitemapIndex,
+} from '../../../src/lib/seo/sitemap'
 import { ORIGIN, siteWith } from './fixtures'
 
 const articles = [
@@ -17,11 +27,9 @@ function texts(xml: string, name: string): string[] {
 }
 
 describe('sitemap', () => {
-  it('lists the front page, credits and articles, lastmod from the revision (not every save)', () => {
-    const entries = toSitemapEntries(articles, ORIGIN)
+  it('lists articles with lastmod from the revision (not every save)', () => {
+    const entries = articleEntries(articles, ORIGIN)
     expect(entries).toEqual([
-      { loc: `${ORIGIN}/`, lastmod: '2026-11-28T08:00:00.000Z' },
-      { loc: `${ORIGIN}/credits`, lastmod: '2026-11-28T08:00:00.000Z' },
       { loc: `${ORIGIN}/articles/today`, lastmod: '2026-11-28T08:00:00.000Z' },
       { loc: `${ORIGIN}/articles/revised`, lastmod: '2026-11-27T10:00:00.000Z' },
       { loc: `${ORIGIN}/articles/old`, lastmod: '2024-05-16T10:00:00.000Z' },
@@ -32,12 +40,45 @@ describe('sitemap', () => {
     expect(texts(xml, 'lastmod')).toEqual(entries.map((entry) => entry.lastmod))
   })
 
-  it('has a news sitemap of the last two days, titles escaped', () => {
-    const xml = renderNewsSitemap(articles, { site: siteWith(), origin: ORIGIN, now: new Date('2026-11-28T12:00:00.000Z') })
-    // "revised" was published eight days ago: a revision does not make it news again.
+  it('renders a news sitemap of the articles given, titles escaped, undated ones left out', () => {
+    const xml = renderNewsSitemap([articles[0]!, { ...articles[1]!, publishedAt: null }], { site: siteWith(), origin: ORIGIN })
     expect(texts(xml, 'loc')).toEqual([`${ORIGIN}/articles/today`])
     expect(texts(xml, 'news:title')).toEqual(['Today & <tomorrow>'])
     expect(texts(xml, 'news:name')).toEqual(['The Dispatch'])
     expect(texts(xml, 'news:publication_date')).toEqual(['2026-11-28T08:00:00.000Z'])
+  })
+})
+
+describe('sitemap index', () => {
+  it('names months in UTC and knows where each begins and ends', () => {
+    expect(monthOf('2024-05-31T23:30:00.000Z')).toBe('2024-05')
+    expect(monthOf('2024-12-31T23:59:59.999Z')).toBe('2024-12')
+    expect(monthRange('2024-12')).toEqual({ start: new Date('2024-12-01T00:00:00.000Z'), end: new Date('2025-01-01T00:00:00.000Z') })
+  })
+
+  it('splits a month into files of at most the given size', () => {
+    expect(monthFiles('2024-05', 0, 3)).toEqual([])
+    expect(monthFiles('2024-05', 3, 3)).toEqual([{ month: '2024-05', page: 1 }])
+    expect(monthFiles('2024-05', 7, 3).map(articleSitemapPath)).toEqual([
+      '/sitemaps/articles-2024-05.xml',
+      '/sitemaps/articles-2024-05-2.xml',
+      '/sitemaps/articles-2024-05-3.xml',
+    ])
+  })
+
+  it('parses the names it makes and nothing else', () => {
+    expect(parseSitemapName('pages.xml')).toEqual({ kind: 'pages' })
+    expect(parseSitemapName('articles-2024-05.xml')).toEqual({ kind: 'articles', month: '2024-05', page: 1 })
+    expect(parseSitemapName('articles-2024-05-12.xml')).toEqual({ kind: 'articles', month: '2024-05', page: 12 })
+    for (const name of ['articles-2024-13.xml', 'articles-2024-05-1.xml', 'articles-2024-05-0.xml', 'articles-2024-5.xml', 'articles-2024-05-01.xml', '../pages.xml', 'pages.xml?x', 'articles-2024-05-99999.xml']) {
+      expect(parseSitemapName(name)).toBeNull()
+    }
+  })
+
+  it('renders a valid index of files', () => {
+    const xml = renderSitemapIndex([{ loc: `${ORIGIN}/sitemaps/pages.xml`, lastmod: '2026-11-28T08:00:00.000Z' }, { loc: `${ORIGIN}/sitemaps/articles-2024-05.xml`, lastmod: null }])
+    expect(xml).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    expect(texts(xml, 'loc')).toEqual([`${ORIGIN}/sitemaps/pages.xml`, `${ORIGIN}/sitemaps/articles-2024-05.xml`])
+    expect(texts(xml, 'lastmod')).toEqual(['2026-11-28T08:00:00.000Z'])
   })
 })

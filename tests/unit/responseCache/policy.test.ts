@@ -40,6 +40,11 @@ describe('bypassReason', () => {
     }
     expect(bypassReason(anonymous('/', {}, 'POST'))).toBe('method')
   })
+
+  it('keeps search out: every query is its own page, and would evict the pages readers need', () => {
+    for (const url of ['/search', '/search?q=putin', '/search?q=%E6%99%AE%E4%BA%AC&page=2', '/api/articles/search?q=putin']) expect(bypassReason(anonymous(url))).toBe('path')
+    expect(bypassReason(anonymous('/searchlight'))).toBeNull()
+  })
 })
 
 describe('routeTags', () => {

@@ -5,7 +5,7 @@ import zlib from 'node:zlib'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { pino } from 'pino'
 
-import { createResponseCache, type ResponseCache } from '../../../src/server/responseCache'
+import { createResponseCache, doNotStore, type PassOutcome, type ResponseCache, type ResponseCacheOptions } from '../../../src/server/responseCache'
 
 type App = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
@@ -13,17 +13,24 @@ let server: http.Server | undefined
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
 
 /** The cache in front of a fake app that counts its renders, as src/server.ts wires it. */
-async function start(app: App): Promise<{ base: string; cache: ResponseCache; renders: () => number }> {
+async function start(app: App, options: Partial<ResponseCacheOptions> = {}): Promise<{ base: string; cache: ResponseCache; renders: () => number; outcomes: string[] }> {
   let renders = 0
-  const cache = createResponseCache({ maxBytes: 1_000_000, logger: pino({ level: 'silent' }) })
+  const outcomes: string[] = []
+  const cache = createResponseCache({
+    maxBytes: 1_000_000,
+    logger: pino({ level: 'silent' }),
+    onHit: (req, status, started) => void outcomes.push(`hit ${status} ${req.url} ${typeof started}`),
+    ...options,
+  })
   server = http.createServer((req, res) =>
-    cache.handle(req, res, () => {
+    cache.handle(req, res, (outcome: PassOutcome) => {
       renders += 1
+      outcomes.push(`${outcome} ${req.method} ${req.url}`)
       app(req, res)
     }),
   )
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache, renders: () => renders }
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache, renders: () => renders, outcomes }
 }
 
 const page: App = (req, res) => {
@@ -53,10 +60,21 @@ async function stored(cache: ResponseCache, count: number): Promise<void> {
 }
 
 describe('response cache in front of the app', () => {
+  it('tells the app why a request came (miss or bypass) and the metrics of every hit', async () => {
+    const { base, cache, outcomes } = await start(page)
+    await raw(`${base}/articles/a`)
+    await stored(cache, 1)
+    await raw(`${base}/articles/a`)
+    await raw(`${base}/articles/a`, { authorization: 'JWT x' })
+    await raw(`${base}/articles/b`, {}, 'POST')
+    expect(outcomes).toEqual(['miss GET /articles/a', 'hit 200 /articles/a bigint', 'bypass GET /articles/a', 'bypass POST /articles/b'])
+  })
+
   it('renders once, then serves hits with a strong ETag, public Cache-Control and the right encoding', async () => {
     const { base, cache, renders } = await start(page)
-    const miss = await raw(`${base}/articles/a`, { 'accept-encoding': 'br' })
+    const miss = await raw(`${base}/articles/a`)
     expect(miss.headers['content-encoding']).toBeUndefined()
+    expect(miss.headers['x-cache']).toBe('MISS')
     // The first answer already carries what a proxy in front needs to keep it.
     expect(miss.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
     expect(miss.headers['surrogate-key']).toBe('article:a site')
@@ -78,6 +96,109 @@ describe('response cache in front of the app', () => {
       expect(hit.headers['surrogate-key']).toBe('article:a site')
     }
     expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3)
+  })
+
+  it('answers the first reader after a purge like every other: compressed, with the ETag the hits carry', async () => {
+    let version = 1
+    const { base, cache, renders } = await start((_req, res) => {
+      res.setHeader('content-type', 'text/html')
+      res.write('<html>')
+      res.end(`version ${version}${' words'.repeat(500)}</html>`)
+    })
+    const first = await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip, br' })
+    expect(first.headers['x-cache']).toBe('MISS')
+    expect(first.headers['content-encoding']).toBe('br')
+    expect(first.headers.etag).toMatch(/^"[\w-]+-br"$/)
+    expect(zlib.brotliDecompressSync(first.body).toString()).toContain('version 1')
+    const hit = await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip, br' })
+    expect(hit.headers['x-cache']).toBe('HIT')
+    expect(hit.headers.etag).toBe(first.headers.etag)
+    expect(hit.body.equals(first.body)).toBe(true)
+
+    version = 2
+    cache.purge(['article:a'])
+    const afterPurge = await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip' })
+    expect(afterPurge.headers['x-cache']).toBe('MISS')
+    expect(afterPurge.headers['content-encoding']).toBe('gzip')
+    expect(afterPurge.headers['content-length']).toBe(String(afterPurge.body.length))
+    expect(zlib.gunzipSync(afterPurge.body).toString()).toContain('version 2')
+    expect(afterPurge.headers.etag).toMatch(/-gzip"$/)
+    // The validator works at once: the reader's next request revalidates to a 304.
+    expect((await raw(`${base}/articles/a`, { 'accept-encoding': 'gzip', 'if-none-match': afterPurge.headers.etag! })).status).toBe(304)
+    expect(renders()).toBe(2)
+  })
+
+  it('keeps entries as long as no purge comes, whatever s-maxage it tells the proxy; a response’s own s-maxage still limits it', async () => {
+    const { base, cache, renders } = await start(
+      (req, res) => {
+        if (req.url === '/news-sitemap.xml') {
+          res.setHeader('cache-control', 'public, max-age=0, s-maxage=1')
+          res.setHeader('surrogate-key', 'articles')
+        }
+        res.end(`rendered ${req.url}`)
+      },
+      { sMaxAgeSeconds: 1 },
+    )
+    const page = await raw(`${base}/articles/a`)
+    expect(page.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
+    await raw(`${base}/news-sitemap.xml`)
+    await stored(cache, 2)
+    await new Promise((resolve) => setTimeout(resolve, 1300))
+    const later = await raw(`${base}/articles/a`)
+    expect(later.headers['x-cache']).toBe('HIT')
+    expect(later.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
+    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('MISS')
+    expect(renders()).toBe(3)
+  })
+
+  it('does not keep a render marked as failed (doNotStore): the next reader gets a new one', async () => {
+    let failing = true
+    const { base, cache, renders } = await start((_req, res) => {
+      if (failing) doNotStore(res)
+      else res.setHeader('tdm-reservation', '1')
+      res.end('page')
+    })
+    const degraded = await raw(`${base}/articles/a`)
+    expect(degraded.status).toBe(200)
+    expect(degraded.headers['x-cache']).toBeUndefined()
+    // Not marked public for a proxy either.
+    expect(degraded.headers['surrogate-key']).toBeUndefined()
+    failing = false
+    const complete = await raw(`${base}/articles/a`)
+    expect(complete.headers['tdm-reservation']).toBe('1')
+    await stored(cache, 1)
+    expect((await raw(`${base}/articles/a`)).headers['tdm-reservation']).toBe('1')
+    expect(renders()).toBe(2)
+  })
+
+  it('bounds the bytes all renders under way hold together; a render past the bound streams through unkept', async () => {
+    const chunk = 'x'.repeat(10_000)
+    const { base, cache } = await start(
+      (_req, res) => {
+        let sent = 0
+        const more = () => {
+          if (sent === 6) return void res.end()
+          sent += 1
+          res.write(chunk)
+          setTimeout(more, 20)
+        }
+        more()
+      },
+      { maxBytes: 1_000_000, maxInFlightBytes: 100_000 },
+    )
+    let peak = 0
+    const watch = setInterval(() => (peak = Math.max(peak, cache.stats().inFlightBytes)), 5)
+    const pages = await Promise.all(['a', 'b', 'c'].map((slug) => raw(`${base}/articles/${slug}`)))
+    clearInterval(watch)
+    expect(pages.every((page) => page.body.length === 60_000)).toBe(true)
+    expect(peak).toBeGreaterThan(0)
+    expect(peak).toBeLessThanOrEqual(100_000)
+    expect(cache.stats().inFlightBytes).toBe(0)
+    // Two fit (60 KB each would not: 120 KB > 100 KB): at least one went through unkept.
+    const kept = pages.filter((page) => page.headers['x-cache'] === 'MISS').length
+    expect(kept).toBeLessThan(3)
+    // A proxy in front may still keep the ones let through.
+    for (const page of pages.filter((each) => each.headers['x-cache'] === undefined)) expect(page.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
   })
 
   it('answers If-None-Match with 304 and HEAD without a body', async () => {
@@ -109,15 +230,20 @@ describe('response cache in front of the app', () => {
     expect(cache.stats().stores).toBe(0)
     // ...and once a reader's copy is stored, an editor still gets a fresh render, not the cache.
     const reader = await raw(`${base}/articles/a`)
+    expect(reader.headers['x-cache']).toBe('MISS')
     expect(reader.body.toString()).not.toContain('(editor view)')
     await stored(cache, 1)
+    expect((await raw(`${base}/articles/a`)).headers['x-cache']).toBe('HIT')
     const rendersBefore = renders()
     const editor = await raw(`${base}/articles/a`, { cookie: 'payload-token=x' })
     expect(editor.headers['x-cache']).toBeUndefined()
     expect(editor.body.toString()).toContain('(editor view)')
     expect(renders()).toBe(rendersBefore + 1)
-    const draft = await raw(`${base}/api/articles?draft=true`)
-    expect(draft.headers['x-cache']).toBeUndefined()
+    // A draft read is not even a miss: asked twice, it is rendered twice and never stored.
+    for (let attempt = 0; attempt < 2; attempt += 1) expect((await raw(`${base}/api/articles?draft=true`)).headers['x-cache']).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(renders()).toBe(rendersBefore + 3)
+    expect(cache.stats().stores).toBe(1)
   })
 
   it('never stores a response that sets a cookie, or an unknown route that did not mark itself public', async () => {
@@ -170,6 +296,33 @@ describe('response cache in front of the app', () => {
     const personal = await Promise.all(Array.from({ length: 5 }, () => raw(`${base}/articles/private`)))
     expect(personal.every((page) => page.body.toString() === 'rendered /articles/private')).toBe(true)
     expect(renders()).toBe(1 + 5)
+  })
+
+  it("with CACHE_S_MAXAGE_SECONDS, tells proxies the s-maxage but keeps its own entries until purged; a response's own s-maxage still limits them", async () => {
+    const { base, cache, renders } = await start(
+      (req, res) => {
+        if (req.url === '/news-sitemap.xml') {
+          // A document that moves with the clock limits its own lifetime, as the news sitemap does.
+          res.setHeader('cache-control', 'public, max-age=0, s-maxage=1, must-revalidate')
+          res.setHeader('surrogate-key', 'articles')
+        }
+        res.end(`rendered ${req.url}`)
+      },
+      { sMaxAgeSeconds: 1 },
+    )
+    const miss = await raw(`${base}/articles/a`)
+    expect(miss.headers['x-cache']).toBe('MISS')
+    expect(miss.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
+    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('MISS')
+    await stored(cache, 2)
+    expect((await raw(`${base}/articles/a`)).headers['x-cache']).toBe('HIT')
+    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('HIT')
+    await new Promise((resolve) => setTimeout(resolve, 1300))
+    const later = await raw(`${base}/articles/a`)
+    expect(later.headers['x-cache']).toBe('HIT')
+    expect(later.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
+    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('MISS')
+    expect(renders()).toBe(3)
   })
 
   it('does not store error responses', async () => {

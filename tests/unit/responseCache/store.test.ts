@@ -18,7 +18,7 @@ describe('ResponseStore', () => {
     expect(store.get('/articles/b')).toBeDefined()
     expect(store.get('/')).toBeDefined()
     expect(store.purge(['site'])).toBe(2)
-    expect(store.stats()).toMatchObject({ entries: 0, purges: 2, purgedEntries: 3 })
+    expect(store.stats()).toMatchObject({ entries: 0, purges: 2, purgedEntries: 3, evictions: 0 })
   })
 
   it('stays within its byte bound, dropping the least recently used', async () => {
@@ -34,6 +34,7 @@ describe('ResponseStore', () => {
     expect(stats.entries).toBeLessThan(20)
     expect(store.get('/p19')).toBeDefined()
     expect(store.get('/p0')).toBeUndefined()
+    expect(stats.evictions).toBe(20 - stats.entries)
     // Evicted entries leave the tag index too: purging their tags removes nothing.
     expect(store.purge(['t0', 't1'])).toBe(0)
   })

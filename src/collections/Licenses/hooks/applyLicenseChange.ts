@@ -2,8 +2,9 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
 import { forgetLicense } from '@/domain/media/license'
+import { tagsForSiteLogo } from '@/domain/media/siteLogo'
 import { tagsForLicenseChange } from '@/lib/cache/changeTags'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeChange } from '@/lib/cache/purge'
 import { queueMediaRewrites } from '@/jobs/rewriteMediaFiles'
 import { licenseChangeRewritesFiles } from '@/lib/images/creditChanges'
 import type { License } from '@/payload-types'
@@ -19,11 +20,11 @@ export const applyLicenseChange: CollectionAfterChangeHook<License> = async ({ d
   // File rewrites run as jobs, only for images whose embedded credit actually changes.
   await queueMediaRewrites(req, images.filter((image) => licenseChangeRewritesFiles(image, doc, previousDoc)).map((image) => image.id))
   const mediaIds = images.map((image) => image.id)
-  await purgeTags(tagsForLicenseChange(doc.id, mediaIds, await findLiveArticlesShowing(mediaIds, req)), req.payload.logger)
+  await purgeChange(req, [...tagsForLicenseChange(doc.id, mediaIds, await findLiveArticlesShowing(mediaIds, req)), ...(await tagsForSiteLogo(mediaIds, req))])
   return doc
 }
 
 export const purgeLicenseAfterDelete: CollectionAfterDeleteHook<License> = async ({ doc, req }) => {
-  await purgeTags(tagsForLicenseChange(doc.id, [], []), req.payload.logger)
+  await purgeChange(req, tagsForLicenseChange(doc.id, [], []))
   return doc
 }

@@ -32,7 +32,10 @@ async function withoutLocation(upload: Buffer): Promise<Buffer> {
   if (format === 'jpeg') return stripJpegMetadata(upload, metadata.orientation)
   if (format === 'webp') return stripWebpMetadata(upload)
   const image = sharp(upload).rotate().keepIccProfile()
-  return format === 'png' ? image.png({ compressionLevel: 9, palette: false }).toBuffer() : image.avif({ lossless: true }).toBuffer()
+  if (format !== 'png') return image.avif({ lossless: true }).toBuffer()
+  // A 16-bit PNG stays 16-bit (sharp writes 8 bits otherwise).
+  if (metadata.space === 'rgb16' || metadata.space === 'grey16') image.toColourspace(metadata.space)
+  return image.png({ compressionLevel: 9, palette: false }).toBuffer()
 }
 
 /** Keeps a new upload (without its location) as the source of every rewrite of its files. */

@@ -4,6 +4,7 @@ import { getMediaCredit } from '@/domain/media/credit'
 import { THUMBNAIL_VARIANT, VARIANT_NAMES } from '@/lib/images/variants'
 import type { Media } from '@/payload-types'
 import { maxPixelsOf, staticDirOf } from './collectionFiles'
+import { contentCredentialSigner } from './contentCredentials'
 import { embedCreditInFiles, embedCreditInSizes, type RewriteResult, type SizeRecord } from './embedCredit'
 
 type Sizes = NonNullable<Media['sizes']>
@@ -35,7 +36,9 @@ export function hasAllFiles(media: Pick<Media, 'fileVersion' | 'sizes'>): boolea
  */
 export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Promise<Media> {
   const { subject } = await getMediaCredit(media, req)
-  const result = await embedCreditInFiles({ media, subject, staticDir: staticDirOf(req), maxPixels: maxPixelsOf(req) })
+  const staticDir = staticDirOf(req)
+  const sign = await contentCredentialSigner(media, subject, staticDir, req)
+  const result = await embedCreditInFiles({ media, subject, sign, staticDir, maxPixels: maxPixelsOf(req) })
   if (!result) return media
   const rewritten = withRewrite(media, result)
   await req.payload.db.updateOne({
@@ -45,7 +48,7 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
     returning: false,
     req,
   })
-  req.payload.logger.debug({ media: media.id, fileVersion: result.fileVersion }, 'wrote credit metadata into image files')
+  req.payload.logger.debug({ media: media.id, fileVersion: result.fileVersion }, 'wrote credit metadata and Content Credentials into image files')
   return rewritten
 }
 
@@ -55,7 +58,9 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
  */
 export async function writeThumbnailOnly(media: Media, req: PayloadRequest): Promise<Media> {
   const { subject } = await getMediaCredit(media, req)
-  const written = await embedCreditInSizes({ media, subject, staticDir: staticDirOf(req), maxPixels: maxPixelsOf(req), names: [THUMBNAIL_VARIANT] })
+  const staticDir = staticDirOf(req)
+  const sign = await contentCredentialSigner(media, subject, staticDir, req)
+  const written = await embedCreditInSizes({ media, subject, sign, staticDir, maxPixels: maxPixelsOf(req), names: [THUMBNAIL_VARIANT] })
   const pending = { ...media, sizes: sizesWith(written), fileVersion: null }
   await req.payload.db.updateOne({ collection: 'media', id: media.id, data: { sizes: pending.sizes, fileVersion: null }, returning: false, req })
   return pending

@@ -7,17 +7,19 @@ import type { Media } from '@/payload-types'
 import { staticDirOf } from '../files/collectionFiles'
 import { keepUpload, removeKeptOriginal, removeServedFiles } from '../files/keptOriginal'
 import { hasAllFiles, rewriteMediaFiles, writeThumbnailOnly } from '../files/rewriteMediaFiles'
+import { keepUploadManifest, removeUploadManifest } from '../files/uploadManifest'
 import { forgetNewUpload, newUploadOf } from './checkUpload'
 
 const sizeFilenames = (media: Pick<Media, 'sizes'> | undefined) => Object.values(media?.sizes ?? {}).map((size) => size?.filename)
 
 /**
- * A new upload is kept without its location at once, and the file Payload stored (the upload
- * as received, GPS and all) is removed: nothing is served until it has been written with its
- * credit. The request writes only the admin's thumbnail; a job writes the original and every
- * size. An image already public (a new file for a published photo) gets all its files now, as
- * does an image released before its job ran, and a crop or focal-point edit, after which
- * Payload re-made the stored file. A credit or license change alone is queued.
+ * A new upload is kept without its location at once (with the Content Credentials it arrived
+ * with, if any), and the file Payload stored (the upload as received, GPS and all) is removed:
+ * nothing is served until it has been written with its credit. The request writes only the
+ * admin's thumbnail; a job writes the original and every size. An image already public (a new
+ * file for a published photo) gets all its files now, as does an image released before its job
+ * ran, and a crop or focal-point edit, after which Payload re-made the stored file. A credit or
+ * license change alone is queued.
  */
 export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, previousDoc, req }) => {
   const staticDir = staticDirOf(req)
@@ -25,8 +27,10 @@ export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({
   if (upload && doc.filename) {
     forgetNewUpload(req)
     await keepUpload(staticDir, doc.filename, upload.bytes)
+    await keepUploadManifest(staticDir, doc.filename, upload.bytes, req)
     if (previousDoc?.filename && previousDoc.filename !== doc.filename) {
       await removeKeptOriginal(staticDir, previousDoc.filename)
+      await removeUploadManifest(staticDir, previousDoc.filename)
       await removeServedFiles(staticDir, sizeFilenames(previousDoc))
     }
     if (doc.public) return withServedFiles(await rewriteMediaFiles(doc, req))
@@ -41,7 +45,9 @@ export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({
 }
 
 export const removeKeptOriginalAfterDelete: CollectionAfterDeleteHook<Media> = async ({ doc, req }) => {
-  await removeKeptOriginal(staticDirOf(req), doc.filename)
-  await removeServedFiles(staticDirOf(req), sizeFilenames(doc))
+  const staticDir = staticDirOf(req)
+  await removeKeptOriginal(staticDir, doc.filename)
+  await removeUploadManifest(staticDir, doc.filename)
+  await removeServedFiles(staticDir, sizeFilenames(doc))
   return doc
 }

@@ -1,19 +1,25 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import { findLiveArticlesShowing } from '@/domain/articles/liveArticles'
-import { tagsForArticlesUsingMedia } from '@/lib/cache/affectedArticles'
+import { tagsForSiteLogo } from '@/domain/media/siteLogo'
 import { tagsForMediaChange } from '@/lib/cache/changeTags'
-import { purgeTags } from '@/lib/cache/purge'
+import { purgeChange } from '@/lib/cache/purge'
+import type { Id } from '@/lib/id'
 import type { Media } from '@/payload-types'
 
-type Id = number | string
 type Shown = Array<{ slug: string }>
 
 const shownKey = (id: Id) => `mediaShownIn:${id}`
+const logoKey = (id: Id) => `mediaSiteLogoTags:${id}`
+
+/** Purges these images and every published page showing them (pages, lists, credits, API; every page, for the logo). */
+export async function purgeMediaAndPagesShowing(mediaIds: Id[], req: PayloadRequest): Promise<void> {
+  await purgeChange(req, [...tagsForMediaChange(mediaIds, await findLiveArticlesShowing(mediaIds, req)), ...(await tagsForSiteLogo(mediaIds, req))])
+}
 
 /** A new file, alt text, credit or release must show on every page using the image. */
 export const purgeMediaAfterChange: CollectionAfterChangeHook<Media> = async ({ doc, req }) => {
-  await purgeTags(await tagsForArticlesUsingMedia([doc.id], req), req.payload.logger)
+  await purgeMediaAndPagesShowing([doc.id], req)
   return doc
 }
 
@@ -21,10 +27,12 @@ export const purgeMediaAfterChange: CollectionAfterChangeHook<Media> = async ({ 
 export const rememberPagesShowingMedia: CollectionBeforeDeleteHook = async ({ id, req }) => {
   // Read first: a nested Local API call replaces req.context with a copy.
   const shownIn = await findLiveArticlesShowing([id], req)
+  const logoTags = await tagsForSiteLogo([id], req)
   req.context[shownKey(id)] = shownIn
+  req.context[logoKey(id)] = logoTags
 }
 
 export const purgeMediaAfterDelete: CollectionAfterDeleteHook<Media> = async ({ id, doc, req }) => {
-  await purgeTags(tagsForMediaChange([doc.id], (req.context[shownKey(id)] as Shown | undefined) ?? []), req.payload.logger)
+  await purgeChange(req, [...tagsForMediaChange([doc.id], (req.context[shownKey(id)] as Shown | undefined) ?? []), ...((req.context[logoKey(id)] as string[] | undefined) ?? [])])
   return doc
 }

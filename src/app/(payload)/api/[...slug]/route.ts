@@ -3,9 +3,9 @@ import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { getSettings } from '@/config/settings'
-import { withLoginLimit } from '@/lib/api/loginLimit'
-import { withPublicCors } from '@/lib/api/withPublicCors'
-import { withRequestChecks } from '@/lib/api/withRequestChecks'
+import { withLoginLimit } from '@/server/api/loginLimit'
+import { withPublicCors } from '@/server/api/withPublicCors'
+import { withRequestChecks } from '@/server/api/withRequestChecks'
 
 const { trustedOrigins } = getSettings()
 const checked = (handler: Parameters<typeof withRequestChecks>[0]) => withPublicCors(withRequestChecks(handler, config), trustedOrigins)

@@ -1,0 +1,50 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import { getSettings } from '@/config/settings'
+import { tagsForListPositions, type ListPosition } from '@/lib/cache/changeTags'
+import { toSiteIdentity } from '@/lib/site'
+import { zonedMonthOf } from '@/lib/timeZone'
+import { listKey, listWhere, type ArticleList } from './lists'
+import type { LiveArticle } from './liveArticles'
+
+/** The lists a published article is in: everything, its section, each author, its month, the uses of each image it shows. */
+export function listsOf(article: LiveArticle, timeZone: string): ArticleList[] {
+  if (!article.publishedAt) return []
+  return [
+    { kind: 'all' },
+    ...(article.section !== null ? [{ kind: 'section' as const, id: article.section }] : []),
+    ...article.authors.map((id) => ({ kind: 'author' as const, id })),
+    { kind: 'month', month: zonedMonthOf(article.publishedAt, timeZone), timeZone },
+    ...article.images.map((id) => ({ kind: 'image' as const, id })),
+  ]
+}
+
+/**
+ * Where the article sits in a list. An article that stays (same list, same date) changes only its
+ * own page; one that comes or goes moves every later page, and the list may have held one more.
+ */
+async function positionIn(list: ArticleList, publishedAt: string, stays: boolean, req: PayloadRequest): Promise<ListPosition> {
+  const published: Where = { and: [listWhere(list), { _status: { equals: 'published' } }] }
+  const count = async (where: Where) => (await req.payload.count({ collection: 'articles', where, overrideAccess: true, req })).totalDocs
+  const position = await count({ and: [published, { publishedAt: { less_than: publishedAt } }] })
+  return { key: listKey(list), position, total: stays ? position + 1 : (await count(published)) + 1 }
+}
+
+/**
+ * The list pages an article's change makes stale, before and after it: one or two indexed counts
+ * per list, so a publish purges a handful of pages whatever the archive holds.
+ */
+export async function tagsForListChange(before: LiveArticle | null, after: LiveArticle | null, req: PayloadRequest): Promise<string[]> {
+  const states = [before, after].filter((state): state is LiveArticle & { publishedAt: string } => state?.publishedAt != null)
+  if (states.length === 0) return []
+  const { timeZone } = toSiteIdentity(await req.payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req }))
+  const keysOf = (state: LiveArticle | null) => new Set(state ? listsOf(state, timeZone).map(listKey) : [])
+  const [keysBefore, keysAfter] = [keysOf(before), keysOf(after)]
+  const sameDate = before?.publishedAt === after?.publishedAt
+  const positions = await Promise.all(
+    states.flatMap((state) =>
+      listsOf(state, timeZone).map((list) => positionIn(list, state.publishedAt, sameDate && keysBefore.has(listKey(list)) && keysAfter.has(listKey(list)), req)),
+    ),
+  )
+  return tagsForListPositions(positions, getSettings().listPageSize)
+}

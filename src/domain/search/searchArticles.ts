@@ -1,0 +1,70 @@
+import type { PaginatedDocs, Payload, TypedUser } from 'payload'
+
+import { getSettings } from '@/config/settings'
+import { buildExcerpt } from '@/lib/search/excerpt'
+import { lexicalToPlainText } from '@/lib/search/plainText'
+import type { SearchQuery } from '@/lib/search/query'
+import type { Article } from '@/payload-types'
+import { findRankedArticleIds } from './rankedIds'
+import { searchEngineOf } from './sqlRunner'
+
+/** An article as the articles API gives it, with its place in the ranking and an HTML excerpt (matches in <mark>). */
+export type SearchResultDoc = Article & { rank: number; excerpt: string }
+export type SearchResults = PaginatedDocs<SearchResultDoc>
+
+export type SearchPage = { page: number; limit: number; depth: number; user?: TypedUser | null }
+
+/** Thrown where the database has no search index: development mode pushes the schema without it. */
+export class SearchUnavailableError extends Error {
+  constructor() {
+    super('Search needs the database built from its migrations (npm start, or npm run payload -- migrate); development mode pushes the schema without the search index.')
+  }
+}
+
+export function isSearchAvailable(payload: Payload): boolean {
+  return getSettings().databaseSchema === 'migrations' || searchEngineOf(payload) === 'mongodb'
+}
+
+function paginate<Doc>(docs: Doc[], totalDocs: number, { page, limit }: SearchPage): PaginatedDocs<Doc> {
+  const totalPages = Math.ceil(totalDocs / limit)
+  return {
+    docs,
+    totalDocs,
+    limit,
+    page,
+    totalPages,
+    pagingCounter: (page - 1) * limit + 1,
+    hasPrevPage: page > 1,
+    hasNextPage: page < totalPages,
+    prevPage: page > 1 ? page - 1 : null,
+    nextPage: page < totalPages ? page + 1 : null,
+  }
+}
+
+/**
+ * Published articles matching the query, best first. The index gives the order; the documents
+ * are then read through Payload as the caller may see them (access rules, hidden and private
+ * fields, published version only), and the excerpt is cut from that published text, so nothing
+ * a reader may not see reaches results, excerpts or counts.
+ */
+export async function searchPublishedArticles(payload: Payload, query: SearchQuery, request: SearchPage): Promise<SearchResults> {
+  if (!isSearchAvailable(payload)) throw new SearchUnavailableError()
+  const offset = (request.page - 1) * request.limit
+  const ranked = await findRankedArticleIds(payload, query, { limit: request.limit, offset })
+  if (ranked.ids.length === 0) return paginate([], ranked.totalDocs, request)
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { and: [{ id: { in: ranked.ids } }, { _status: { equals: 'published' } }] },
+    draft: false,
+    overrideAccess: false,
+    user: request.user ?? null,
+    depth: request.depth,
+    pagination: false,
+  })
+  const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+  const results = ranked.ids.flatMap((id, index) => {
+    const doc = byId.get(String(id))
+    return doc ? [{ ...doc, rank: offset + index + 1, excerpt: buildExcerpt(lexicalToPlainText(doc.body), query.highlights) }] : []
+  })
+  return paginate(results, ranked.totalDocs, request)
+}

@@ -1,0 +1,49 @@
+import type { QueryItem, SearchQuery } from './query'
+
+/**
+ * The query in each engine's own syntax. Tokens are already folded and split exactly as the
+ * index was (src/lib/search/text.ts), so each engine only matches tokens; everything a reader
+ * types is quoted, never read as operators.
+ */
+
+const fts5String = (token: string) => `"${token.replaceAll('"', '""')}"`
+
+function fts5Item(item: QueryItem): string {
+  return `${fts5String(item.tokens.join(' '))}${item.prefix ? '*' : ''}`
+}
+
+/** SQLite FTS5 MATCH expression: every item (a word, or tokens side by side) must match. */
+export function toFts5Match(query: SearchQuery): string {
+  return query.items.map(fts5Item).join(' AND ')
+}
+
+const tsLexeme = (token: string) => `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+
+function tsItem(item: QueryItem, weight: 'A' | 'B' | ''): string {
+  return item.tokens
+    .map((token, index) => {
+      const prefix = item.prefix && index === item.tokens.length - 1 ? '*' : ''
+      const label = prefix || weight ? `:${prefix}${weight}` : ''
+      return `${tsLexeme(token)}${label}`
+    })
+    .join(' <-> ')
+}
+
+/** PostgreSQL tsquery text for `to_tsquery('simple', …)`: all items, `<->` keeping tokens side by side. */
+export function toTsquery(query: SearchQuery): string {
+  return query.items.map((item) => `(${tsItem(item, '')})`).join(' & ')
+}
+
+/** Matches when any item occurs in the column of that weight (A headline, B standfirst): the ranking tier. */
+export function toTsqueryInWeight(query: SearchQuery, weight: 'A' | 'B'): string {
+  return query.items.map((item) => `(${tsItem(item, weight)})`).join(' | ')
+}
+
+/**
+ * MongoDB `$text` search string. Each item is quoted: quoted phrases must all match (bare words
+ * would be OR-ed), and a phrase's tokens stay together in the stored bigram text. MongoDB has
+ * no prefix matching; a text index in a stemming language finds inflections instead.
+ */
+export function toMongoTextSearch(query: SearchQuery): string {
+  return query.items.map((item) => `"${item.tokens.join(' ').replaceAll('"', '')}"`).join(' ')
+}

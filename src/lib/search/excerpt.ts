@@ -1,0 +1,92 @@
+import type { Highlight } from './query'
+import { foldText, isHan } from './text'
+
+/** About two lines of a result list. */
+export const EXCERPT_LENGTH = 240
+/** How much text comes before the first match. */
+const LEAD_IN = 60
+/** How far to look for a space to cut at, so words stay whole (Chinese has none: cut anywhere). */
+const WORD_SLACK = 20
+
+type Span = { start: number; end: number }
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu
+const HAN_OR_OTHER = /\p{Script=Han}+|[^\p{Script=Han}]+/gu
+
+function runSpans(text: string): Array<Span & { text: string }> {
+  const runs: Array<Span & { text: string }> = []
+  for (const word of text.matchAll(WORD)) {
+    for (const run of word[0].matchAll(HAN_OR_OTHER)) {
+      const start = word.index + run.index
+      runs.push({ start, end: start + run[0].length, text: run[0] })
+    }
+  }
+  return runs
+}
+
+function matchesWord(folded: string, highlights: readonly Highlight[]): boolean {
+  return highlights.some((mark) => (mark.kind === 'prefix' ? folded.startsWith(mark.value) : mark.kind === 'exact' && folded === mark.value))
+}
+
+/** Where the query's words and Chinese strings occur in the text, in order, not overlapping. */
+export function findMatches(text: string, highlights: readonly Highlight[]): Span[] {
+  const spans: Span[] = []
+  const hanMarks = highlights.filter((mark) => mark.kind === 'han').map((mark) => mark.value)
+  for (const run of runSpans(text)) {
+    if (!isHan(run.text)) {
+      if (matchesWord(foldText(run.text), highlights)) spans.push({ start: run.start, end: run.end })
+      continue
+    }
+    for (const value of hanMarks) {
+      for (let at = run.text.indexOf(value); at !== -1; at = run.text.indexOf(value, at + value.length)) {
+        spans.push({ start: run.start + at, end: run.start + at + value.length })
+      }
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  return spans.reduce<Span[]>((merged, span) => {
+    const last = merged[merged.length - 1]
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
+    else merged.push({ ...span })
+    return merged
+  }, [])
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!)
+}
+
+/** A cut near `at` on a space within reach, else at `at` (never inside a surrogate pair). */
+function cutNear(text: string, at: number, direction: 'back' | 'forward'): number {
+  if (at <= 0) return 0
+  if (at >= text.length) return text.length
+  const space = direction === 'back' ? text.lastIndexOf(' ', at) : text.indexOf(' ', at)
+  if (space !== -1 && Math.abs(space - at) <= WORD_SLACK) return direction === 'back' ? space : space + 1
+  const code = text.charCodeAt(at)
+  return code >= 0xdc00 && code <= 0xdfff ? at - 1 : at
+}
+
+/**
+ * A short excerpt of plain text around the first match, as HTML: the text escaped, matched
+ * words in <mark>, "…" where text was left out. Without a match, the opening of the text.
+ */
+export function buildExcerpt(plainText: string, highlights: readonly Highlight[], length = EXCERPT_LENGTH): string {
+  const text = plainText.replace(/\s+/g, ' ').trim()
+  const matches = findMatches(text, highlights)
+  const first = matches[0]
+  const start = first && first.start > LEAD_IN ? cutNear(text, first.start - LEAD_IN, 'forward') : 0
+  const end = start + length >= text.length ? text.length : cutNear(text, start + length, 'back')
+  let html = start > 0 ? '…' : ''
+  let at = start
+  for (const match of matches) {
+    if (match.end <= start || match.start >= end) continue
+    const from = Math.max(match.start, start)
+    const to = Math.min(match.end, end)
+    html += `${escapeHtml(text.slice(at, from))}<mark>${escapeHtml(text.slice(from, to))}</mark>`
+    at = to
+  }
+  html += escapeHtml(text.slice(at, end).trimEnd())
+  return end < text.length ? `${html}…` : html
+}

@@ -1,0 +1,180 @@
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import type { GetServerSideProps, GetServerSidePropsContext } from 'next'
+import type { Payload } from 'payload'
+
+import { registerPurgeTarget } from '../../src/lib/cache/purge'
+import type { ListPageData } from '../../src/lib/pages/listPages'
+import { paragraphsToLexical } from '../../src/lib/richText'
+import type { Author, Section } from '../../src/payload-types'
+import { createArticle, createUser } from '../support/content'
+import { usePayload } from '../support/usePayload'
+
+// A small page size, so a few dozen articles make many pages.
+const SIZE = 5
+process.env.LIST_PAGE_SIZE = String(SIZE)
+
+const payload = usePayload()
+
+type Answer = { status: number; headers: Record<string, string>; props?: { page?: ListPageData; notFound?: true; sections?: unknown }; redirect?: { destination: string; statusCode: number } }
+
+/** Runs a page's getServerSideProps as Next would for an anonymous GET, counting the articles it reads. */
+async function render(getServerSideProps: GetServerSideProps, path: string, params: Record<string, string> = {}): Promise<Answer & { read: number }> {
+  const headers: Record<string, string> = {}
+  const res = { statusCode: 200, setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value), getHeader: (name: string) => headers[name.toLowerCase()] }
+  const instance: Payload = payload()
+  const find = instance.find.bind(instance)
+  let read = 0
+  instance.find = (async (args: Parameters<Payload['find']>[0]) => {
+    const found = await find(args)
+    if (args.collection === 'articles') read += found.docs.length
+    return found
+  }) as Payload['find']
+  try {
+    const context = { params, query: {}, resolvedUrl: path, req: { headers: {} }, res } as unknown as GetServerSidePropsContext
+    const result = (await getServerSideProps(context)) as { props?: Answer['props']; redirect?: Answer['redirect'] }
+    return { status: res.statusCode, headers, read, ...result }
+  } finally {
+    instance.find = find
+  }
+}
+
+const slugs = (answer: Answer) => answer.props?.page?.articles.map((article) => article.slug) ?? []
+const pages = {
+  front: () => import('../../src/pages/index'),
+  numbered: () => import('../../src/pages/page/[page]'),
+  section: () => import('../../src/pages/sections/[slug]/index'),
+  sectionPage: () => import('../../src/pages/sections/[slug]/page/[page]'),
+  author: () => import('../../src/pages/authors/[slug]/index'),
+  month: () => import('../../src/pages/archive/[year]/[month]/index'),
+}
+
+let world: Section
+let politics: Section
+let anna: Author
+/** Oldest first: story-0 … story-22, one a day from 2 January 2024 (UTC, 23:30). */
+const TOTAL = 23
+const bySlugOrder: string[] = []
+
+beforeAll(async () => {
+  await createUser(payload(), 'admin')
+  world = await payload().create({ collection: 'sections', data: { name: 'World', slug: 'world' } })
+  politics = await payload().create({ collection: 'sections', data: { name: 'Politics', slug: 'politics' } })
+  anna = await payload().create({ collection: 'authors', data: { name: 'Anna Petrova', slug: 'anna-petrova', bio: 'Moscow correspondent.' } })
+  for (let n = 0; n < TOTAL; n += 1) {
+    const slug = `day-${String(n).padStart(2, '0')}`
+    bySlugOrder.push(slug)
+    await createArticle(payload(), {
+      slug,
+      headline: `Day ${n}`,
+      publishedAt: new Date(Date.UTC(2024, 0, 2 + n, 23, 30)).toISOString(),
+      section: n % 2 === 0 ? world.id : politics.id,
+      authors: n % 3 === 0 ? [anna.id] : [],
+      _status: 'published',
+    })
+  }
+  await createArticle(payload(), { slug: 'a-draft', section: world.id, authors: [anna.id], publishedAt: '2024-01-10T00:00:00.000Z', _status: 'draft' })
+}, 300_000)
+
+describe('the front page and the numbered archive', () => {
+  it('shows the two newest pages, reads no more than it shows, and leads to the page below', async () => {
+    const { getServerSideProps } = await pages.front()
+    const answer = await render(getServerSideProps, '/')
+    // 23 articles in pages of 5: page 5 holds 3, page 4 holds 5. The landing shows both.
+    expect(slugs(answer)).toEqual(bySlugOrder.slice(15).reverse())
+    expect(answer.read).toBe(8)
+    expect(answer.props?.page?.older).toBe('/page/3')
+    expect(answer.headers['surrogate-key']?.split(' ')).toEqual(expect.arrayContaining(['list:all', 'site']))
+  })
+
+  it('numbers pages from the oldest, each with exactly its own articles, and 404 past the end', async () => {
+    const { getServerSideProps } = await pages.numbered()
+    const first = await render(getServerSideProps, '/page/1', { page: '1' })
+    expect(slugs(first)).toEqual(bySlugOrder.slice(0, 5).reverse())
+    expect(first.read).toBe(SIZE)
+    expect(first.props?.page).toMatchObject({ position: 'Page 1 of 5', older: null, newer: '/page/2' })
+    expect(first.headers['surrogate-key']?.split(' ')).toEqual(expect.arrayContaining(['list:all:1', 'list:all:pages']))
+    const past = await render(getServerSideProps, '/page/6', { page: '6' })
+    expect(past.status).toBe(404)
+    expect(past.headers['surrogate-key']).toContain('list:all:6')
+    for (const bad of ['0', '01', 'x']) expect((await render(getServerSideProps, `/page/${bad}`, { page: bad })).status).toBe(404)
+  })
+
+  it('keeps a page’s articles when a new article is published', async () => {
+    const { getServerSideProps } = await pages.numbered()
+    const before = slugs(await render(getServerSideProps, '/page/2', { page: '2' }))
+    const recorded: string[][] = []
+    const unregister = registerPurgeTarget('archive-test', (tags) => void recorded.push(tags))
+    try {
+      await createArticle(payload(), { slug: 'breaking', section: world.id, publishedAt: new Date().toISOString(), _status: 'published' })
+    } finally {
+      unregister()
+    }
+    expect(slugs(await render(getServerSideProps, '/page/2', { page: '2' }))).toEqual(before)
+    // Each tag once: on PostgreSQL a change purges again when its transaction commits.
+    const tags = [...new Set(recorded.flat())]
+    // The newest page of each list it joined, never the pages below.
+    expect(tags).toEqual(expect.arrayContaining(['list:all', 'list:all:5', `list:section-${world.id}`]))
+    expect(tags.filter((tag) => /^list:all:\d+$/.test(tag))).toEqual(['list:all:5'])
+  })
+})
+
+describe('sections, authors and months', () => {
+  it('lists a section’s published articles only, with its own feeds in the head', async () => {
+    const { getServerSideProps } = await pages.section()
+    const answer = await render(getServerSideProps, '/sections/politics', { slug: 'politics' })
+    expect(slugs(answer).every((slug) => Number(slug.slice(4)) % 2 === 1)).toBe(true)
+    expect(answer.read).toBe(slugs(answer).length)
+    expect(answer.props?.page?.name).toBe('Politics')
+    const head = (answer.props as { head: { feeds: Array<{ href: string }> } }).head
+    expect(head.feeds[0]!.href).toMatch(/\/sections\/politics\/feed\.xml$/)
+    expect((await render(getServerSideProps, '/sections/nowhere', { slug: 'nowhere' })).status).toBe(404)
+  })
+
+  it('pages a section from its oldest article too', async () => {
+    const { getServerSideProps } = await pages.sectionPage()
+    const answer = await render(getServerSideProps, '/sections/world/page/1', { slug: 'world', page: '1' })
+    expect(slugs(answer)).toEqual(['day-08', 'day-06', 'day-04', 'day-02', 'day-00'])
+  })
+
+  it('shows an author’s profile and articles, never a draft, an e-mail address or a role', async () => {
+    const { getServerSideProps } = await pages.author()
+    const answer = await render(getServerSideProps, '/authors/anna-petrova', { slug: 'anna-petrova' })
+    expect(answer.props?.page?.profile).toMatchObject({ name: 'Anna Petrova', bio: 'Moscow correspondent.' })
+    expect(slugs(answer)).not.toContain('a-draft')
+    expect(slugs(answer).every((slug) => Number(slug.slice(4)) % 3 === 0)).toBe(true)
+    expect(JSON.stringify(answer.props)).not.toMatch(/@example\.com|"role"|"email"/)
+  })
+
+  it('files articles by the month of the publication’s time zone', async () => {
+    // 31 January 22:30 UTC is 1 February 01:30 in Moscow.
+    await createArticle(payload(), { slug: 'month-edge', publishedAt: '2024-01-31T22:30:00.000Z', _status: 'published' })
+    const { getServerSideProps } = await pages.month()
+    const month = async (number: string) => slugs(await render(getServerSideProps, `/archive/2024/${number}`, { year: '2024', month: number }))
+    expect(await month('01')).toContain('month-edge')
+    expect(await month('02')).toEqual([])
+    await payload().updateGlobal({ slug: 'site-settings', data: { timeZone: 'Europe/Moscow' } })
+    try {
+      expect(await month('01')).not.toContain('month-edge')
+      expect(await month('02')).toEqual(['month-edge'])
+    } finally {
+      await payload().updateGlobal({ slug: 'site-settings', data: { timeZone: 'UTC' } })
+    }
+    expect((await render(getServerSideProps, '/archive/2024/13', { year: '2024', month: '13' })).status).toBe(404)
+  })
+})
+
+describe('content that moves', () => {
+  it('answers an old section address with a 301 to the new one', async () => {
+    await payload().update({ collection: 'sections', id: politics.id, data: { slug: 'policy' } })
+    const { getServerSideProps } = await pages.section()
+    const answer = await render(getServerSideProps, '/sections/politics', { slug: 'politics' })
+    expect(answer.redirect).toEqual({ destination: '/sections/policy', statusCode: 301 })
+  })
+
+  it('still renders an article with neither a section nor an author', async () => {
+    await createArticle(payload(), { slug: 'agency-copy', byline: 'Reuters', body: paragraphsToLexical(['x']), publishedAt: '2023-06-01T00:00:00.000Z', _status: 'published' })
+    const { getServerSideProps } = await import('../../src/pages/articles/[slug]')
+    const answer = await render(getServerSideProps, '/articles/agency-copy', { slug: 'agency-copy' })
+    expect(answer.props?.page).toMatchObject({ section: null, authors: [], byline: 'Reuters' })
+  })
+})

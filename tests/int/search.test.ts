@@ -1,0 +1,171 @@
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { sql } from 'drizzle-orm'
+
+import { reindexArticles } from '../../src/domain/search/reindex'
+import { sqlRunnerOf } from '../../src/domain/search/sqlRunner'
+import { paragraphsToLexical } from '../../src/lib/richText'
+import type { Article, User } from '../../src/payload-types'
+import { createArticle, createUser } from '../support/content'
+import { headlinesFor, indexedIds, search } from '../support/search'
+import { usePayload } from '../support/usePayload'
+
+const payload = usePayload()
+
+type Fixture = { headline: string; standfirst?: string; body: string; publishedAt: string }
+
+/** One set in three scripts; each query's expected order follows the ranking rules. */
+const FIXTURES: Fixture[] = [
+  { headline: 'Summit opens in Beijing', body: 'Leaders arrived.', publishedAt: '2024-01-01T09:00:00.000Z' },
+  { headline: 'Leaders gather', standfirst: 'Two summits in Zürich this week', body: 'Delegations met.', publishedAt: '2024-02-01T09:00:00.000Z' },
+  { headline: 'Talks end early', body: 'The summit ended with Putin leaving.', publishedAt: '2024-03-01T09:00:00.000Z' },
+  { headline: 'Talks end late', body: 'The summit ended with Putin leaving.', publishedAt: '2024-04-01T09:00:00.000Z' },
+  { headline: 'Путин прибыл в Пекин', body: 'Визит начался утром.', publishedAt: '2024-05-01T09:00:00.000Z' },
+  { headline: 'Визит в Китай', standfirst: 'Поездка Путина продлится два дня', body: 'Программа обширна.', publishedAt: '2024-05-02T09:00:00.000Z' },
+  { headline: 'Переговоры в Пекине', body: 'Си Цзиньпин провёл переговоры с Путиным.', publishedAt: '2024-05-03T09:00:00.000Z' },
+  { headline: '习近平会见普京', body: '两国元首举行会谈。', publishedAt: '2024-05-04T09:00:00.000Z' },
+  { headline: '中俄会谈', standfirst: '普京抵达北京', body: '访问持续两天。', publishedAt: '2024-05-05T09:00:00.000Z' },
+  { headline: '访问中国', body: '俄罗斯总统普京访问中国。', publishedAt: '2024-05-06T09:00:00.000Z' },
+]
+
+function publish(fixture: Fixture): Promise<Article> {
+  return createArticle(payload(), { ...fixture, body: paragraphsToLexical([fixture.body]), _status: 'published' })
+}
+
+async function publishedIds(): Promise<number[]> {
+  const { docs } = await payload().find({ collection: 'articles', where: { _status: { equals: 'published' } }, pagination: false, depth: 0, sort: 'id' })
+  return docs.map((doc) => doc.id)
+}
+
+beforeAll(async () => {
+  for (const fixture of FIXTURES) await publish(fixture)
+})
+
+describe('ranking: headline, then standfirst only, then body only; newer wins ties', () => {
+  it('Latin, with inflections and diacritics folded', async () => {
+    expect(await headlinesFor(payload(), 'summit')).toEqual(['Summit opens in Beijing', 'Leaders gather', 'Talks end late', 'Talks end early'])
+    expect(await headlinesFor(payload(), 'Putin')).toEqual(['Talks end late', 'Talks end early'])
+    expect(await headlinesFor(payload(), 'zurich')).toEqual(['Leaders gather'])
+  })
+
+  it('Cyrillic: Путин finds Путина and Путиным, in any case', async () => {
+    expect(await headlinesFor(payload(), 'Путин')).toEqual(['Путин прибыл в Пекин', 'Визит в Китай', 'Переговоры в Пекине'])
+    expect(await headlinesFor(payload(), 'ПЕКИН')).toEqual(['Путин прибыл в Пекин', 'Переговоры в Пекине'])
+    expect(await headlinesFor(payload(), 'Си Цзиньпин')).toEqual(['Переговоры в Пекине'])
+  })
+
+  it('Chinese: two-character, three-character and one-character queries', async () => {
+    expect(await headlinesFor(payload(), '普京')).toEqual(['习近平会见普京', '中俄会谈', '访问中国'])
+    expect(await headlinesFor(payload(), '习近平')).toEqual(['习近平会见普京'])
+    expect(await headlinesFor(payload(), '北京')).toEqual(['中俄会谈'])
+    expect(await headlinesFor(payload(), '京')).toEqual(['习近平会见普京', '中俄会谈', '访问中国'])
+    expect(await headlinesFor(payload(), '普京 中国')).toEqual(['访问中国'])
+  })
+
+  it('counts every match and pages through them without overlap', async () => {
+    const first = await search(payload(), 'summit', { limit: 3 })
+    const second = await search(payload(), 'summit', { limit: 3, page: 2 })
+    expect(first).toMatchObject({ totalDocs: 4, totalPages: 2, page: 1, hasNextPage: true, nextPage: 2 })
+    expect(second.docs.map((doc) => [doc.headline, doc.rank])).toEqual([['Talks end early', 4]])
+    expect(first.docs.map((doc) => doc.rank)).toEqual([1, 2, 3])
+  })
+
+  it('marks the matched words in an excerpt of the body', async () => {
+    const [late] = (await search(payload(), 'putin')).docs
+    expect(late!.excerpt).toBe('The summit ended with <mark>Putin</mark> leaving.')
+    const [chinese] = (await search(payload(), '普京 中国')).docs
+    expect(chinese!.excerpt).toBe('俄罗斯总统<mark>普京</mark>访问<mark>中国</mark>。')
+  })
+})
+
+describe('phrases', () => {
+  it('finds words side by side, in that order only', async () => {
+    expect(await headlinesFor(payload(), '"summit ended"')).toEqual(['Talks end late', 'Talks end early'])
+    expect(await headlinesFor(payload(), '"ended summit"')).toEqual([])
+    expect(await headlinesFor(payload(), '"переговоры с путиным"')).toEqual(['Переговоры в Пекине'])
+    expect(await headlinesFor(payload(), '"会见普京"')).toEqual(['习近平会见普京'])
+  })
+
+  it('matches a phrase exactly: no prefixes inside quotes', async () => {
+    expect(await headlinesFor(payload(), '"summits"')).toEqual(['Leaders gather'])
+    expect(await headlinesFor(payload(), '"summi"')).toEqual([])
+  })
+})
+
+describe('nothing unpublished reaches results, excerpts or counts', () => {
+  let contributor: User
+
+  beforeAll(async () => {
+    await createUser(payload(), 'admin')
+    contributor = await createUser(payload(), 'contributor')
+  })
+
+  it('a draft, even the caller’s own', async () => {
+    await createArticle(payload(), { headline: 'Secret quokka plans', body: paragraphsToLexical(['quokka']), _status: 'draft' }, contributor)
+    for (const user of [undefined, contributor]) {
+      expect(await search(payload(), 'quokka', { user })).toMatchObject({ totalDocs: 0, docs: [] })
+    }
+  })
+
+  it('unpublished changes to a published article: the published text stays searchable, the draft text is not', async () => {
+    const article = await publish({ headline: 'Harbour reopens', body: 'The harbour reopened today.', publishedAt: '2024-06-01T09:00:00.000Z' })
+    await payload().update({ collection: 'articles', id: article.id, data: { body: paragraphsToLexical(['The harbour reopened with wombat guards.']) }, draft: true })
+    await payload().update({ collection: 'articles', id: article.id, data: { standfirst: 'Wombat news' }, draft: true, autosave: true })
+    for (const user of [undefined, contributor]) {
+      expect(await search(payload(), 'wombat', { user })).toMatchObject({ totalDocs: 0, docs: [] })
+      const { docs } = await search(payload(), 'harbour', { user })
+      expect(docs.map((doc) => doc.excerpt)).toEqual(['The <mark>harbour</mark> reopened today.'])
+      expect(JSON.stringify(docs)).not.toMatch(/wombat|searchBody|search_body/i)
+    }
+  })
+})
+
+describe('the index follows publishing exactly', () => {
+  it('publish, edit, unpublish, republish, delete', async () => {
+    const article = await createArticle(payload(), { headline: 'Lighthouse keepers', body: paragraphsToLexical(['Keepers of the light.']), _status: 'draft' })
+    expect(await indexedIdsOf()).toEqual(await publishedIds())
+    expect(await headlinesFor(payload(), 'lighthouse')).toEqual([])
+
+    await payload().update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    expect(await headlinesFor(payload(), 'lighthouse')).toEqual(['Lighthouse keepers'])
+
+    await payload().update({ collection: 'articles', id: article.id, data: { headline: 'Foghorn keepers', _status: 'published' } })
+    expect(await headlinesFor(payload(), 'lighthouse')).toEqual([])
+    expect(await headlinesFor(payload(), 'foghorn')).toEqual(['Foghorn keepers'])
+
+    await payload().update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    expect(await headlinesFor(payload(), 'foghorn')).toEqual([])
+    expect(await indexedIdsOf()).toEqual(await publishedIds())
+
+    await payload().update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    expect(await headlinesFor(payload(), 'foghorn')).toEqual(['Foghorn keepers'])
+
+    await payload().delete({ collection: 'articles', id: article.id })
+    expect(await headlinesFor(payload(), 'foghorn')).toEqual([])
+    expect(await indexedIdsOf()).toEqual(await publishedIds())
+  })
+
+  it('a scheduled publish indexes the latest draft when its job runs, not before', async () => {
+    const article = await createArticle(payload(), { headline: 'Embargoed eclipse', body: paragraphsToLexical(['Totality at noon.']), _status: 'draft' })
+    await payload().update({ collection: 'articles', id: article.id, data: { body: paragraphsToLexical(['Totality at noon, corona visible.']) }, draft: true })
+    await payload().jobs.queue({ task: 'schedulePublish', waitUntil: new Date(Date.now() - 1000), input: { type: 'publish', doc: { relationTo: 'articles', value: article.id } } })
+    expect(await headlinesFor(payload(), 'corona')).toEqual([])
+    await payload().jobs.run({ allQueues: true })
+    expect(await headlinesFor(payload(), 'corona')).toEqual(['Embargoed eclipse'])
+    expect(await indexedIdsOf()).toEqual(await publishedIds())
+  })
+
+  it('reindex rebuilds an emptied index from the published articles only', async () => {
+    const runner = sqlRunnerOf(payload())!
+    await runner.run(sql`UPDATE articles SET search_headline = NULL, search_standfirst = NULL, search_body = NULL`)
+    expect(await headlinesFor(payload(), 'summit')).toEqual([])
+    const report = await reindexArticles(payload())
+    expect(report.published).toBe((await publishedIds()).length)
+    expect(await indexedIdsOf()).toEqual(await publishedIds())
+    expect(await headlinesFor(payload(), 'summit')).toEqual(['Summit opens in Beijing', 'Leaders gather', 'Talks end late', 'Talks end early'])
+    expect(await headlinesFor(payload(), 'quokka')).toEqual([])
+  })
+})
+
+async function indexedIdsOf(): Promise<number[]> {
+  return indexedIds(payload())
+}
