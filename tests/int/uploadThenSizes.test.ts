@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { cameraPhoto } from '../../src/ops/load/cameraPhoto'
+import { IMAGE_WORKER_IDLE_MS, IMAGE_WORKER_NICENESS } from '../../src/collections/Media/files/imageWorker'
 import { hasAllFiles } from '../../src/collections/Media/files/rewriteMediaFiles'
 import { VARIANT_NAMES } from '../../src/lib/images/variants'
 import type { License, Media } from '../../src/payload-types'
@@ -22,6 +23,21 @@ beforeAll(async () => {
 
 type Sizes = Record<string, { filename?: string | null } | null | undefined>
 const sizeFiles = (media: Media) => VARIANT_NAMES.map((name) => (media.sizes as Sizes | undefined)?.[name]?.filename)
+/** This process's children running the image worker, with their niceness (from /proc). */
+function imageWorkers(): Array<{ pid: number; nice: number }> {
+  return fs.readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return []
+    try {
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('imageWorkerMain')) return []
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      // After the command: state, ppid, … niceness is the 17th field.
+      return Number(fields[1]) === process.pid ? [{ pid: Number(entry), nice: Number(fields[16]) }] : []
+    } catch {
+      return []
+    }
+  })
+}
+
 const creditIn = async (file: string) => (await sharp(mediaFile(file)).metadata()).xmp?.toString('utf8') ?? ''
 
 describe('an upload returns before its sizes exist', () => {
@@ -47,6 +63,16 @@ describe('an upload returns before its sizes exist', () => {
       expect(Object.keys(exiftool(mediaFile(file!), ['-GPS:all', '-EXIF:Model']))).toEqual(['SourceFile'])
     }
   })
+
+  it('writes the files in a child process at low priority, which exits once idle', async () => {
+    await uploadOnly(payload(), license, 'worker.jpg', photo)
+    await writeQueuedImageFiles(payload())
+    const workers = imageWorkers()
+    expect(workers).toHaveLength(1)
+    expect(workers[0]!.nice).toBeGreaterThanOrEqual(IMAGE_WORKER_NICENESS)
+    await new Promise((resolve) => setTimeout(resolve, IMAGE_WORKER_IDLE_MS + 3000))
+    expect(imageWorkers()).toEqual([])
+  }, 60_000)
 
   it('publishing an article with an image whose sizes are not written yet writes them first', async () => {
     const uploaded = await uploadOnly(payload(), license, 'breaking.jpg', photo)

@@ -4,8 +4,9 @@ import { getMediaCredit } from '@/domain/media/credit'
 import { THUMBNAIL_VARIANT, VARIANT_NAMES } from '@/lib/images/variants'
 import type { Media } from '@/payload-types'
 import { maxPixelsOf, staticDirOf } from './collectionFiles'
-import { contentCredentialSigner } from './contentCredentials'
-import { embedCreditInFiles, embedCreditInSizes, type RewriteResult, type SizeRecord } from './embedCredit'
+import { contentCredentialSigner, signingPlanFor } from './contentCredentials'
+import { embedCreditInSizes, type RewriteResult, type SizeRecord } from './embedCredit'
+import { writeFilesInWorker } from './imageWorker'
 
 type Sizes = NonNullable<Media['sizes']>
 const NO_FILE = { url: null, width: null, height: null, mimeType: null, filesize: null, filename: null }
@@ -31,14 +32,16 @@ export function hasAllFiles(media: Pick<Media, 'fileVersion' | 'sizes'>): boolea
 
 /**
  * Rewrites every file of a media document from its kept upload with the current credit, and
- * records the sizes, byte sizes and file version. Written straight to the database: it is
- * bookkeeping about the files, not an edit (no hooks, no new version in the history).
+ * records the sizes, byte sizes and file version. The files are written by the image worker (a
+ * low-priority child process); the row is updated once they are all in place. Written straight
+ * to the database: it is bookkeeping about the files, not an edit (no hooks, no new version in
+ * the history).
  */
 export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Promise<Media> {
   const { subject } = await getMediaCredit(media, req)
   const staticDir = staticDirOf(req)
-  const sign = await contentCredentialSigner(media, subject, staticDir, req)
-  const result = await embedCreditInFiles({ media, subject, sign, staticDir, maxPixels: maxPixelsOf(req) })
+  const plan = await signingPlanFor(media, subject, staticDir, req)
+  const result = await writeFilesInWorker({ media: { filename: media.filename, sourceCrop: media.sourceCrop }, subject, staticDir, maxPixels: maxPixelsOf(req), plan })
   if (!result) return media
   const rewritten = withRewrite(media, result)
   await req.payload.db.updateOne({
