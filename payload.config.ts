@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 
 import { LinkFeature, RelationshipFeature, UploadFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -78,6 +79,10 @@ export default buildConfig({
   sharp,
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
+    // An upload streams to a temporary file rather than into memory: a camera photo is read into
+    // memory once, by the upload check, instead of several times over while Payload parses and stores it.
+    useTempFiles: true,
+    tempFileDir: path.join(os.tmpdir(), 'publication-uploads'),
   },
   // Replaces Payload's `jobs:run`: the same command, whose purges reach the running servers.
   bin: [{ key: 'jobs:run', scriptPath: path.resolve(process.cwd(), 'src/jobs/runJobsCommand.ts') }],

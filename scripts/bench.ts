@@ -3,9 +3,12 @@
  * with its default logging (the log goes to a file, as in production), and measures in the same
  * run, under the same load, the front and article pages without compression and with brotli, each
  * against a baseline: a bare node:http server answering the same bytes in the same encoding. Then
- * other URLs, an uncached render, publish → visible under load, and the server's memory.
+ * other URLs, an uncached render, publish → visible under load, the server's memory, and camera
+ * uploads (scripts/lib/benchUploads.ts): upload time, time until the sizes are written, memory
+ * and readers through a burst of 20.
  * Load comes from wrk (autocannon if wrk is missing, see scripts/lib/load.ts): BENCH_CONNECTIONS
  * (32), BENCH_SECONDS (10).
+ * `npm run bench -- --uploads`: only the camera uploads.
  * `npm run bench -- --cluster`: the same through Varnish in front of two processes, against one
  * process alone, in the same run (scripts/lib/benchCluster.ts).
  * `npm run bench -- --search [N] [--postgres]`: search latency on N synthetic articles and what
@@ -18,6 +21,7 @@ import path from 'node:path'
 
 import { startBaseline } from './lib/baselineServer'
 import { benchCluster } from './lib/benchCluster'
+import { benchUploads } from './lib/benchUploads'
 import { adminSession, line, load, LOAD_TOOL, loadProcess, ms, SECONDS, timed, type Figures } from './lib/load'
 import { benchSearch } from './lib/searchBench'
 import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProcess'
@@ -79,6 +83,17 @@ console.log(`server logging: ${process.env.LOG_LEVEL ?? 'default (info): one acc
 try {
   const base = server.baseUrl
   const articleUrl = `${base}/articles/${SLUG}`
+  if (process.argv.includes('--uploads')) {
+    await timed(articleUrl)
+    await benchUploads({ base, token: await adminSession(base), pid: server.child.pid!, articleUrl })
+  } else await benchAll(base, articleUrl)
+} finally {
+  const code = await stopServer(server.child)
+  console.log(`graceful shutdown exit code: ${code}`)
+  fs.rmSync(dir, { recursive: true, force: true })
+}
+
+async function benchAll(base: string, articleUrl: string): Promise<void> {
   const first = await timed(articleUrl)
   await timed(`${base}/`)
   await new Promise((resolve) => setTimeout(resolve, 200))
@@ -152,10 +167,9 @@ try {
 
   const memory = memoryOf(server.child.pid!)
   console.log(`server memory after load: RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB`)
+
   const health = (await (await fetch(`${base}/healthz`)).json()) as { cache?: object }
   console.log(`response cache: ${JSON.stringify(health.cache)}`)
-} finally {
-  const code = await stopServer(server.child)
-  console.log(`graceful shutdown exit code: ${code}`)
-  fs.rmSync(dir, { recursive: true, force: true })
+
+  await benchUploads({ base, token, pid: server.child.pid!, articleUrl })
 }

@@ -22,7 +22,7 @@ import { keepUpload } from '@/collections/Media/files/keptOriginal'
 import { CC_BY_4_0 } from '@/licensing'
 import { decideEncodeOptions, readSourceFidelity, type ImageFormat } from '@/lib/images/encoding'
 import { MIME_TYPES } from '@/lib/images/uploadContent'
-import { MODERN_FORMATS, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
+import { MODERN_FORMATS, VARIANT_WIDTHS } from '@/lib/images/variants'
 import { loadSigningCredentials } from '@/provenance/credentials'
 import { resignServedFiles } from '@/provenance/resign'
 import { recordedFilesOf } from '@/provenance/servedFiles'
@@ -121,13 +121,7 @@ const fileSets: FileSet[] = []
 for (let i = 0; i < IMAGES; i++) {
   const filename = `photo-${i}.jpg`
   await keepUpload(staticDir, filename, await photo(i + 2))
-  const sizes = Object.fromEntries(
-    VARIANT_WIDTHS.flatMap((width) => [
-      [variantName(width), { filename: variantFilename(`photo-${i}`, width, 'jpg'), width, mimeType: 'image/jpeg' }],
-      ...MODERN_FORMATS.map((format) => [variantName(width, format), { filename: variantFilename(`photo-${i}`, width, format), width, mimeType: `image/${format}` }]),
-    ]),
-  )
-  fileSets.push({ filename, sizes, sourceCrop: null } as unknown as FileSet)
+  fileSets.push({ filename, sourceCrop: undefined })
 }
 // Without signing, the time from one file to the next is that file's encoding (and writing):
 // summed by format, it shows what a rewrite spends where (the first file also reads the upload).
@@ -141,12 +135,15 @@ const unsigned: SignServedFile = async (bytes, served) => {
 }
 const signing: SignServedFile = async (bytes, served) => Buffer.from(await signImage(bytes, provenance(served.format, served.width), credentials))
 const perImage: Record<'unsigned' | 'signed', number[]> = { unsigned: [], signed: [] }
+/** The signed images as their records list them: the archive of section 3 is made of copies. */
+const written: Array<Pick<Media, 'filename' | 'sizes'>> = []
 for (const media of fileSets) {
   for (const [label, sign] of [['unsigned', unsigned], ['signed', signing]] as const) {
     const started = performance.now()
     lastFile = started
-    await embedCreditInFiles({ media, subject: credit, staticDir, maxPixels: MAX_PIXELS, sign })
+    const result = await embedCreditInFiles({ media, subject: credit, staticDir, maxPixels: MAX_PIXELS, sign })
     perImage[label].push(performance.now() - started)
+    if (label === 'signed') written.push({ filename: media.filename, sizes: result!.sizes })
   }
 }
 const plain = median(perImage.unsigned)
@@ -162,7 +159,7 @@ async function resignArchive(): Promise<void> {
   // The archive: copies of section 2's signed files under other names, with the records that list them.
   const archive: Array<Pick<Media, 'filename' | 'mimeType' | 'sizes' | 'sourceCrop'>> = []
   for (let i = 0; i < ARCHIVE; i++) {
-    const template = fileSets[i % fileSets.length]!
+    const template = written[i % written.length]!
     const rename = (file: string) => file.replace(/^photo-\d+/, `archive-${i}`)
     for (const file of new Set([template.filename!, ...Object.values(template.sizes ?? {}).map((size) => size!.filename!)])) {
       await fs.copyFile(path.join(staticDir, file), path.join(staticDir, rename(file)))

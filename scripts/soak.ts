@@ -1,7 +1,8 @@
 /**
  * `npm run soak`: the production server on a throwaway database, 20 editors and 10 readers for
  * 60 s, then every acknowledged write read back. Exits 1 on any 5xx, dropped connection or lost write.
- * SOAK_SECONDS, SOAK_EDITORS and SOAK_READERS change the mix.
+ * SOAK_SECONDS, SOAK_EDITORS and SOAK_READERS change the mix; every SOAK_CAMERA_EVERY-th upload
+ * (10) is a 24-megapixel camera JPEG rather than a small PNG (0: none).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,6 +15,7 @@ import { GENEROUS_RATE_LIMITS, startServer, stopServer } from './lib/serverProce
 const seconds = Number(process.env.SOAK_SECONDS ?? 60)
 const editors = Number(process.env.SOAK_EDITORS ?? 20)
 const readers = Number(process.env.SOAK_READERS ?? 10)
+const cameraPhotoEvery = Number(process.env.SOAK_CAMERA_EVERY ?? 10)
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-soak-'))
 const database = chooseDatabase({ databaseUri: `file:${path.join(dir, 'soak.db')}`, cwd: process.cwd() })
@@ -29,8 +31,8 @@ const server = await startServer({
 })
 let passed = false
 try {
-  console.log(`soak: ${editors} editors and ${readers} readers for ${seconds} s against ${server.baseUrl}`)
-  const report = await runSoak({ baseUrl: server.baseUrl, admin: { email: 'soak-admin@example.com', password: 'a long soak password' }, durationMs: seconds * 1000, editors, readers })
+  console.log(`soak: ${editors} editors and ${readers} readers for ${seconds} s against ${server.baseUrl}${cameraPhotoEvery > 0 ? `, every ${cameraPhotoEvery}th upload a 24-megapixel camera JPEG` : ''}`)
+  const report = await runSoak({ baseUrl: server.baseUrl, admin: { email: 'soak-admin@example.com', password: 'a long soak password' }, durationMs: seconds * 1000, editors, readers, cameraPhotoEvery })
   console.log(formatSoakReport(report))
   passed = soakPassed(report)
   if (!passed) console.log(`\nserver log:\n${server.output().slice(-5000)}`)

@@ -339,17 +339,6 @@ export interface Media {
     shareAlike?: boolean | null;
     summary?: string | null;
   };
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
   sizes?: {
     w320?: {
       url?: string | null;
@@ -472,6 +461,17 @@ export interface Media {
       filename?: string | null;
     };
   };
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * The terms images are used under. Credits and publishing checks read these fields.
@@ -925,17 +925,6 @@ export interface MediaSelect<T extends boolean = true> {
         shareAlike?: T;
         summary?: T;
       };
-  updatedAt?: T;
-  createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
   sizes?:
     | T
     | {
@@ -1090,6 +1079,17 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1289,6 +1289,7 @@ export interface CollectionsWidget {
 export interface TaskRewriteMediaFiles {
   input: {
     media: number | Media;
+    onlyIfMissing?: boolean | null;
     resignOnly?: boolean | null;
   };
   output: {

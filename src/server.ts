@@ -16,6 +16,7 @@ import { registerPurgeTarget } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
+import { IMAGE_JOBS_PER_RUN, runDueJobs } from './jobs/runDueJobs'
 import { seedIfEmpty } from './seed/seed'
 import { withAccountLimiters } from './server/api/loginLimit'
 import { createApp } from './server/createApp'
@@ -34,6 +35,10 @@ import { inMemoryLimiters } from './server/rateLimit/limiters'
 import { createAccountLimiters, createRateLimit } from './server/rateLimit/rateLimit'
 import { createSignedInCheck } from './server/rateLimit/signedIn'
 import { handleShutdownSignals } from './server/shutdown'
+import { createUploadLimit } from './server/uploadLimit'
+
+/** Camera photos read and stored at once (src/server/uploadLimit.ts); more wait their turn. */
+const UPLOADS_AT_ONCE = 2
 
 const settings = getSettings()
 const logDestination = createLogDestination()
@@ -101,9 +106,30 @@ async function main(): Promise<void> {
     }),
     ...(metricsOnPublicPort(settings.metrics) && { metrics: createMetricsHandler(metrics.registry, settings.metrics.token) }),
   })
+  const jobs = startJobRunner({
+    // One process at a time across a cluster (a Redis lock); a single process just runs them.
+    run: metrics.timeJobRun(async () => {
+      let more = false
+      await cluster.runJobsExclusive(async () => {
+        const { ran, imageJobs } = await runDueJobs(payload)
+        for (const result of ran) metrics.jobsRan(result)
+        more = imageJobs >= IMAGE_JOBS_PER_RUN
+      })
+      return { more }
+    }),
+    intervalMs: settings.jobsIntervalMs,
+    timeoutMs: settings.jobsTimeoutMs,
+    logger,
+  })
   // Hooks purge a change again when its transaction commits (purgeChange), whichever request,
   // job or process made it: nothing here depends on how the request ends.
-  const toApp = (req: IncomingMessage, res: ServerResponse) => app(req, res)
+  const uploads = createUploadLimit(UPLOADS_AT_ONCE)
+  const toApp = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return app(req, res)
+    // An upload queued the job that writes its sizes: committed now, so run it without waiting for the interval.
+    if (req.url?.startsWith('/api/media')) res.once('close', () => void jobs.tick())
+    uploads(req, res, () => app(req, res))
+  }
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
     cache.handle(req, res, (outcome) => {
       metrics.pass(req, res, outcome)
@@ -118,17 +144,6 @@ async function main(): Promise<void> {
     })
   })
 
-  const jobs = startJobRunner({
-    // One process at a time across a cluster (a Redis lock); a single process just runs them.
-    run: metrics.timeJobRun(() =>
-      cluster.runJobsExclusive(async () => {
-        metrics.jobsRan(await payload.jobs.run({ allQueues: true }))
-      }),
-    ),
-    intervalMs: settings.jobsIntervalMs,
-    timeoutMs: settings.jobsTimeoutMs,
-    logger,
-  })
   const metricsServer = await startMetricsServer(metrics.registry, settings.metrics)
   if (metricsServer) logger.info({ address: metricsServer.address() }, 'metrics served on their own address at /metrics')
   handleShutdownSignals({

@@ -34,7 +34,8 @@ export async function startServer(env: Record<string, string>, { timeoutMs = 240
   const logFd = logFile ? fs.openSync(logFile, 'a') : undefined
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },
+    // As `npm start`: glibc's per-thread malloc arenas would keep what image work freed.
+    env: { ...process.env, NODE_OPTIONS: '', MALLOC_ARENA_MAX: '2', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },
     stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
   })
   if (logFd !== undefined) fs.closeSync(logFd)

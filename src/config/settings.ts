@@ -34,7 +34,8 @@ const envSchema = z.object({
   DATABASE_URI: z.string().optional(),
   MEDIA_DIR: z.string().default('data/media'),
   PAYLOAD_SECRET_FILE: z.string().default('data/payload-secret'),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  // A full-size JPEG from a 45-megapixel press camera is 20–30 MB.
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(40 * 1024 * 1024),
   UPLOAD_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
   SEED_ON_START: booleanFlag.default(true),
   JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),

@@ -1,6 +1,6 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
+import { hasAllFiles, rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
 import { purgeMediaAndPagesShowing } from '@/collections/Media/hooks/purgeMedia'
 import type { Media } from '@/payload-types'
 import { resignMediaFiles } from '@/provenance/resignMedia'
@@ -14,10 +14,11 @@ function idOf(media: MediaId | { id: MediaId }): MediaId {
 }
 
 /**
- * Rewrites one image's files (credit XMP and EXIF) after its credit or license changed, off the
- * request path: re-encoding every size of every image under a license takes seconds. With
- * `resignOnly` (a change of the site's mining terms, which only the Content Credentials state)
- * the served files are signed again as they are, without re-encoding, unless they cannot be.
+ * Writes one image's files (credit XMP and EXIF) off the request path: after an upload (its
+ * original and sizes; `onlyIfMissing`, since publishing it may have written them first), or
+ * after its credit or license changed. Re-encoding every size of a camera photo takes seconds.
+ * With `resignOnly` (a change of the site's mining terms, which only the Content Credentials
+ * state) the served files are signed again as they are, without re-encoding, unless they cannot be.
  * When the new files are in place, everything showing them is purged, as their URLs' version changed.
  */
 export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
@@ -25,6 +26,7 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
   label: 'Rewrite image files with their credit',
   inputSchema: [
     { name: 'media', type: 'relationship', relationTo: 'media', required: true },
+    { name: 'onlyIfMissing', type: 'checkbox' },
     { name: 'resignOnly', type: 'checkbox' },
   ],
   outputSchema: [{ name: 'fileVersion', type: 'text' }],
@@ -34,8 +36,8 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
   handler: async ({ input, req }) => {
     const id = idOf(input.media)
     const media = await req.payload.findByID({ collection: 'media', id, depth: 0, disableErrors: true, req })
-    // Deleted since it was queued: nothing left to rewrite.
-    if (!media) return { output: {} }
+    // Deleted since it was queued, or written since by the publish that released it.
+    if (!media || (input.onlyIfMissing && hasAllFiles(media))) return { output: {} }
     const rewritten = (input.resignOnly && (await resignMediaFiles(media, req))) || (await rewriteMediaFiles(media, req))
     // The files' bytes and version changed: the image's documents and every page and API read showing it.
     await purgeMediaAndPagesShowing([id], req)
@@ -44,7 +46,7 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
 }
 
 /** Queues a rewrite (or, `resignOnly`, a re-sign) per image; the server's job runner (or `payload.jobs.run()`) does them. */
-export async function queueMediaRewrites(req: PayloadRequest, mediaIds: MediaId[], { resignOnly = false } = {}): Promise<void> {
-  for (const media of mediaIds) await req.payload.jobs.queue({ task: REWRITE_MEDIA_FILES, input: { media, resignOnly }, req })
+export async function queueMediaRewrites(req: PayloadRequest, mediaIds: MediaId[], { onlyIfMissing = false, resignOnly = false } = {}): Promise<void> {
+  for (const media of mediaIds) await req.payload.jobs.queue({ task: REWRITE_MEDIA_FILES, input: { media, onlyIfMissing, resignOnly }, req })
   if (mediaIds.length > 0) req.payload.logger.info({ media: mediaIds, resignOnly }, 'queued image file rewrites')
 }

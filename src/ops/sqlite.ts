@@ -49,9 +49,14 @@ export function countRows<Table extends string>(filePath: string, tables: readon
  */
 export function referencedMediaFiles(filePath: string): Promise<string[]> {
   return withDatabase(filePath, async (client) => {
-    const columns = (await client.execute('PRAGMA table_info(media)')).rows.map((row) => String(row.name)).filter((name) => name === 'filename' || /^sizes_.+_filename$/.test(name))
+    const all = (await client.execute('PRAGMA table_info(media)')).rows.map((row) => String(row.name))
+    const columns = all.filter((name) => name === 'filename' || /^sizes_.+_filename$/.test(name))
     if (columns.length === 0) return []
-    const rows = (await client.execute(`SELECT ${columns.map((column) => `"${column}"`).join(', ')} FROM media`)).rows
-    return rows.flatMap((row) => columns.map((column) => row[column]).filter((value): value is string => typeof value === 'string' && value !== ''))
+    // A new upload's original is served once its job has written it with the credit (and set the file version).
+    const pending = all.includes('file_version') ? ', "file_version" IS NULL AS "pending"' : ''
+    const rows = (await client.execute(`SELECT ${columns.map((column) => `"${column}"`).join(', ')}${pending} FROM media`)).rows
+    return rows.flatMap((row) =>
+      columns.filter((column) => !(column === 'filename' && Number(row.pending) === 1)).map((column) => row[column]).filter((value): value is string => typeof value === 'string' && value !== ''),
+    )
   })
 }

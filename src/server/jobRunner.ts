@@ -1,15 +1,19 @@
 import type { Logger } from 'pino'
 
 type JobRunnerArgs = {
-  /** Runs the due jobs once (in-process: `payload.jobs.run`). */
-  run: () => Promise<unknown>
+  /** Runs the due jobs once (in-process: `payload.jobs.run`); resolving to `{ more: true }` says more work is waiting. */
+  run: () => Promise<{ more?: boolean } | void>
   intervalMs: number
   /** A run taking longer is abandoned (logged), so one hung job cannot stop scheduling for good or block shutdown. */
   timeoutMs: number
   logger: Pick<Logger, 'debug' | 'error'>
 }
 
-export type JobRunner = { close: () => Promise<void>; tick: () => Promise<void> }
+export type JobRunner = {
+  close: () => Promise<void>
+  /** Runs due jobs now (a request just queued some); during a run, once more right after it. */
+  tick: () => Promise<void>
+}
 
 /**
  * Runs due jobs (scheduled publish and unpublish, file rewrites) from inside the server, so one
@@ -18,8 +22,13 @@ export type JobRunner = { close: () => Promise<void>; tick: () => Promise<void> 
  */
 export function startJobRunner({ run, intervalMs, timeoutMs, logger }: JobRunnerArgs): JobRunner {
   let running: Promise<void> | undefined
+  let again = false
+  let closed = false
   const tick = (): Promise<void> => {
-    if (running) return running
+    if (running) {
+      again = true
+      return running
+    }
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -29,12 +38,19 @@ export function startJobRunner({ run, intervalMs, timeoutMs, logger }: JobRunner
       timer.unref()
     })
     const work = run().then(
-      () => logger.debug({}, 'job run done'),
+      (result) => {
+        logger.debug({}, 'job run done')
+        if (result?.more) again = true
+      },
       (error: unknown) => logger.error({ err: error }, 'job run failed'),
     )
     running = Promise.race([work, timedOut]).finally(() => {
       clearTimeout(timer)
       running = undefined
+      if (again && !closed) {
+        again = false
+        setImmediate(() => void tick())
+      }
     })
     return running
   }
@@ -43,6 +59,7 @@ export function startJobRunner({ run, intervalMs, timeoutMs, logger }: JobRunner
   return {
     tick,
     close: async () => {
+      closed = true
       clearInterval(interval)
       await running
     },

@@ -38,6 +38,17 @@ async function restore(archive: string, env: Record<string, string>, ...flags: s
 let server: RunningServer
 let newsroom: Newsroom
 
+/** Waits until the server's job runner has written the files of every uploaded image. */
+async function untilNoImagePending(baseUrl: string): Promise<void> {
+  const login = await fetch(`${baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  const headers = { Authorization: `JWT ${((await login.json()) as { token: string }).token}` }
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(250)) {
+    const pending = (await (await fetch(`${baseUrl}/api/media?where[fileVersion][exists]=false&limit=0&depth=0`, { headers })).json()) as { totalDocs: number }
+    if (pending.totalDocs === 0) return
+  }
+  throw new Error('uploaded images still waiting for their files after a minute')
+}
+
 beforeAll(async () => {
   server = await own.start(source.env)
   newsroom = await prepareNewsroom(server.baseUrl, ADMIN, 4)
@@ -66,6 +77,8 @@ describe('npm run backup / npm run restore', () => {
   }, 120_000)
 
   it('round trip: the restored site serves the same documents, and every file has the same hash', async () => {
+    // Quiet: the uploads' jobs have written their images' files too.
+    await untilNoImagePending(server.baseUrl)
     const { archive, target } = await backUp('quiet')
     expect(await restore(archive, target.env)).toMatchObject({ status: 0 })
 

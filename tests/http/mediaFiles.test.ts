@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
-import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm } from '../support/http'
+import { paragraphsToLexical } from '../../src/lib/richText'
+import { cameraPhoto } from '../../src/ops/load/cameraPhoto'
+import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, untilFilesWritten, uploadForm } from '../support/http'
 
 type Size = { url: string; width: number; mimeType: string }
 type MediaDoc = { id: number | string; url: string; fileVersion: string; sizes: Record<string, Size>; sources: Array<{ type: string; srcset: string }> }
@@ -19,6 +21,18 @@ afterAll(async () => {
 /** As the newsroom sees it: a new upload stays private until an article using it is published. */
 async function mediaById(id: MediaDoc['id']): Promise<MediaDoc> {
   return (await getJson<MediaDoc>(`/api/media/${id}`, { headers: authHeaders(await adminToken()) })).body
+}
+
+const untilWritten = (id: MediaDoc['id']) => untilFilesWritten<MediaDoc>(id)
+
+async function uploadJpeg(name: string, extra: Record<string, unknown> = {}): Promise<MediaDoc & { thumbnailURL: string | null }> {
+  const { docs } = (await (await get('/api/licenses?where[spdxId][equals]=CC-BY-4.0')).json()) as { docs: Array<{ id: number | string }> }
+  const photo = new Blob([new Uint8Array(await cameraPhoto({ width: 1600, height: 1000 }))], { type: 'image/jpeg' })
+  const response = await fetch(`${baseUrl()}/api/media`, { method: 'POST', headers: authHeaders(await adminToken()), body: uploadForm(photo, name, { alt: name, creator: 'Camera Person', license: docs[0]!.id, ...extra }) })
+  expect(response.status).toBe(201)
+  const { doc } = (await response.json()) as { doc: MediaDoc & { thumbnailURL: string | null } }
+  created.push(doc.id)
+  return doc
 }
 
 describe('media file URLs', () => {
@@ -40,6 +54,37 @@ describe('media file URLs', () => {
 })
 
 describe('uploads through REST', () => {
+  it('return with the credited thumbnail only; the job runner writes every size within 15 s', async () => {
+    const token = await adminToken()
+    const doc = await uploadJpeg('later.jpg')
+    expect(doc.fileVersion).toBeNull()
+    expect(Object.values(doc.sizes).filter((size) => size.url)).toHaveLength(1)
+    const thumbnail = await get(doc.thumbnailURL!, { headers: authHeaders(token) })
+    expect(thumbnail.status).toBe(200)
+    expect(String((await sharp(Buffer.from(await thumbnail.arrayBuffer())).metadata()).xmp)).toContain('Camera Person')
+
+    const written = await untilWritten(doc.id)
+    expect(written.fileVersion).toBeTruthy()
+    for (const url of [written.url, ...Object.values(written.sizes).map((size) => size.url)]) expect((await get(url, { headers: authHeaders(token) })).status).toBe(200)
+  })
+
+  it('a photo published the moment it is uploaded has every size for readers: none 404s', async () => {
+    const token = await adminToken()
+    const doc = await uploadJpeg('breaking.jpg')
+    const slug = `breaking-${Date.now()}`
+    const article = await fetch(`${baseUrl()}/api/articles`, {
+      method: 'POST',
+      headers: authHeaders(token, { 'content-type': 'application/json' }),
+      body: JSON.stringify({ headline: 'Breaking', slug, body: paragraphsToLexical(['Just in.']), heroImage: doc.id, _status: 'published' }),
+    })
+    expect(article.status).toBe(201)
+    const published = (await getJson<MediaDoc>(`/api/media/${doc.id}`)).body
+    expect(Object.keys(published.sizes)).toHaveLength(15)
+    const statuses = await Promise.all([published.url, ...Object.values(published.sizes).map((size) => size.url)].map(async (url) => (await get(url)).status))
+    expect(statuses).toEqual(Array(16).fill(200))
+    expect((await get(`/articles/${slug}`)).status).toBe(200)
+  })
+
   it('refuses an SVG with a 400 and a reason a person understands', async () => {
     const token = await adminToken()
     const { docs } = (await (await get('/api/licenses?limit=1')).json()) as { docs: Array<{ id: number | string }> }
@@ -57,8 +102,8 @@ describe('uploads through REST', () => {
       headers: authHeaders(token),
       body: uploadForm(await pngBlob(400, 300), 'rewrite-me.png', { alt: 'Rewrite me', creator: 'First Name', license: docs[0]!.id }),
     })
-    const { doc } = (await response.json()) as { doc: MediaDoc }
-    created.push(doc.id)
+    created.push(((await response.json()) as { doc: MediaDoc }).doc.id)
+    const doc = await untilWritten(created.at(-1)!)
     const patched = await fetch(`${baseUrl()}/api/media/${doc.id}`, { method: 'PATCH', headers: authHeaders(token, { 'content-type': 'application/json' }), body: JSON.stringify({ creator: 'Second Name' }) })
     expect(patched.status).toBe(200)
     expect(versionOf(((await patched.json()) as { doc: MediaDoc }).doc.url)).toBe(doc.fileVersion)

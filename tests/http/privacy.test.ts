@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, uploadForm, type Doc } from '../support/http'
+import { adminToken, authHeaders, baseUrl, get, getJson, pngBlob, untilFilesWritten, uploadForm, type Doc } from '../support/http'
 
 let admin: string
 const cleanup: Array<[string, number | string]> = []
@@ -45,8 +45,8 @@ describe('an image for a story not yet published', () => {
   beforeAll(async () => {
     const upload = await send('POST', '/api/media', uploadForm(await pngBlob(400, 300), 'embargoed-photo.png', { alt: 'Embargoed', caption: 'Secret caption', creator: 'Jane Doe', license: await ccBy() }))
     expect(upload.status).toBe(201)
-    image = upload.body.doc
-    cleanup.push(['media', image.id])
+    cleanup.push(['media', upload.body.doc.id])
+    image = await untilFilesWritten<Doc>(upload.body.doc.id)
     const article = await send('POST', '/api/articles?draft=true', { headline: 'Embargoed story', slug: 'embargoed-story', body: paragraphsToLexical(['Soon.']), heroImage: image.id, _status: 'draft' })
     articleId = article.body.doc.id
     cleanup.push(['articles', articleId])
@@ -86,8 +86,8 @@ describe('the permission note of an image', () => {
   beforeAll(async () => {
     const reserved = (await getJson<{ docs: Doc[] }>('/api/licenses?where[spdxId][equals]=LicenseRef-All-Rights-Reserved')).body.docs[0]!
     const upload = await send('POST', '/api/media', uploadForm(await pngBlob(64, 64), 'granted.png', { alt: 'Granted', creator: 'Agency', license: reserved.id, permissionNote: 'Private terms: web only, fee 40 EUR', public: true }))
-    image = upload.body.doc
-    cleanup.push(['media', image.id])
+    cleanup.push(['media', upload.body.doc.id])
+    image = await untilFilesWritten<Doc>(upload.body.doc.id)
     await send('PATCH', `/api/media/${image.id}`, { caption: 'A second version' })
   })
 

@@ -5,9 +5,9 @@ import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { paragraphsToLexical } from '../../src/lib/richText'
-import { adminToken, authHeaders, baseUrl, FIRST_SLUG, get, getCached, pngBlob, uploadForm } from '../support/http'
+import { adminToken, authHeaders, baseUrl, FIRST_SLUG, get, getCached, pngBlob, untilFilesWritten, uploadForm } from '../support/http'
 
-type Doc = { id: number | string; headline: string; slug: string; sizes: { w768: { url: string } } }
+type Doc = { id: number | string; headline: string; slug: string; fileVersion?: string | null; sizes: { w768: { url: string } } }
 
 /** Its own article, so other test files purging meanwhile cannot make these pass or fail. */
 const SLUG = 'response-cache-test'
@@ -42,6 +42,8 @@ beforeAll(async () => {
   const created = await send('POST', '/api/articles', { headline: 'Cached v1', slug: SLUG, heroImage: image.id, body: paragraphsToLexical(['Public words.']), _status: 'published' })
   expect(created.status).toBe(201)
   id = ((await created.json()) as { doc: Doc }).doc.id
+  // Publishing wrote all of the image's files: read them as they are now.
+  image = await untilFilesWritten<Doc>(image.id)
 })
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { CREATIVE_WORK, TRAINING_MINING } from '../../src/provenance/manifest'
 import { type ContentCredentialSummary, readContentCredentials } from '../../src/provenance/read'
 import { BytesBlob } from '../../src/provenance/sdk'
 import type { License, Media } from '../../src/payload-types'
-import { createLicense, filesOf, keptOriginalFile, mediaFile, upload } from '../support/images'
+import { createLicense, filesOf, keptOriginalFile, mediaFile, upload, uploadOnly } from '../support/images'
 import { withoutManifest } from '../support/imageData'
 import { usePayload } from '../support/usePayload'
 
@@ -67,6 +67,16 @@ describe('Content Credentials in every served file', () => {
     expect(read.actions.map((action) => action.action)).toEqual(['c2pa.opened', 'c2pa.resized', 'c2pa.converted', 'c2pa.edited.metadata'])
     expect(read.ingredients).toEqual([{ title: 'harbour.jpg', relationship: 'parentOf', activeManifest: null }])
     expect((await credentialsOf(media.filename!)).actions.map((action) => action.action)).toEqual(['c2pa.opened', 'c2pa.edited.metadata'])
+  })
+
+  it('signs the admin thumbnail the upload request writes, before the job writes the rest', async () => {
+    const data = await sharp({ create: { width: 1000, height: 700, channels: 3, background: '#864' } }).jpeg().toBuffer()
+    const pending = await uploadOnly(payload(), license, 'pending.jpg', data, { creator: 'Jane Doe' })
+    expect(pending.fileVersion ?? null).toBeNull()
+    const read = await credentialsOf(pending.sizes!.w320!.filename!)
+    expect({ state: read.validationState, manifests: read.manifestCount }).toEqual({ state: 'Trusted', manifests: 1 })
+    expect(assertion(read, CREATIVE_WORK)).toMatchObject({ author: [{ name: 'Jane Doe' }] })
+    expect(read.actions.map((action) => action.action)).toEqual(['c2pa.opened', 'c2pa.resized', 'c2pa.edited.metadata'])
   })
 
   it('fails validation when a byte of a served file changes', async () => {

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 
 import { originalsDir } from '../../src/collections/Media/files/keptOriginal'
 import type { License, Media } from '../../src/payload-types'
-import { exiftool as readTags, filesOf, mediaDir } from '../support/images'
+import { exiftool as readTags, filesOf, mediaDir, writeQueuedImageFiles } from '../support/images'
 import { usePayload } from '../support/usePayload'
 
 const payload = usePayload()
@@ -34,6 +34,8 @@ beforeAll(async () => {
     data: { alt: 'Test', creator: 'Официальный веб-сайт Президента Российской Федерации', creatorUrl: 'http://kremlin.ru/', sourceUrl: 'http://kremlin.ru/', license: license.id },
     file: { data, mimetype: 'image/jpeg', name: 'meta.jpg', size: data.length },
   })
+  await writeQueuedImageFiles(payload())
+  media = await payload().findByID({ collection: 'media', id: media.id })
 })
 
 describe('credit metadata inside the image files', () => {

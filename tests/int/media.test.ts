@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
+import { writeQueuedImageFiles } from '../support/images'
 import { usePayload } from '../support/usePayload'
 
 const payload = usePayload()
@@ -21,11 +22,13 @@ async function png(width: number, height: number): Promise<Buffer> {
 describe('media uploads', () => {
   it('stores an image with every width variant and the credit in any script', async () => {
     const data = await png(900, 600)
-    const doc = await payload().create({
+    const created = await payload().create({
       collection: 'media',
       data: { alt: 'A green field', creator: '新华社 / وكالة', license: licenseId },
       file: { data, mimetype: 'image/png', name: 'field.png', size: data.length },
     })
+    await writeQueuedImageFiles(payload())
+    const doc = await payload().findByID({ collection: 'media', id: created.id })
     expect(doc.creator).toBe('新华社 / وكالة')
     expect(doc.sizes?.w768).toMatchObject({ width: 768, height: 512, filename: 'field-w768.png' })
     // Smaller originals are enlarged so the loader never points at a missing file.

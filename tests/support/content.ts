@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import { LICENSE_CATALOG } from '../../src/licensing/catalog'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import type { Article, Media, User } from '../../src/payload-types'
+import { writeQueuedImageFiles } from './images'
 
 /** Content for integration tests, made through the Local API (hooks run, access is overridden). */
 let counter = 0
@@ -19,11 +20,14 @@ export async function createLicenses(payload: Payload): Promise<Map<string, numb
 export async function createImage(payload: Payload, license: number, extra: Partial<Media> = {}): Promise<Media> {
   const n = next()
   const data = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#777' } }).jpeg().toBuffer()
-  return payload.create({
+  const created = await payload.create({
     collection: 'media',
     data: { alt: `Image ${n}`, creator: 'Jane Doe', license, ...extra },
     file: { data, mimetype: 'image/jpeg', name: `image-${n}.jpg`, size: data.length },
   })
+  // As the server's job runner does a moment after an upload.
+  await writeQueuedImageFiles(payload)
+  return payload.findByID({ collection: 'media', id: created.id })
 }
 
 export async function createArticle(payload: Payload, data: Partial<Article> & { _status: 'draft' | 'published' }, user?: User): Promise<Article> {

@@ -87,6 +87,18 @@ export async function getCached(path: string, init: RequestInit = {}): Promise<R
 }
 
 /**
+ * A media document as the newsroom reads it once the server's job runner has written all its
+ * files (an upload returns with its thumbnail only; its `fileVersion` appears when the rest are written).
+ */
+export async function untilFilesWritten<T extends { fileVersion?: string | null }>(id: number | string, timeoutMs = 15_000): Promise<T> {
+  const headers = authHeaders(await adminToken())
+  const read = async () => (await getJson<T>(`/api/media/${id}`, { headers })).body
+  let current = await read()
+  for (const deadline = Date.now() + timeoutMs; !current.fileVersion && Date.now() < deadline; current = await read()) await new Promise((resolve) => setTimeout(resolve, 250))
+  return current
+}
+
+/**
  * A JSON document read back from the API. Tests reach into it freely and their expectations check
  * its shape, so it is left untyped, here only.
  */

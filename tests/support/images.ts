@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp, { type Sharp } from 'sharp'
 
+import { writePendingImageFiles } from '../../src/jobs/runDueJobs'
 import type { License, Media } from '../../src/payload-types'
 
 export const mediaDir = (): string => process.env.MEDIA_DIR!
@@ -106,12 +107,23 @@ export async function createLicense(payload: Payload): Promise<License> {
 
 const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif' }
 
-export async function upload(payload: Payload, license: License, name: string, data: Buffer, extra: Partial<Media> = {}): Promise<Media> {
+/** Runs the queued jobs that write images' files (the server's job runner does it a moment after an upload). */
+export const writeQueuedImageFiles = (payload: Payload): Promise<void> => writePendingImageFiles(payload)
+
+/** Uploads the image as returned by the request (its thumbnail only); `upload` waits for all its files. */
+export async function uploadOnly(payload: Payload, license: License, name: string, data: Buffer, extra: Partial<Media> = {}): Promise<Media> {
   return payload.create({
     collection: 'media',
     data: { alt: 'Test image', creator: 'Jane Doe', license: license.id, ...extra },
     file: { data, mimetype: MIME[name.split('.').pop()!]!, name, size: data.length },
   })
+}
+
+/** Uploads an image and lets its job write every file, as the server does a moment later. */
+export async function upload(payload: Payload, license: License, name: string, data: Buffer, extra: Partial<Media> = {}): Promise<Media> {
+  const created = await uploadOnly(payload, license, name, data, extra)
+  await writeQueuedImageFiles(payload)
+  return payload.findByID({ collection: 'media', id: created.id })
 }
 
 export function fileSize(name: string): number {

@@ -64,3 +64,31 @@ describe('startJobRunner', () => {
     expect(log.error).toHaveBeenCalledWith({ err: expect.objectContaining({ message: 'database is locked' }) }, 'job run failed')
   })
 })
+
+describe('startJobRunner, when work is waiting', () => {
+  it('runs again at once when a run says more is waiting, or when asked during a run', async () => {
+    const runs: string[] = []
+    let more = 2
+    const runner = startJobRunner({
+      run: async () => {
+        runs.push('run')
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        more -= 1
+        return { more: more > 0 }
+      },
+      intervalMs: 60_000,
+      timeoutMs: 10_000,
+      logger: logger(),
+    })
+    await runner.tick()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    // The first run said more was waiting, the second did not: two runs, long before the interval.
+    expect(runs).toHaveLength(2)
+    const during = runner.tick()
+    void runner.tick()
+    await during
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(runs).toHaveLength(4)
+    await runner.close()
+  })
+})

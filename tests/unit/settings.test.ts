@@ -14,7 +14,7 @@ describe('loadSettings', () => {
       serverUrl: 'http://localhost:3000',
       mediaDir: '/srv/app/data/media',
       secretFile: '/srv/app/data/payload-secret',
-      uploadMaxBytes: 10 * 1024 * 1024,
+      uploadMaxBytes: 40 * 1024 * 1024,
       uploadMaxPixels: 50_000_000,
       seedOnStart: true,
       database: { engine: 'sqlite', filePath: '/srv/app/data/publication-dev.db' },

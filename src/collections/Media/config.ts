@@ -1,10 +1,12 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { isEditorOrAdmin, isEditorOrAdminField } from '@/access/isEditorOrAdmin'
 import { isNewsroomMember } from '@/access/isNewsroomMember'
 import { canReadMedia } from '@/access/mediaAccess'
-import { IMAGE_MIME_TYPES, MODERN_FORMATS, type ModernFormat, THUMBNAIL_VARIANT, VARIANT_WIDTHS, variantFilename, variantName } from '@/lib/images/variants'
+import { mediaFileUrl } from '@/lib/images/fileUrls'
+import { IMAGE_MIME_TYPES, THUMBNAIL_VARIANT, VARIANT_NAMES } from '@/lib/images/variants'
+import type { Media } from '@/payload-types'
 import { validateOptionalHttpUrl } from '@/lib/validation/url'
 import { checkUpload } from './hooks/checkUpload'
 import { computeCredit, computeLicensePermissions } from './hooks/computeCredit'
@@ -17,20 +19,35 @@ import { trackCropRegion } from './hooks/trackCropRegion'
 import { versionFileUrls } from './hooks/versionFileUrls'
 
 /**
- * Payload's own encoding of the AVIF and WebP sizes is replaced at once by the credit rewrite
- * (files/embedCredit.ts), which sets the real quality: Payload's pass only needs to be fast.
+ * The sizes' records, in the shape Payload gives `imageSizes` (and so the same columns). Payload
+ * does not make them: it would decode and encode all 15 in parallel inside the upload request.
+ * The credited files are written by files/embedCredit.ts, the thumbnail at once, the rest in a job.
  */
-const FAST_FORMAT_OPTIONS: Record<ModernFormat, { effort: number }> = { avif: { effort: 0 }, webp: { effort: 0 } }
+const sizesField: Field = {
+  name: 'sizes',
+  type: 'group',
+  admin: { hidden: true },
+  access: { create: () => false, update: () => false },
+  fields: VARIANT_NAMES.map((name) => ({
+    name,
+    type: 'group' as const,
+    admin: { hidden: true },
+    fields: [
+      { name: 'url', label: 'URL', type: 'text' as const },
+      { name: 'width', type: 'number' as const },
+      { name: 'height', type: 'number' as const },
+      { name: 'mimeType', type: 'text' as const },
+      { name: 'filesize', type: 'number' as const },
+      // Payload's file route and the public file check find an image by any of its files' names.
+      { name: 'filename', type: 'text' as const, index: true },
+    ],
+  })),
+}
 
-function imageSize(width: number, format?: ModernFormat) {
-  return {
-    name: variantName(width, format),
-    width,
-    // Small originals are enlarged so every width exists for srcset.
-    withoutEnlargement: false,
-    ...(format ? { formatOptions: { format, options: FAST_FORMAT_OPTIONS[format] } } : {}),
-    generateImageName: ({ originalName, extension }: { originalName: string; extension: string }) => variantFilename(originalName, width, extension),
-  }
+/** The admin shows the smallest size, written with the credit inside the upload request. */
+const adminThumbnail = ({ doc }: { doc: Record<string, unknown> }): string | null => {
+  const thumbnail = (doc as Pick<Media, 'sizes' | 'fileVersion'>).sizes?.[THUMBNAIL_VARIANT as keyof NonNullable<Media['sizes']>]
+  return thumbnail?.filename ? mediaFileUrl(thumbnail.filename, (doc as Pick<Media, 'fileVersion'>).fileVersion) : null
 }
 
 export function createMediaCollection({ staticDir, maxPixels }: { staticDir: string; maxPixels: number }): CollectionConfig {
@@ -62,8 +79,7 @@ export function createMediaCollection({ staticDir, maxPixels }: { staticDir: str
       mimeTypes: [...IMAGE_MIME_TYPES],
       focalPoint: true,
       crop: true,
-      adminThumbnail: THUMBNAIL_VARIANT,
-      imageSizes: VARIANT_WIDTHS.flatMap((width) => [imageSize(width), ...MODERN_FORMATS.map((format) => imageSize(width, format))]),
+      adminThumbnail,
     },
     fields: [
       {
@@ -217,6 +233,7 @@ export function createMediaCollection({ staticDir, maxPixels }: { staticDir: str
           { name: 'summary', type: 'text' },
         ],
       },
+      sizesField,
     ],
   }
 }

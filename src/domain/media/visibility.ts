@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { VARIANT_NAMES } from '@/lib/images/variants'
+
 /**
  * An image becomes public when an article using it is published, or when an editor marks it
  * public (for example for reuse). Until then only the newsroom sees its record and its files,
@@ -12,16 +14,12 @@ export function fileNameWhere(filename: string, sizeNames: readonly string[]): W
   return { or: [{ filename: { equals: filename } }, ...sizeNames.map((name) => ({ [`sizes.${name}.filename`]: { equals: filename } }))] }
 }
 
-function sizeNamesOf(payload: Payload): string[] {
-  return (payload.collections.media.config.upload.imageSizes ?? []).map((size) => size.name)
-}
-
 /**
  * Whether an anonymous reader may fetch this file (the original or any size). Any server path
  * that serves media files without Payload's file route must ask this first.
  */
 export async function isPublicMediaFile(payload: Payload, filename: string, req?: PayloadRequest): Promise<boolean> {
-  const { totalDocs } = await payload.count({ collection: 'media', where: { and: [fileNameWhere(filename, sizeNamesOf(payload)), PUBLIC_MEDIA] }, overrideAccess: true, req })
+  const { totalDocs } = await payload.count({ collection: 'media', where: { and: [fileNameWhere(filename, VARIANT_NAMES), PUBLIC_MEDIA] }, overrideAccess: true, req })
   return totalDocs > 0
 }
 

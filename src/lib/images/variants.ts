@@ -1,3 +1,5 @@
+import type { ImageFormat } from './encoding'
+import { FORMAT_EXTENSIONS } from './safeFilename'
 import widths from './widths.json' with { type: 'json' }
 
 /** Every width a variant exists for, smallest first. */
@@ -20,4 +22,30 @@ export const THUMBNAIL_VARIANT = variantName(VARIANT_WIDTHS[0]!)
 /** `photo.jpg` → `photo-w768.jpg`: a variant's file is named after the original. */
 export function variantFilename(originalName: string, width: number, extension: string): string {
   return `${originalName}-${variantName(width)}.${extension}`
+}
+
+/** Every size an image has, in `sizes` order: each width in the upload's own format, AVIF and WebP. */
+export const VARIANT_NAMES: readonly string[] = VARIANT_WIDTHS.flatMap((width) => [variantName(width), ...MODERN_FORMATS.map((format) => variantName(width, format))])
+
+/** One file to write: the original (`width` null) or a size, in a format, standing for one or more size names. */
+export type FileTarget = { file: string; width: number | null; format: ImageFormat; sizeNames: string[] }
+
+/**
+ * The files of an image stored as `filename` in format `own`: the original, then every size,
+ * named after the original (`photo.jpg` → `photo-w768.jpg`, `photo-w768.avif`). A WebP upload's
+ * own-format size and its WebP size are one file.
+ */
+export function fileTargets(filename: string, own: ImageFormat): FileTarget[] {
+  const stem = filename.replace(/\.[^.]+$/, '')
+  const byFile = new Map<string, FileTarget>([[filename, { file: filename, width: null, format: own, sizeNames: [] }]])
+  for (const width of VARIANT_WIDTHS) {
+    for (const modern of [undefined, ...MODERN_FORMATS]) {
+      const format = modern ?? own
+      const file = variantFilename(stem, width, FORMAT_EXTENSIONS[format])
+      const target = byFile.get(file) ?? { file, width, format, sizeNames: [] }
+      target.sizeNames.push(variantName(width, modern))
+      byFile.set(file, target)
+    }
+  }
+  return [...byFile.values()]
 }

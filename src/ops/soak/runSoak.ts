@@ -4,6 +4,7 @@
  */
 import type { Id } from '@/lib/id'
 import { MEDIA_FILE_PATH } from '@/lib/images/fileUrls'
+import { cameraPhoto } from '../load/cameraPhoto'
 import { createRecorder, type LoadSummary, type Recorder } from '../load/recorder'
 import { createLedger, findLoss, type ExpectedArticle, type Ledger, type Loss } from './ledger'
 import { adminSession, articleBody, authorized, call, editorSession, findLicenseId, isAcknowledged, randomPng, uploadForm, type Session } from './newsroom'
@@ -14,6 +15,8 @@ export type SoakOptions = {
   durationMs: number
   editors: number
   readers: number
+  /** Every n-th upload is a 24-megapixel camera JPEG (src/ops/load/cameraPhoto.ts) instead of a small PNG; 0 for none. */
+  cameraPhotoEvery?: number
 }
 
 export type SoakReport = LoadSummary & {
@@ -61,10 +64,14 @@ async function deleteArticle(editor: EditorState, ledger: Ledger, article: Expec
   ledger.acknowledge({ ...article, deleted: true })
 }
 
-async function uploadImage(editor: EditorState, ledger: Ledger, licenseId: Id, reading: ReadingList): Promise<void> {
+async function uploadImage(editor: EditorState, newsroom: Newsroom): Promise<void> {
+  const { ledger, licenseId, reading } = newsroom
   editor.made += 1
+  newsroom.uploads += 1
   const alt = `Soak image ${editor.name} #${editor.made}`
-  const form = uploadForm(await randomPng(), `soak-${editor.name}-${editor.made}.png`, { alt, creator: `Photographer ${editor.name}`, license: licenseId })
+  const camera = newsroom.cameraPhotoEvery > 0 && newsroom.uploads % newsroom.cameraPhotoEvery === 0
+  const file = camera ? await newsroom.cameraPhoto() : await randomPng()
+  const form = uploadForm(file, `soak-${editor.name}-${editor.made}.${camera ? 'jpg' : 'png'}`, { alt, creator: `Photographer ${editor.name}`, license: licenseId })
   const { status, json } = await call(editor.session, 'upload image', 'POST', '/api/media', form)
   const doc = json?.doc as { id?: Id; filename?: string } | undefined
   if (!isAcknowledged(status) || doc?.id === undefined) return
@@ -78,7 +85,7 @@ async function uploadImage(editor: EditorState, ledger: Ledger, licenseId: Id, r
 type Running = () => boolean
 
 async function editorLoop(editor: EditorState, newsroom: Newsroom, running: Running): Promise<void> {
-  const { ledger, runId, licenseId, reading } = newsroom
+  const { ledger, runId, reading } = newsroom
   while (running()) {
     const roll = Math.random()
     const article = pick(editor.articles)
@@ -87,7 +94,7 @@ async function editorLoop(editor: EditorState, newsroom: Newsroom, running: Runn
     else if (roll < 0.7) {
       await updateArticle(editor, ledger, article, true)
       reading.slugs.add(article.slug)
-    } else if (roll < 0.85) await uploadImage(editor, ledger, licenseId, reading)
+    } else if (roll < 0.85) await uploadImage(editor, newsroom)
     else await deleteArticle(editor, ledger, article)
   }
 }
@@ -113,10 +120,14 @@ export type Newsroom = {
   reading: ReadingList
   ledger: Ledger
   recorder: Recorder
+  cameraPhotoEvery: number
+  uploads: number
+  /** Made once (it takes seconds) and sent again for every camera upload. */
+  cameraPhoto: () => Promise<Blob>
 }
 
 /** Accounts for the admin and `editors` editors, and what readers start with (the seeded article and image). */
-export async function prepareNewsroom(baseUrl: string, admin: { email: string; password: string }, editors: number): Promise<Newsroom> {
+export async function prepareNewsroom(baseUrl: string, admin: { email: string; password: string }, editors: number, cameraPhotoEvery = 0): Promise<Newsroom> {
   const recorder = createRecorder()
   const runId = Date.now().toString(36)
   const adminAccount = await adminSession(baseUrl, recorder, admin)
@@ -128,7 +139,10 @@ export async function prepareNewsroom(baseUrl: string, admin: { email: string; p
     const name = `e${index}`
     editorStates.push({ session: await editorSession(adminAccount, `soak-${runId}-${name}@example.com`), name, articles: [], imageIds: [], made: 0 })
   }
-  return { baseUrl, admin, runId, licenseId, editors: editorStates, reading, ledger: createLedger(), recorder }
+  let photo: Promise<Blob> | undefined
+  const camera = () => (photo ??= cameraPhoto().then((bytes) => new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' })))
+  if (cameraPhotoEvery > 0) await camera()
+  return { baseUrl, admin, runId, licenseId, editors: editorStates, reading, ledger: createLedger(), recorder, cameraPhotoEvery, uploads: 0, cameraPhoto: camera }
 }
 
 /** Editors write and `readers` readers read until `running()` turns false and each finishes its request. */
@@ -139,13 +153,29 @@ export async function runNewsroom(newsroom: Newsroom, readers: number, running: 
   ])
 }
 
-/** Reads every document the ledger expects, as the admin, drafts included (`baseUrl`: the server may have been restarted elsewhere). */
+/** How long read-back waits for the server's job runner to write an upload's files. */
+const FILES_WRITTEN_WITHIN_MS = 120_000
+
+/**
+ * Reads every document the ledger expects, as the admin, drafts included (`baseUrl`: the server
+ * may have been restarted elsewhere). An image's files are written by a job after its upload
+ * returned: its original is checked once the document has a file version.
+ */
 export async function verifyWrites(newsroom: Newsroom, baseUrl = newsroom.baseUrl): Promise<Loss[]> {
   const admin = await adminSession(baseUrl, newsroom.recorder, newsroom.admin)
   const read = async (path: string) => fetch(`${baseUrl}${path}`, { headers: authorized(admin.token) })
   const losses: Loss[] = []
+  const deadline = Date.now() + FILES_WRITTEN_WITHIN_MS
   for (const entry of newsroom.ledger.entries()) {
-    const response = await read(entry.kind === 'article' ? `/api/articles/${entry.id}?draft=true&depth=0` : `/api/media/${entry.id}?depth=0`)
+    const path = entry.kind === 'article' ? `/api/articles/${entry.id}?draft=true&depth=0` : `/api/media/${entry.id}?depth=0`
+    let response = await read(path)
+    while (entry.kind === 'media' && response.status === 200 && Date.now() < deadline) {
+      const pending = !((await response.clone().json()) as { fileVersion?: string | null }).fileVersion
+      if (!pending) break
+      await response.body?.cancel()
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      response = await read(path)
+    }
     const doc = response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined
     if (!doc) await response.body?.cancel()
     const file = entry.kind === 'media' ? await read(`${MEDIA_FILE_PATH}${encodeURIComponent(entry.filename)}`) : undefined
@@ -156,8 +186,8 @@ export async function verifyWrites(newsroom: Newsroom, baseUrl = newsroom.baseUr
   return losses
 }
 
-export async function runSoak({ baseUrl, admin, durationMs, editors, readers }: SoakOptions): Promise<SoakReport> {
-  const newsroom = await prepareNewsroom(baseUrl, admin, editors)
+export async function runSoak({ baseUrl, admin, durationMs, editors, readers, cameraPhotoEvery = 0 }: SoakOptions): Promise<SoakReport> {
+  const newsroom = await prepareNewsroom(baseUrl, admin, editors, cameraPhotoEvery)
   const started = performance.now()
   await runNewsroom(newsroom, readers, () => performance.now() < started + durationMs)
   const elapsed = performance.now() - started

@@ -12,6 +12,7 @@ import type { CollectionSlug, GlobalSlug, Payload, SanitizedCollectionConfig } f
 import { extract } from 'tar'
 
 import type { Id } from '@/lib/id'
+import { writePendingImageFiles } from '../../jobs/runDueJobs'
 import { sha256Of } from '../files'
 import { CONTENT_FILE, contentSchema, type ExportedContent, type ExportedDocument } from './archive'
 import { isContentCollection } from './exportContent'
@@ -125,6 +126,8 @@ export async function importContent(payload: Payload, archivePath: string): Prom
       const { globalType: _type, id: _id, ...fields } = data
       await payload.updateGlobal({ slug: slug as GlobalSlug, data: remapDocument(global.flattenedFields, fields, remap) as never, overrideAccess: true, depth: 0 })
     }
+    // A site starts from the import complete: every image's files written, not queued.
+    await writePendingImageFiles(payload)
     return report
   } finally {
     await fs.rm(staging, { recursive: true, force: true })

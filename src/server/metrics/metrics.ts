@@ -154,13 +154,14 @@ export function createMetrics({ cacheStats, jobQueueDepth }: MetricsArgs) {
       if (upload) uploadsInProgress.inc()
       res.once('close', () => onAppAnswer(req, res, cache, started, upload))
     },
-    /** Wraps a run of due jobs: counts it by outcome and times it. */
-    timeJobRun(run: () => Promise<unknown>): () => Promise<void> {
+    /** Wraps a run of due jobs: counts it by outcome and times it; passes on what the run returns. */
+    timeJobRun<T>(run: () => Promise<T>): () => Promise<T> {
       return async () => {
         const started = process.hrtime.bigint()
         try {
-          await run()
+          const result = await run()
           jobRuns.inc({ outcome: 'ok' })
+          return result
         } catch (error) {
           jobRuns.inc({ outcome: 'failed' })
           throw error

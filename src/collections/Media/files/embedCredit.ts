@@ -5,40 +5,56 @@ import sharp, { type OutputInfo } from 'sharp'
 import { buildXmpPacket, toExifCredit } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
 import { type Region, toRegion } from '@/lib/images/cropRegion'
-import { decideEncodeOptions, hasAtMostColours, type ImageFormat, PALETTE_COLOURS, readSourceFidelity, type SourceFidelity, toImageFormat } from '@/lib/images/encoding'
+import { decideEncodeOptions, hasAtMostColours, PALETTE_COLOURS, readSourceFidelity, type SourceFidelity } from '@/lib/images/encoding'
 import { mediaFileVersion } from '@/lib/images/fileUrls'
+import { MIME_TYPES } from '@/lib/images/uploadContent'
+import { type FileTarget, fileTargets } from '@/lib/images/variants'
 import type { Media } from '@/payload-types'
 import type { SignServedFile } from './contentCredentials'
 import { readKeptOriginal, writeAtomically } from './keptOriginal'
 
-export type FileSet = Pick<Media, 'filename' | 'sizes' | 'sourceCrop'>
+export type FileSet = Pick<Media, 'filename' | 'sourceCrop'>
 
-/** What a rewrite changed in the document: byte sizes, the upright original's size, and the files' version. */
-export type RewriteResult = { filesize: number; width: number; height: number; sizeFilesizes: Record<string, number>; fileVersion: string; sourceCrop: Region | null }
+/** What `sizes` records of one size's file. */
+export type SizeRecord = { filename: string; width: number; height: number; mimeType: string; filesize: number }
 
-type Target = { file: string; width: number | null; format: ImageFormat; sizeNames: string[] }
+/** What a rewrite changed in the document: byte sizes, the upright original's size, the sizes and the files' version. */
+export type RewriteResult = { filesize: number; width: number; height: number; sizes: Record<string, SizeRecord>; fileVersion: string; sourceCrop: Region | null }
 
-function targetsOf(media: FileSet, ownFormat: ImageFormat): Target[] {
-  const byFile = new Map<string, Target>([[media.filename!, { file: media.filename!, width: null, format: ownFormat, sizeNames: [] }]])
-  for (const [name, size] of Object.entries(media.sizes ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-    if (!size?.filename || !size.width) continue
-    const format = toImageFormat(size.mimeType?.replace('image/', '')) ?? ownFormat
-    // A WebP upload's own-format size and its WebP size are one file.
-    const target = byFile.get(size.filename) ?? { file: size.filename, width: size.width, format, sizeNames: [] }
-    target.sizeNames.push(name)
-    byFile.set(size.filename, target)
-  }
-  return [...byFile.values()]
+/** Where the credited files are made from: the kept upload, how faithfully to encode it, and the crop. */
+type Source = { bytes: Buffer; fidelity: SourceFidelity; region: Region | null }
+
+/** How every file is made: the credit written into it, and the signer of its Content Credentials. */
+type Credit = { subject: CreditSubject; sign: SignServedFile; staticDir: string; maxPixels: number }
+
+/**
+ * Image work takes at most one libvips thread and keeps no cache of decoded images, so a burst
+ * of camera uploads neither holds both cores from readers nor piles up memory.
+ */
+sharp.concurrency(1)
+sharp.cache(false)
+
+/** The upload's fidelity; a true-colour PNG's colours are counted, to know whether a palette keeps them all. */
+async function readFidelity(bytes: Buffer, maxPixels: number): Promise<SourceFidelity> {
+  const metadata = await sharp(bytes, { limitInputPixels: maxPixels }).metadata()
+  if (metadata.format !== 'png' || metadata.isPalette || metadata.space === 'rgb16' || metadata.space === 'grey16') return readSourceFidelity(bytes, metadata)
+  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels }).raw().toBuffer({ resolveWithObject: true })
+  return readSourceFidelity(bytes, metadata, hasAtMostColours(data, info.channels, PALETTE_COLOURS))
 }
 
-async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFidelity, region: Region | null, subject: CreditSubject, maxPixels: number): Promise<{ data: Buffer; info: OutputInfo }> {
+async function readSource(media: FileSet, staticDir: string, maxPixels: number): Promise<Source> {
+  const { bytes, isServedCopy } = await readKeptOriginal(staticDir, media.filename!)
+  return { bytes, fidelity: await readFidelity(bytes, maxPixels), region: isServedCopy ? null : toRegion(media.sourceCrop) }
+}
+
+async function encode(source: Source, target: FileTarget, subject: CreditSubject, maxPixels: number): Promise<{ data: Buffer; info: OutputInfo }> {
   // rotate() first: the region and the widths are in the upright image's pixels.
-  let image = sharp(source, { limitInputPixels: maxPixels }).rotate()
-  if (region) image = image.extract(region)
+  let image = sharp(source.bytes, { limitInputPixels: maxPixels }).rotate()
+  if (source.region) image = image.extract(source.region)
   if (target.width) image = image.resize({ width: target.width })
-  const { format, options } = decideEncodeOptions(target.format, fidelity, target.width !== null)
+  const { format, options } = decideEncodeOptions(target.format, source.fidelity, target.width !== null)
   // sharp writes 8 bits unless the pipeline stays in a 16-bit space.
-  if (format === 'png' && fidelity.sixteenBitSpace) image = image.toColourspace(fidelity.sixteenBitSpace)
+  if (format === 'png' && source.fidelity.sixteenBitSpace) image = image.toColourspace(source.fidelity.sixteenBitSpace)
   return image
     .keepIccProfile()
     .withXmp(buildXmpPacket(subject))
@@ -47,37 +63,58 @@ async function encodeVariant(source: Buffer, target: Target, fidelity: SourceFid
     .toBuffer({ resolveWithObject: true })
 }
 
-/** The upload's fidelity; a true-colour PNG's colours are counted, to know whether a palette keeps them all. */
-async function readFidelity(source: Buffer, maxPixels: number): Promise<SourceFidelity> {
-  const metadata = await sharp(source, { limitInputPixels: maxPixels }).metadata()
-  if (metadata.format !== 'png' || metadata.isPalette || metadata.space === 'rgb16' || metadata.space === 'grey16') return readSourceFidelity(source, metadata)
-  const { data, info } = await sharp(source, { limitInputPixels: maxPixels }).raw().toBuffer({ resolveWithObject: true })
-  return readSourceFidelity(source, metadata, hasAtMostColours(data, info.channels, PALETTE_COLOURS))
+/**
+ * Writes one served file: the kept upload, upright, cut to the recorded crop, resized, with the
+ * credit as XMP (IPTC rights fields) and EXIF Artist/Copyright and nothing else of the upload's
+ * metadata (GPS, camera serials), at the upload's own fidelity, signed with Content Credentials.
+ * Every file readers get is made here and nowhere else.
+ */
+export async function writeCreditedFile({ source, target, credit }: { source: Source; target: FileTarget; credit: Credit }): Promise<{ data: Buffer; info: OutputInfo }> {
+  const encoded = await encode(source, target, credit.subject, credit.maxPixels)
+  const data = await credit.sign(encoded.data, { file: target.file, format: target.format, width: target.width, cropped: source.region !== null, uploadFormat: source.fidelity.format })
+  await writeAtomically(path.join(credit.staticDir, target.file), data)
+  return { data, info: encoded.info }
 }
 
+const sizeRecord = (target: FileTarget, { data, info }: { data: Buffer; info: OutputInfo }): SizeRecord => ({
+  filename: target.file,
+  width: info.width,
+  height: info.height,
+  mimeType: MIME_TYPES[target.format],
+  filesize: data.length,
+})
+
 /**
- * Writes the credit into every file of a media document (original and each size, in every
- * format) as XMP (IPTC rights fields) and EXIF Artist/Copyright, re-encoding each from the kept
- * upload at that upload's own fidelity, and signs each with Content Credentials (`sign`).
- * Nothing else of the upload's metadata (GPS, camera serials) reaches a served file.
+ * Writes every file of a media document (the original and each size, in every format) from its
+ * kept upload with the credit, one after the other.
  */
-export async function embedCreditInFiles({ media, subject, staticDir, maxPixels, sign }: { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number; sign: SignServedFile }): Promise<RewriteResult | null> {
+export async function embedCreditInFiles({ media, ...credit }: { media: FileSet } & Credit): Promise<RewriteResult | null> {
   if (!media.filename) return null
-  const { bytes: source, isServedCopy } = await readKeptOriginal(staticDir, media.filename)
-  const fidelity = await readFidelity(source, maxPixels)
-  const region = isServedCopy ? null : toRegion(media.sourceCrop)
+  const source = await readSource(media, credit.staticDir, credit.maxPixels)
   const written: Buffer[] = []
-  const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizeFilesizes: {}, fileVersion: '', sourceCrop: region }
-  for (const target of targetsOf(media, fidelity.format)) {
-    const encoded = await encodeVariant(source, target, fidelity, region, subject, maxPixels)
-    const { info } = encoded
-    const data = await sign(encoded.data, { file: target.file, format: target.format, width: target.width, cropped: region !== null, uploadFormat: fidelity.format })
-    await writeAtomically(path.join(staticDir, target.file), data)
-    written.push(data)
+  const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizes: {}, fileVersion: '', sourceCrop: source.region }
+  for (const target of fileTargets(media.filename, source.fidelity.format)) {
+    const file = await writeCreditedFile({ source, target, credit })
+    written.push(file.data)
     // Payload records an EXIF-rotated upload's stored size; the written file stands upright.
-    if (target.width === null) Object.assign(result, { filesize: data.length, width: info.width, height: info.height })
-    for (const name of target.sizeNames) result.sizeFilesizes[name] = data.length
+    if (target.width === null) Object.assign(result, { filesize: file.data.length, width: file.info.width, height: file.info.height })
+    for (const name of target.sizeNames) result.sizes[name] = sizeRecord(target, file)
   }
   result.fileVersion = mediaFileVersion(written)
   return result
+}
+
+/**
+ * Writes only the named sizes (the admin's thumbnail right after an upload), with the credit
+ * like every other file; the rest follow in a job.
+ */
+export async function embedCreditInSizes({ media, names, ...credit }: { media: FileSet; names: readonly string[] } & Credit): Promise<Record<string, SizeRecord>> {
+  if (!media.filename) return {}
+  const source = await readSource(media, credit.staticDir, credit.maxPixels)
+  const sizes: Record<string, SizeRecord> = {}
+  for (const target of fileTargets(media.filename, source.fidelity.format).filter((candidate) => candidate.sizeNames.some((name) => names.includes(name)))) {
+    const file = await writeCreditedFile({ source, target, credit })
+    for (const name of target.sizeNames) sizes[name] = sizeRecord(target, file)
+  }
+  return sizes
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -64,9 +65,20 @@ export async function removeKeptOriginal(staticDir: string, filename: string | n
   if (filename) await fs.rm(keptOriginalPath(staticDir, filename), { force: true })
 }
 
-/** Written beside the target and renamed, so a reader never gets half a file. */
+/**
+ * Written beside the target and renamed, so a reader never gets half a file. The temporary name
+ * is unique: a publish may write an image's files while its upload's job writes the same ones.
+ */
 export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`
+  const temporary = `${target}.${randomUUID()}.tmp`
   await fs.writeFile(temporary, bytes)
   await fs.rename(temporary, target)
+}
+
+/**
+ * Removes served files: Payload deletes an image's stored upload itself, but not the sizes,
+ * which it does not know of (files/embedCredit.ts writes them).
+ */
+export async function removeServedFiles(staticDir: string, filenames: Iterable<string | null | undefined>): Promise<void> {
+  for (const filename of filenames) if (filename) await fs.rm(path.join(staticDir, path.basename(filename)), { force: true })
 }

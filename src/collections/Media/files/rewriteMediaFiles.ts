@@ -1,31 +1,47 @@
 import type { PayloadRequest } from 'payload'
 
 import { getMediaCredit } from '@/domain/media/credit'
+import { THUMBNAIL_VARIANT, VARIANT_NAMES } from '@/lib/images/variants'
 import type { Media } from '@/payload-types'
 import { maxPixelsOf, staticDirOf } from './collectionFiles'
-import { contentCredentialSigner } from './contentCredentials'
-import { embedCreditInFiles, type RewriteResult } from './embedCredit'
+import { contentCredentialSigner, signingPlanFor } from './contentCredentials'
+import { embedCreditInSizes, type RewriteResult, type SizeRecord } from './embedCredit'
+import { writeFilesInWorker } from './imageWorker'
 
-/** The document as it is after a rewrite: new byte sizes and file version. */
+type Sizes = NonNullable<Media['sizes']>
+const NO_FILE = { url: null, width: null, height: null, mimeType: null, filesize: null, filename: null }
+
+/** Every size, with the given ones filled in and the others empty (their files are not written yet). */
+function sizesWith(written: Record<string, SizeRecord>): Sizes {
+  return Object.fromEntries(VARIANT_NAMES.map((name) => [name, written[name] ? { ...NO_FILE, ...written[name] } : NO_FILE])) as Sizes
+}
+
+/** The document as it is after a rewrite: new byte sizes, sizes and file version. */
 export function withRewrite(media: Media, result: RewriteResult): Media {
-  // Only the sizes themselves: Payload leaves bookkeeping keys with no value in the group.
-  const sizes = Object.fromEntries(
-    Object.entries(media.sizes ?? {}).flatMap(([name, size]) => (size ? [[name, name in result.sizeFilesizes ? { ...size, filesize: result.sizeFilesizes[name] } : size]] : [])),
-  ) as Media['sizes']
   const sourceCrop = result.sourceCrop ?? { left: null, top: null, width: null, height: null }
-  return { ...media, filesize: result.filesize, width: result.width, height: result.height, sizes, fileVersion: result.fileVersion, sourceCrop }
+  return { ...media, filesize: result.filesize, width: result.width, height: result.height, sizes: sizesWith(result.sizes), fileVersion: result.fileVersion, sourceCrop }
+}
+
+/**
+ * Whether every file of the image has been written with its credit. Until then (a new upload
+ * whose sizes a job is making) it has only its admin thumbnail and no file version.
+ */
+export function hasAllFiles(media: Pick<Media, 'fileVersion' | 'sizes'>): boolean {
+  return Boolean(media.fileVersion) && VARIANT_NAMES.every((name) => Boolean((media.sizes as Record<string, { filename?: string | null } | undefined> | null | undefined)?.[name]?.filename))
 }
 
 /**
  * Rewrites every file of a media document from its kept upload with the current credit, and
- * records the new byte sizes and file version. Written straight to the database: it is
- * bookkeeping about the files, not an edit (no hooks, no new version in the history).
+ * records the sizes, byte sizes and file version. The files are written by the image worker (a
+ * low-priority child process); the row is updated once they are all in place. Written straight
+ * to the database: it is bookkeeping about the files, not an edit (no hooks, no new version in
+ * the history).
  */
 export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Promise<Media> {
   const { subject } = await getMediaCredit(media, req)
   const staticDir = staticDirOf(req)
-  const sign = await contentCredentialSigner(media, subject, staticDir, req)
-  const result = await embedCreditInFiles({ media, subject, staticDir, maxPixels: maxPixelsOf(req), sign })
+  const plan = await signingPlanFor(media, subject, staticDir, req)
+  const result = await writeFilesInWorker({ media: { filename: media.filename, sourceCrop: media.sourceCrop }, subject, staticDir, maxPixels: maxPixelsOf(req), plan })
   if (!result) return media
   const rewritten = withRewrite(media, result)
   await req.payload.db.updateOne({
@@ -37,4 +53,18 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
   })
   req.payload.logger.debug({ media: media.id, fileVersion: result.fileVersion }, 'wrote credit metadata and Content Credentials into image files')
   return rewritten
+}
+
+/**
+ * Right after an upload: only the admin's thumbnail, with the credit. The other sizes are
+ * recorded as missing and the file version cleared until the job has written every file.
+ */
+export async function writeThumbnailOnly(media: Media, req: PayloadRequest): Promise<Media> {
+  const { subject } = await getMediaCredit(media, req)
+  const staticDir = staticDirOf(req)
+  const sign = await contentCredentialSigner(media, subject, staticDir, req)
+  const written = await embedCreditInSizes({ media, subject, sign, staticDir, maxPixels: maxPixelsOf(req), names: [THUMBNAIL_VARIANT] })
+  const pending = { ...media, sizes: sizesWith(written), fileVersion: null }
+  await req.payload.db.updateOne({ collection: 'media', id: media.id, data: { sizes: pending.sizes, fileVersion: null }, returning: false, req })
+  return pending
 }
