@@ -1,6 +1,7 @@
 import * as migration_20261128_121529_initial from './20261128_121529_initial';
 import * as migration_20261202_003625_search_index from './20261202_003625_search_index';
 import * as migration_20261202_015128_archive_and_body_images from './20261202_015128_archive_and_body_images';
+import * as migration_20261202_040010_search_index_version from './20261202_040010_search_index_version';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261202_015128_archive_and_body_images.up,
     down: migration_20261202_015128_archive_and_body_images.down,
     name: '20261202_015128_archive_and_body_images'
+  },
+  {
+    up: migration_20261202_040010_search_index_version.up,
+    down: migration_20261202_040010_search_index_version.down,
+    name: '20261202_040010_search_index_version',
   },
 ];

@@ -17,6 +17,17 @@ export function toFts5Match(query: SearchQuery): string {
   return query.items.map(fts5Item).join(' AND ')
 }
 
+/**
+ * The query's matches split into the ranking tiers, as FTS5 MATCH expressions: some item in the
+ * headline; else some item in the standfirst; else (the body only). Together exactly the matches
+ * of toFts5Match, each in one tier.
+ */
+export function toFts5TierMatches(query: SearchQuery): [string, string, string] {
+  const all = `(${toFts5Match(query)})`
+  const anyIn = (column: 'headline' | 'standfirst') => `({${column}} : (${query.items.map(fts5Item).join(' OR ')}))`
+  return [`${all} AND ${anyIn('headline')}`, `(${all} AND ${anyIn('standfirst')}) NOT ${anyIn('headline')}`, `${all} NOT (${anyIn('headline')} OR ${anyIn('standfirst')})`]
+}
+
 const tsLexeme = (token: string) => `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
 
 function tsItem(item: QueryItem, weight: 'A' | 'B' | ''): string {

@@ -13,43 +13,52 @@ type Span = { start: number; end: number }
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
 const HAN_OR_OTHER = /\p{Script=Han}+|[^\p{Script=Han}]+/gu
 
-function runSpans(text: string): Array<Span & { text: string }> {
-  const runs: Array<Span & { text: string }> = []
+function* runSpans(text: string): Generator<Span & { text: string }> {
   for (const word of text.matchAll(WORD)) {
     for (const run of word[0].matchAll(HAN_OR_OTHER)) {
       const start = word.index + run.index
-      runs.push({ start, end: start + run[0].length, text: run[0] })
+      yield { start, end: start + run[0].length, text: run[0] }
     }
   }
-  return runs
 }
 
 function matchesWord(folded: string, highlights: readonly Highlight[]): boolean {
   return highlights.some((mark) => (mark.kind === 'prefix' ? folded.startsWith(mark.value) : mark.kind === 'exact' && folded === mark.value))
 }
 
-/** Where the query's words and Chinese strings occur in the text, in order, not overlapping. */
-export function findMatches(text: string, highlights: readonly Highlight[]): Span[] {
+/** Where the query's words and Chinese strings occur in one run of the text, in order. */
+function spansInRun(run: Span & { text: string }, highlights: readonly Highlight[], hanMarks: readonly string[]): Span[] {
+  if (!isHan(run.text)) return matchesWord(foldText(run.text), highlights) ? [{ start: run.start, end: run.end }] : []
   const spans: Span[] = []
-  const hanMarks = highlights.filter((mark) => mark.kind === 'han').map((mark) => mark.value)
-  for (const run of runSpans(text)) {
-    if (!isHan(run.text)) {
-      if (matchesWord(foldText(run.text), highlights)) spans.push({ start: run.start, end: run.end })
-      continue
+  for (const value of hanMarks) {
+    for (let at = run.text.indexOf(value); at !== -1; at = run.text.indexOf(value, at + value.length)) {
+      spans.push({ start: run.start + at, end: run.start + at + value.length })
     }
-    for (const value of hanMarks) {
-      for (let at = run.text.indexOf(value); at !== -1; at = run.text.indexOf(value, at + value.length)) {
-        spans.push({ start: run.start + at, end: run.start + at + value.length })
+  }
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/**
+ * Where the query's words and Chinese strings occur in the text, in order, not overlapping,
+ * found as they are read: an excerpt stops reading once it has its text.
+ */
+export function* matchesIn(text: string, highlights: readonly Highlight[]): Generator<Span> {
+  const hanMarks = highlights.filter((mark) => mark.kind === 'han').map((mark) => mark.value)
+  let pending: Span | null = null
+  for (const run of runSpans(text)) {
+    for (const span of spansInRun(run, highlights, hanMarks)) {
+      if (pending && span.start <= pending.end) pending.end = Math.max(pending.end, span.end)
+      else {
+        if (pending) yield pending
+        pending = { ...span }
       }
     }
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end)
-  return spans.reduce<Span[]>((merged, span) => {
-    const last = merged[merged.length - 1]
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
-    else merged.push({ ...span })
-    return merged
-  }, [])
+  if (pending) yield pending
+}
+
+export function findMatches(text: string, highlights: readonly Highlight[]): Span[] {
+  return [...matchesIn(text, highlights)]
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -74,16 +83,16 @@ function cutNear(text: string, at: number, direction: 'back' | 'forward'): numbe
  */
 export function buildExcerpt(plainText: string, highlights: readonly Highlight[], length = EXCERPT_LENGTH): string {
   const text = plainText.replace(/\s+/g, ' ').trim()
-  const matches = findMatches(text, highlights)
-  const first = matches[0]
-  const start = first && first.start > LEAD_IN ? cutNear(text, first.start - LEAD_IN, 'forward') : 0
+  const matches = matchesIn(text, highlights)
+  const first = matches.next()
+  const start = !first.done && first.value.start > LEAD_IN ? cutNear(text, first.value.start - LEAD_IN, 'forward') : 0
   const end = start + length >= text.length ? text.length : cutNear(text, start + length, 'back')
   let html = start > 0 ? '…' : ''
   let at = start
-  for (const match of matches) {
-    if (match.end <= start || match.start >= end) continue
-    const from = Math.max(match.start, start)
-    const to = Math.min(match.end, end)
+  for (let match = first; !match.done && match.value.start < end; match = matches.next()) {
+    if (match.value.end <= start) continue
+    const from = Math.max(match.value.start, start)
+    const to = Math.min(match.value.end, end)
     html += `${escapeHtml(text.slice(at, from))}<mark>${escapeHtml(text.slice(from, to))}</mark>`
     at = to
   }

@@ -14,7 +14,11 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu
 const HAN_OR_OTHER = /\p{Script=Han}+|[^\p{Script=Han}]+/gu
 const HAN = /^\p{Script=Han}/u
 
+/** Plain ASCII has nothing to normalize or fold but its case: most words of most articles. */
+const ASCII = /^[\x00-\x7f]*$/
+
 export function foldText(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase()
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { toFts5Match, toMongoTextSearch, toTsquery, toTsqueryInWeight } from '../../../src/lib/search/engines'
+import { toFts5Match, toFts5TierMatches, toMongoTextSearch, toTsquery, toTsqueryInWeight } from '../../../src/lib/search/engines'
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseQuery, splitPhrases, type SearchQuery } from '../../../src/lib/search/query'
 import { bigramsOf, foldText, toIndexText } from '../../../src/lib/search/text'
 
@@ -113,6 +113,16 @@ describe('engine query strings', () => {
 
   it('FTS5: operators and quotes typed by a reader stay text', () => {
     expect(toFts5Match(parsed('NEAR(a b) OR "x'))).toBe('"near"* AND "a"* AND "b"* AND "or"* AND "x"*')
+  })
+
+  it('FTS5 tiers: some item in the headline; else in the standfirst; else the body only', () => {
+    const all = '("putin"* AND "no limits")'
+    const anyIn = (column: string) => `({${column}} : ("putin"* OR "no limits"))`
+    expect(toFts5TierMatches(parsed('Putin "no limits"'))).toEqual([
+      `${all} AND ${anyIn('headline')}`,
+      `(${all} AND ${anyIn('standfirst')}) NOT ${anyIn('headline')}`,
+      `${all} NOT (${anyIn('headline')} OR ${anyIn('standfirst')})`,
+    ])
   })
 
   it('PostgreSQL: quoted lexemes, :* for prefixes, <-> for phrases', () => {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { createVersionedCache } from '../../../src/lib/search/versionedCache'
+
+function counter() {
+  let calls = 0
+  return { compute: async () => ({ call: ++calls }), calls: () => calls }
+}
+
+describe('createVersionedCache', () => {
+  it('serves a value again while the version holds, and computes anew once it moves', async () => {
+    let version = 1
+    const cache = createVersionedCache<{ call: number }>(async () => String(version), 10)
+    const work = counter()
+    expect(await cache.get('putin', work.compute)).toEqual({ call: 1 })
+    expect(await cache.get('putin', work.compute)).toEqual({ call: 1 })
+    version = 2
+    expect(await cache.get('putin', work.compute)).toEqual({ call: 2 })
+    expect(work.calls()).toBe(2)
+  })
+
+  it('keeps a value computed during a change under the version read before it, so it is not served after', async () => {
+    let version = 1
+    const cache = createVersionedCache<{ call: number }>(async () => String(version), 10)
+    let calls = 0
+    const changingWhileComputing = async () => {
+      calls += 1
+      version += 1
+      return { call: calls }
+    }
+    await cache.get('putin', changingWhileComputing)
+    expect(await cache.get('putin', changingWhileComputing)).toEqual({ call: 2 })
+  })
+
+  it('keys values apart and holds at most the given number of entries', async () => {
+    const cache = createVersionedCache<{ call: number }>(async () => '1', 2)
+    const work = counter()
+    await cache.get('a', work.compute)
+    await cache.get('b', work.compute)
+    await cache.get('c', work.compute)
+    expect(work.calls()).toBe(3)
+    await cache.get('c', work.compute)
+    await cache.get('b', work.compute)
+    expect(work.calls()).toBe(3)
+    await cache.get('a', work.compute)
+    expect(work.calls()).toBe(4)
+  })
+})
