@@ -21,7 +21,7 @@ export type ResponseCacheOptions = {
   coalesceTimeoutMs?: number
   /** Bytes all renders under way may hold at once (default: a quarter of `maxBytes`). */
   maxInFlightBytes?: number
-  logger: Pick<Logger, 'info' | 'warn'>
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>
   /** Told of every answer from the cache (the metrics), after it is sent. */
   onHit?: (req: IncomingMessage, status: number, started: bigint) => void
 }
@@ -35,6 +35,9 @@ export type ResponseCache = {
   purge: (tags: string[]) => number
   stats: () => CacheStats & { inFlightBytes: number }
 }
+
+/** The most HTML a public page may have. */
+export const MAX_PAGE_BYTES = 1024 * 1024
 
 /**
  * What a render hands the requests that waited for it: the entry it built (stored or not), or
@@ -85,6 +88,16 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
     return !isUnstorable(res) && isStorableStatus(res.statusCode) && isShareable(headers, knownTags.length > 0, tags) ? tags : null
   }
 
+  /**
+   * No public page may pass 1 MB of HTML (lists paginate instead): one that does is still served
+   * (a reader is better off with it than with an error), and logged as the error it is.
+   */
+  const checkPageSize = (req: IncomingMessage, res: ServerResponse, bytes: number) => {
+    if (bytes > MAX_PAGE_BYTES && String(res.getHeader('content-type') ?? '').startsWith('text/html')) {
+      logger.error({ url: req.url, bytes, limit: MAX_PAGE_BYTES }, 'public page over 1 MB of HTML: paginate it')
+    }
+  }
+
   const render = (req: IncomingMessage, res: ServerResponse, key: string, next: (outcome: PassOutcome) => void) => {
     rendering.set(key, [])
     // The stored copy is compressed once by the cache; the app must send it plain.
@@ -107,7 +120,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
         if (!tags) return settle(undefined)
         // Too large to keep here, but a proxy in front may still keep a known public route.
         if (knownTags.length > 0) markShared(res, tags, sMaxAgeSeconds)
-        settle({ relay: relayResponse(res), generation })
+        settle({ relay: relayResponse(res, (bytes) => checkPageSize(req, res, bytes)), generation })
       },
       onEnd: (body) => {
         const tags = shareableTags(res, knownTags)
@@ -115,6 +128,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
           settle(undefined)
           return held.sendAsWritten()
         }
+        checkPageSize(req, res, body.length)
         buildEntry({ status: res.statusCode, headers: res.getHeaders(), body, tags, sMaxAgeSeconds })
           .then((entry) => {
             store.set(key, entry, generation)

@@ -16,16 +16,18 @@ type Chunk = string | Uint8Array
  * byte, with its headers final. Nothing is held: each follower's socket buffers what it has not
  * taken yet. A render that breaks off (its reader left, the app failed) breaks off its
  * followers too: their headers are gone already, so their connections are closed rather than
- * ending a truncated page as if it were whole.
+ * ending a truncated page as if it were whole. `onEnd` is told how many bytes the render wrote.
  */
-export function relayResponse(source: ServerResponse): Relay {
+export function relayResponse(source: ServerResponse, onEnd: (bytes: number) => void): Relay {
   const headers: OutgoingHttpHeaders = {}
   for (const [name, value] of Object.entries(source.getHeaders())) if (value !== undefined && !OWN_TRANSFER.has(name)) headers[name] = value
   const status = source.statusCode
   const followers: ServerResponse[] = []
+  let bytes = 0
   const open = () => followers.filter((follower) => !follower.destroyed && !follower.writableEnded)
   const pass = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : (chunk as Uint8Array).byteLength
     for (const follower of open()) follower.write(chunk as Chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
   }
 
@@ -38,6 +40,7 @@ export function relayResponse(source: ServerResponse): Relay {
     pass(chunk, rest[0])
     for (const follower of open()) follower.end()
     followers.length = 0
+    onEnd(bytes)
     return (end as (...args: unknown[]) => ServerResponse).call(source, chunk, ...rest)
   }) as ServerResponse['end']
   source.once('close', () => {

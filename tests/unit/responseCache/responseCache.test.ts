@@ -392,6 +392,28 @@ describe('response cache in front of the app', () => {
     expect(renders()).toBe(1)
   })
 
+  it('logs an error for a public HTML page over 1 MB, kept or streamed through, and still serves it', async () => {
+    for (const maxBytes of [16_000_000, 4_000_000]) {
+      const errors: Array<{ url: string; bytes: number }> = []
+      const logger = Object.assign(pino({ level: 'silent' }), { error: (fields: { url: string; bytes: number }) => void errors.push(fields) })
+      const { base } = await start(
+        (req, res) => {
+          res.setHeader('content-type', req.url === '/feed.json' ? 'application/json' : 'text/html; charset=utf-8')
+          if (req.url === '/feed.json') res.setHeader('surrogate-key', 'articles')
+          if (req.url === '/feed.json') res.setHeader('cache-control', 'public, max-age=0')
+          const size = req.url === '/articles/small' ? 1_000_000 : 1_100_000
+          res.write('<html>')
+          res.end('x'.repeat(size - 6))
+        },
+        { maxBytes, logger },
+      )
+      for (const url of ['/articles/huge', '/articles/small', '/feed.json']) expect((await raw(`${base}${url}`)).body.length).toBe(url === '/articles/small' ? 1_000_000 : 1_100_000)
+      expect(errors).toEqual([expect.objectContaining({ url: '/articles/huge', bytes: 1_100_000 })])
+      await new Promise<void>((resolve) => server!.close(() => resolve()))
+      server = undefined
+    }
+  })
+
   it('hands a built entry it could not keep (a purge came during the render) to those that came before the purge; later ones render again', async () => {
     let version = 1
     const { base, cache, renders } = await start((_req, res) => {
