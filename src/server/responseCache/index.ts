@@ -21,7 +21,7 @@ export type ResponseCacheOptions = {
   coalesceTimeoutMs?: number
   /** Bytes all renders under way may hold at once (default: a quarter of `maxBytes`). */
   maxInFlightBytes?: number
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>
+  logger: Logger
   /** Told of every answer from the cache (the metrics), after it is sent. */
   onHit?: (req: IncomingMessage, status: number, started: bigint) => void
 }
