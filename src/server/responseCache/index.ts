@@ -164,7 +164,7 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
       }
       // Purged after the render began and before this request came: the answer may show what was purged.
       if (handed.generation !== joinedIn) return handle(req, res, next)
-      if ('entry' in handed) return serve(req, res, handed.entry, store.get(req.url!) === handed.entry ? 'hit' : 'shared')
+      if ('entry' in handed) return serve(req, res, handed.entry, store.get(cacheKey(req.url!)) === handed.entry ? 'hit' : 'shared')
       store.counters.handedOn += 1
       handed.relay.follow(res, req.method === 'HEAD')
       res.once('finish', () => answered(req, res.statusCode, started, 'shared'))
@@ -180,8 +180,6 @@ export function createResponseCache({ maxBytes, sMaxAgeSeconds, coalesceTimeoutM
     const key = cacheKey(req.url!)
     const entry = store.get(key)
     if (entry) return serve(req, res, entry)
-    // What the app renders is what the key names.
-    req.url = key
     const waiters = rendering.get(key)
     if (waiters) return wait(req, res, waiters, next)
     store.counters.misses += 1

@@ -64,7 +64,7 @@ const TRACKING_PARAMETER = /^(?:utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|
  * The key of a request: HEAD is answered from the GET entry. Pages and public documents read no
  * query (search, which does, is never kept), so their key is the path alone: a random query
  * cannot make a render of its own. The REST API reads its query (where, limit, depth): there
- * only tracking parameters are left out. A miss renders the key, not the URL as sent.
+ * only tracking parameters are left out.
  */
 export function cacheKey(url: string): string {
   const queryStart = url.indexOf('?')
