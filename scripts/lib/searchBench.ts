@@ -47,7 +47,7 @@ const HAN_FIRST = 0x4e00
 const HAN_COUNT = 2000
 
 /** Small, seeded and fast: the same archive on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
