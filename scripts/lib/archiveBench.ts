@@ -275,7 +275,7 @@ export async function benchArchive({ count, engine, seconds }: { count: number; 
     connection = await connect(database.uri)
     const built = await buildArchive(connection.runner, { count, mediaDir })
     console.log(
-      `bulk build (scripts/lib/archiveBuild.ts): ${built.articles} articles, ${built.sections} sections, ${built.authors} authors, ${built.media} images (${built.mediaFiles} hard-linked files) in ${(built.ms / 1000).toFixed(1)} s (${Math.round((built.articles / built.ms) * 1000)} articles/s)`,
+      `bulk build (scripts/lib/archiveBuild.ts): ${built.articles} articles, ${built.sections} sections, ${built.authors} authors, ${built.media} images (${built.mediaFiles} copied files) in ${(built.ms / 1000).toFixed(1)} s (${Math.round((built.articles / built.ms) * 1000)} articles/s)`,
     )
     if (engine === 'postgres') await connection.runner.run(sql`ANALYZE`)
 

@@ -7,7 +7,8 @@
  * Payload lays out a published document: the `articles` row, its latest version in `_articles_v`,
  * the authors in `articles_rels` and `_articles_v_rels`; sections and authors to ~10 and ~50;
  * one image row per `articlesPerImage` articles (with its `_media_v` version), whose files are
- * hard links to the templates' real files. Headlines and bodies are Latin, Cyrillic or Chinese
+ * copies of the templates' real files (clones where the file system can; not hard links: node-tar
+ * 7.5 hangs archiving a folder where several names share one file, so `npm run backup` would). Headlines and bodies are Latin, Cyrillic or Chinese
  * (searchBench's synthetic articles), dates spread over `years` up to now, and each article
  * carries the search text the app's hook computes, so SQLite's triggers and PostgreSQL's
  * generated column index it exactly as they index a publish. Payload's hooks do not run: nothing
@@ -107,8 +108,8 @@ const FILENAME_COLUMN = /filename$/
 const URL_COLUMN = /(url|u_r_l)$/
 
 /**
- * Image rows sharing the templates' files: each copy's file names get a prefix and are hard
- * links to the template's files (served and kept originals), so every URL answers with real bytes.
+ * Image rows sharing the templates' files: each copy's file names get a prefix and are copies of
+ * the template's files (served and kept originals), so every URL answers with real bytes.
  */
 async function buildMedia(runner: SqlRunner, want: number, mediaDir: string, dateOf: (k: number) => string): Promise<{ ids: number[]; files: number }> {
   const templates = await selectRows(runner, 'media', sql`1 = 1`)
@@ -134,7 +135,7 @@ async function buildMedia(runner: SqlRunner, want: number, mediaDir: string, dat
       for (const dir of [mediaDir, originals]) {
         const source = path.join(dir, value)
         if (!fs.existsSync(source)) continue
-        fs.linkSync(source, path.join(dir, `${prefix}${value}`))
+        fs.copyFileSync(source, path.join(dir, `${prefix}${value}`), fs.constants.COPYFILE_FICLONE)
         files += 1
       }
     }
