@@ -184,6 +184,8 @@ export async function buildArchive(runner: SqlRunner, options: ArchiveOptions): 
     return { name, slug: uniqueSlug(slugOf(name), taken), bio: `${name} reports for The Dispatch.`, photo_id: k % 5 === 0 ? media.ids[k % media.ids.length] : null, created_at: now, updated_at: now }
   })
 
+  // A bulk load on SQLite: a page cache large enough for the indexes being filled (the default is 2 MB).
+  if (runner.engine === 'sqlite') await runner.run(sql`PRAGMA cache_size = -262144`)
   let articleId = await nextId(runner, 'articles')
   let versionId = await nextId(runner, '_articles_v')
   for (let from = 0; from < count; from += BATCH) {
