@@ -13,6 +13,8 @@
  * process alone, in the same run (scripts/lib/benchCluster.ts).
  * `npm run bench -- --search [N] [--postgres]`: search latency on N synthetic articles and what
  * the index adds to a publish (scripts/lib/searchBench.ts).
+ * `npm run bench -- --archive [N] [--postgres]`: every public route, publish, memory, backup and
+ * export on an archive of N articles (100,000 by default; scripts/lib/archiveBench.ts).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -20,6 +22,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { startBaseline } from './lib/baselineServer'
+import { benchArchive } from './lib/archiveBench'
 import { benchCluster } from './lib/benchCluster'
 import { benchUploads } from './lib/benchUploads'
 import { adminSession, cpuTimeMs, line, load, LOAD_TOOL, loadProcess, ms, SECONDS, timed, type Figures } from './lib/load'
@@ -73,10 +76,26 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!
 }
 
-const searchFlag = process.argv.indexOf('--search')
-if (searchFlag !== -1) {
-  const count = Number(process.argv[searchFlag + 1])
-  await benchSearch({ count: Number.isInteger(count) && count > 0 ? count : 10_000, engine: process.argv.includes('--postgres') ? 'postgres' : 'sqlite', seconds: SECONDS })
+/** The count after a flag (`--archive 100000`), or the default. */
+function countAfter(flag: string, fallback: number): number | null {
+  const index = process.argv.indexOf(flag)
+  if (index === -1) return null
+  const count = Number(process.argv[index + 1])
+  return Number.isInteger(count) && count > 0 ? count : fallback
+}
+
+/** PostgreSQL when asked (--postgres) or when DATABASE_URI names a PostgreSQL server. */
+const engine = process.argv.includes('--postgres') || process.env.DATABASE_URI?.startsWith('postgres') ? 'postgres' : 'sqlite'
+
+const searchCount = countAfter('--search', 10_000)
+if (searchCount !== null) {
+  await benchSearch({ count: searchCount, engine, seconds: SECONDS })
+  process.exit(0)
+}
+
+const archiveCount = countAfter('--archive', 100_000)
+if (archiveCount !== null) {
+  await benchArchive({ count: archiveCount, engine, seconds: SECONDS })
   process.exit(0)
 }
 
