@@ -15,7 +15,7 @@ const HAN_OR_OTHER = /\p{Script=Han}+|[^\p{Script=Han}]+/gu
 const HAN = /^\p{Script=Han}/u
 
 /** Plain ASCII has nothing to normalize or fold but its case: most words of most articles. */
-const ASCII = /^[\x00-\x7f]*$/
+const ASCII = /^\p{ASCII}*$/u
 
 export function foldText(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase()
