@@ -125,6 +125,8 @@ describe('counters that move', () => {
     const done = await scrape()
     expect(sample(done, 'publication_job_runs_total', { outcome: 'ok' })).toBeGreaterThan(sample(before, 'publication_job_runs_total', { outcome: 'ok' }))
     expect(sample(done, 'publication_job_run_duration_seconds_count')).toBeGreaterThan(sample(before, 'publication_job_run_duration_seconds_count'))
-    expect(sample(done, 'publication_job_queue_depth')).toBe(0)
+    // The upload's own job (its sizes) may still be queued behind the rewrite; the queue drains to 0.
+    const depth = (text: string) => sample(text, 'publication_job_queue_depth')
+    expect(depth(done) === 0 || (await grown((text) => -depth(text), -1)) === 0).toBe(true)
   })
 })
