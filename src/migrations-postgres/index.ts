@@ -2,6 +2,7 @@ import * as migration_20261128_121529_initial from './20261128_121529_initial';
 import * as migration_20261202_003625_search_index from './20261202_003625_search_index';
 import * as migration_20261202_015128_archive_and_body_images from './20261202_015128_archive_and_body_images';
 import * as migration_20261202_040010_search_index_version from './20261202_040010_search_index_version';
+import * as migration_20261202_050000_search_tier_vectors from './20261202_050000_search_tier_vectors';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261202_040010_search_index_version.up,
     down: migration_20261202_040010_search_index_version.down,
     name: '20261202_040010_search_index_version',
+  },
+  {
+    up: migration_20261202_050000_search_tier_vectors.up,
+    down: migration_20261202_050000_search_tier_vectors.down,
+    name: '20261202_050000_search_tier_vectors',
   },
 ];
