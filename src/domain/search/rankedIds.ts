@@ -116,5 +116,5 @@ export function findRankedArticleIds(payload: Payload, query: SearchQuery, page:
   if (!runner) return findRankedMongoIds(payload, query, page)
   const rank = runner.engine === 'sqlite' ? sqliteRankedIds : postgresRankedIds
   const key = JSON.stringify([query.items, page.offset, page.limit])
-  return rankCacheOf(payload, runner).get(key, () => rank(runner, query, page))
+  return rankCacheOf(payload, runner).get(key, () => runner.withIndexScans((session) => rank(session, query, page)))
 }
