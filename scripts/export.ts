@@ -22,11 +22,11 @@ await runCommand(async () => {
   const payload = await getPayload({ config })
   try {
     const content = await exportContent(payload, archive, { withPasswords: args.includes('--with-passwords') })
-    const count = (slug: string) => content.collections.find((collection) => collection.slug === slug)?.documents.length ?? 0
+    const count = (slug: string) => content.collections.find((collection) => collection.slug === slug)?.documents ?? 0
     const warning = emptySourceWarning('export', { articles: count('articles'), media: count('media') }, source)
     if (warning) console.warn(warning)
-    const counts = content.collections.map(({ slug, documents }) => `${documents.length} ${slug}`).join(', ')
-    return `exported ${counts} and ${Object.keys(content.globals).length} globals to ${archive}`
+    const counts = content.collections.map(({ slug, documents }) => `${documents} ${slug}`).join(', ')
+    return `exported ${counts} and ${content.globals.length} globals to ${archive}`
   } finally {
     await payload.destroy()
   }

@@ -52,6 +52,16 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|next/|preview/|healthz)" || req.url ~ "^/api/(users|payload-|graphql)") {
         return (pass);
     }
+    # Pages and public documents read no query (as in the app's cacheKey, policy.ts): their key is
+    # the path alone, so random queries cannot make renders of their own. The API (and search,
+    # never kept, and Next's image route) read theirs: only tracking parameters are left out, the
+    # same list as the app's. The app is asked for the URL as keyed.
+    if (req.url ~ "^/(api/|search([/?]|$)|_next/)") {
+        set req.url = regsuball(req.url, "(?i)(?<=[?&])(utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl)(=[^&]*)?(&|$)", "");
+        set req.url = regsub(req.url, "[?&]$", "");
+    } else {
+        set req.url = regsub(req.url, "\?.*$", "");
+    }
     # Other cookies (consent, analytics) do not change what the site sends; keep them from splitting the cache.
     unset req.http.Cookie;
     return (hash);

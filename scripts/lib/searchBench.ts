@@ -47,7 +47,7 @@ const HAN_FIRST = 0x4e00
 const HAN_COUNT = 2000
 
 /** Small, seeded and fast: the same archive on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -182,10 +182,10 @@ export async function measurePublishIndexCost(runner: SqlRunner, articleId: numb
   return { textP50: percentile(textTimes, 50), writeP50: percentile(writeTimes, 50), writeP99: percentile(writeTimes, 99) }
 }
 
-type Connection = { runner: SqlRunner; close: () => Promise<void> }
+export type Connection = { runner: SqlRunner; close: () => Promise<void> }
 
 /** The bench's own connection to the server's database, beside the server's. */
-async function connect(databaseUri: string): Promise<Connection> {
+export async function connect(databaseUri: string): Promise<Connection> {
   if (databaseUri.startsWith('file:')) {
     const { createClient } = await import('@libsql/client')
     const { drizzle } = await import('drizzle-orm/libsql')
@@ -226,24 +226,7 @@ export async function benchSearch({ count, engine, seconds }: { count: number; e
     console.log(`search bench on ${engine}: ${count} synthetic articles, wrk with 8 connections, ${seconds} s per query, ${os.cpus().length} cores shared with wrk`)
     const filled = await fillSyntheticArticles(connection.runner, count)
     console.log(`filled through the index path in ${(filled.ms / 1000).toFixed(1)} s (${filled.perSecond} articles/s)`)
-    if (engine === 'sqlite') await connection.runner.run(sql`INSERT INTO article_search(article_search) VALUES ('optimize')`)
-    else await connection.runner.run(sql`VACUUM ANALYZE articles`)
-
-    // For scale: an uncached page of the articles list (draft=false keeps it out of the response cache).
-    const list = await measureWithWrk(`${server.baseUrl}/api/articles?limit=10&depth=0&sort=-publishedAt&draft=false`, { connections: 8, seconds })
-    console.log(`baseline: uncached GET /api/articles?limit=10&depth=0  p50 ${fixed(list.p50)}  p99 ${fixed(list.p99)}  ${list.rps.toFixed(0)} req/s`)
-    for (const [name, query] of SEARCH_BENCH_QUERIES) {
-      const url = `${server.baseUrl}/api/articles/search?q=${encodeURIComponent(query)}&depth=0`
-      const first = (await (await fetch(url)).json()) as { totalDocs: number }
-      const figures = await measureWithWrk(url, { connections: 8, seconds })
-      console.log(`${name.padEnd(10)} ${query.padEnd(18)} ${String(first.totalDocs).padStart(7)} matches  p50 ${fixed(figures.p50).padStart(9)}  p99 ${fixed(figures.p99).padStart(9)}  ${figures.rps.toFixed(0)} req/s${figures.non2xx ? `  ${figures.non2xx} non-2xx` : ''}`)
-    }
-    const page = await measureWithWrk(`${server.baseUrl}/search?q=${encodeURIComponent('Путин')}`, { connections: 8, seconds })
-    console.log(`reader page /search?q=Путин: p50 ${fixed(page.p50)}, p99 ${fixed(page.p99)}, ${page.rps.toFixed(0)} req/s`)
-
-    const [row] = await connection.runner.rows<{ id: number }>(sql`SELECT id FROM articles WHERE slug = ${'synthetic-0'}`)
-    const cost = await measurePublishIndexCost(connection.runner, Number(row!.id))
-    console.log(`index cost of a publish: search text ${fixed(cost.textP50)} (p50) + index write ${fixed(cost.writeP50)} (p50; p99 ${fixed(cost.writeP99)})`)
+    await measureSearch({ baseUrl: server.baseUrl, runner: connection.runner, seconds })
   } catch (error) {
     console.error(`search bench failed; the server said:\n${server.output().slice(-4000)}`)
     throw error
@@ -253,4 +236,29 @@ export async function benchSearch({ count, engine, seconds }: { count: number; e
     await postgres?.stop()
     fs.rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The search figures on a server whose database is filled: the index compacted (SQLite) or
+ * analysed (PostgreSQL) first, then wrk on each query, the reader's page and a publish's index cost.
+ */
+export async function measureSearch({ baseUrl, runner, seconds }: { baseUrl: string; runner: SqlRunner; seconds: number }): Promise<void> {
+  if (runner.engine === 'sqlite') await runner.run(sql`INSERT INTO article_search(article_search) VALUES ('optimize')`)
+  else await runner.run(sql`VACUUM ANALYZE articles`)
+
+  // For scale: an uncached page of the articles list (draft=false keeps it out of the response cache).
+  const list = await measureWithWrk(`${baseUrl}/api/articles?limit=10&depth=0&sort=-publishedAt&draft=false`, { connections: 8, seconds })
+  console.log(`baseline: uncached GET /api/articles?limit=10&depth=0  p50 ${fixed(list.p50)}  p99 ${fixed(list.p99)}  ${list.rps.toFixed(0)} req/s`)
+  for (const [name, query] of SEARCH_BENCH_QUERIES) {
+    const url = `${baseUrl}/api/articles/search?q=${encodeURIComponent(query)}&depth=0`
+    const first = (await (await fetch(url)).json()) as { totalDocs: number }
+    const figures = await measureWithWrk(url, { connections: 8, seconds })
+    console.log(`${name.padEnd(10)} ${query.padEnd(18)} ${String(first.totalDocs).padStart(7)} matches  p50 ${fixed(figures.p50).padStart(9)}  p99 ${fixed(figures.p99).padStart(9)}  ${figures.rps.toFixed(0)} req/s${figures.non2xx ? `  ${figures.non2xx} non-2xx` : ''}`)
+  }
+  const page = await measureWithWrk(`${baseUrl}/search?q=${encodeURIComponent('Путин')}`, { connections: 8, seconds })
+  console.log(`reader page /search?q=Путин: p50 ${fixed(page.p50)}, p99 ${fixed(page.p99)}, ${page.rps.toFixed(0)} req/s`)
+
+  const [row] = await runner.rows<{ id: number }>(sql`SELECT id FROM articles WHERE slug = ${'synthetic-0'}`)
+  const cost = await measurePublishIndexCost(runner, Number(row!.id))
+  console.log(`index cost of a publish: search text ${fixed(cost.textP50)} (p50) + index write ${fixed(cost.writeP50)} (p50; p99 ${fixed(cost.writeP99)})`)
 }

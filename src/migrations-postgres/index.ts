@@ -2,6 +2,7 @@ import * as migration_20261128_121529_initial from './20261128_121529_initial';
 import * as migration_20261202_003625_search_index from './20261202_003625_search_index';
 import * as migration_20261202_015128_archive_and_body_images from './20261202_015128_archive_and_body_images';
 import * as migration_20261202_040010_search_index_version from './20261202_040010_search_index_version';
+import * as migration_20261202_041857_status_date_indexes from './20261202_041857_status_date_indexes';
 import * as migration_20261202_050000_search_tier_vectors from './20261202_050000_search_tier_vectors';
 
 export const migrations = [
@@ -18,12 +19,17 @@ export const migrations = [
   {
     up: migration_20261202_015128_archive_and_body_images.up,
     down: migration_20261202_015128_archive_and_body_images.down,
-    name: '20261202_015128_archive_and_body_images'
+    name: '20261202_015128_archive_and_body_images',
   },
   {
     up: migration_20261202_040010_search_index_version.up,
     down: migration_20261202_040010_search_index_version.down,
     name: '20261202_040010_search_index_version',
+  },
+  {
+    up: migration_20261202_041857_status_date_indexes.up,
+    down: migration_20261202_041857_status_date_indexes.down,
+    name: '20261202_041857_status_date_indexes',
   },
   {
     up: migration_20261202_050000_search_tier_vectors.up,

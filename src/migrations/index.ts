@@ -5,6 +5,7 @@ import * as migration_20261128_121410_images from './20261128_121410_images';
 import * as migration_20261202_003552_search_index from './20261202_003552_search_index';
 import * as migration_20261202_015115_archive_and_body_images from './20261202_015115_archive_and_body_images';
 import * as migration_20261202_040000_search_index_version from './20261202_040000_search_index_version';
+import * as migration_20261202_041832_status_date_indexes from './20261202_041832_status_date_indexes';
 
 export const migrations = [
   {
@@ -35,11 +36,16 @@ export const migrations = [
   {
     up: migration_20261202_015115_archive_and_body_images.up,
     down: migration_20261202_015115_archive_and_body_images.down,
-    name: '20261202_015115_archive_and_body_images'
+    name: '20261202_015115_archive_and_body_images',
   },
   {
     up: migration_20261202_040000_search_index_version.up,
     down: migration_20261202_040000_search_index_version.down,
     name: '20261202_040000_search_index_version',
+  },
+  {
+    up: migration_20261202_041832_status_date_indexes.up,
+    down: migration_20261202_041832_status_date_indexes.down,
+    name: '20261202_041832_status_date_indexes',
   },
 ];

@@ -31,7 +31,7 @@ type MediaFilesOptions = {
   memoryBytes?: number
   /** Whether an anonymous reader may see this file (its image is public). */
   isPublicFile: (filename: string) => Promise<boolean>
-  logger: Pick<Logger, 'info' | 'warn'>
+  logger: Logger
 }
 
 export type MediaFiles = {

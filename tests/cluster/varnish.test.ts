@@ -23,6 +23,7 @@ async function standInApp(name: string): Promise<StandIn> {
     if (path.startsWith('/articles/')) {
       return res.writeHead(200, { 'cache-control': 'public, max-age=0, must-revalidate', 'surrogate-key': `article:${slug} articles`, 'content-type': 'text/plain' }).end(body)
     }
+    if (path.startsWith('/api/')) return res.writeHead(200, { 'cache-control': 'public, max-age=0', 'surrogate-key': 'api:articles', 'content-type': 'text/plain' }).end(body)
     if (path === '/isr') return res.writeHead(200, { 'cache-control': 's-maxage=31536000' }).end(body)
     if (path.startsWith('/_next/static/')) return res.writeHead(200, { 'cache-control': 'public, max-age=31536000, immutable' }).end(body)
     if (path === '/login') return res.writeHead(200, { 'cache-control': 'public, max-age=0', 'surrogate-key': 'site', 'set-cookie': 'payload-token=abc' }).end(body)
@@ -121,6 +122,28 @@ describe('Varnish in front of the app', () => {
     const anonymous = await (await get('/articles/gamma')).text()
     expect(anonymous).not.toContain('secret')
     expect(anonymous).toContain('cookie=-')
+  })
+
+  it('keys a page by its path alone: tracking and unknown query parameters are a hit on the bare URL’s entry', async () => {
+    const bare = await get('/articles/epsilon')
+    expect(bare.headers.get('x-cache')).toBe('MISS')
+    for (const query of ['?utm_source=x', '?utm_source=x&utm_medium=email&fbclid=1', '?gclid=2', '?random=123']) {
+      const response = await get(`/articles/epsilon${query}`)
+      expect(response.headers.get('x-cache')).toBe('HIT')
+      expect(await response.text()).toMatch(/url=\/articles\/epsilon$/)
+    }
+    expect(hitsOf('/articles/epsilon')).toBe(1)
+    expect([...a.hits.keys(), ...b.hits.keys()].filter((url) => url.startsWith('/articles/epsilon?'))).toEqual([])
+  })
+
+  it('keeps the query the API reads, leaving out tracking parameters only', async () => {
+    await get('/api/articles?utm_source=x&where[slug][equals]=a&fbclid=1&depth=1&mc_cid=2')
+    expect(hitsOf('/api/articles?where[slug][equals]=a&depth=1')).toBe(1)
+    const again = await get('/api/articles?where[slug][equals]=a&depth=1&utm_campaign=y')
+    expect(again.headers.get('x-cache')).toBe('HIT')
+    expect((await get('/api/articles?gclid=3')).headers.get('x-cache')).toBe('MISS')
+    expect(hitsOf('/api/articles')).toBe(1)
+    expect((await get('/api/articles?where[slug][equals]=b&depth=1')).headers.get('x-cache')).toBe('MISS')
   })
 
   it('caches for readers who carry other cookies, without passing those cookies on', async () => {

@@ -83,6 +83,17 @@ describe('response cache over the real site', () => {
     expect(head.body.length).toBe(0)
   })
 
+  it('answers a page asked with tracking or unknown query parameters from the entry of its bare URL', async () => {
+    const bare = await getCached(`/articles/${SLUG}`, { headers: { 'accept-encoding': 'br' } })
+    await bare.arrayBuffer()
+    for (const query of ['?utm_source=x', '?utm_source=newsletter&utm_medium=email&utm_campaign=launch', '?fbclid=abc', '?gclid=1&mc_cid=2', `?random=${randomUUID()}`]) {
+      const response = await raw(`/articles/${SLUG}${query}`, { 'accept-encoding': 'br' })
+      expect(response.status).toBe(200)
+      expect(response.headers['x-cache']).toBe('HIT')
+      expect(response.headers.etag).toBe(bare.headers.get('etag'))
+    }
+  })
+
   it('never serves a draft or an editor view to a reader, whatever the request carries', async () => {
     expect((await send('PATCH', `/api/articles/${id}?draft=true`, { headline: 'Secret draft v2', _status: 'draft' })).status).toBe(200)
     // The draft is stored: the newsroom sees it among the versions.

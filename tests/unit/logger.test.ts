@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, describe, expect, it } from '@jest/globals'
 
 import { createLogDestination, createLogger, flushLog, LOG_BUFFER_BYTES, LOG_FLUSH_INTERVAL_MS } from '../../src/server/logger'
+import { logServed } from '../../src/server/servedLog'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logger-test-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -73,5 +75,25 @@ describe('exitOnFatalErrors', () => {
     const lines = linesOf(file)
     expect(lines.filter((line) => line.msg === 'request completed')).toHaveLength(50)
     expect(lines.at(-1)).toMatchObject({ level: 60, msg: 'uncaught error; exiting', err: { message: 'boom' } })
+  })
+})
+
+describe('the access-log line of a request answered before Express', () => {
+  it('is the line pino writes for the same fields, URL escaped, and follows the log level', async () => {
+    const file = newFile()
+    const logger = createLogger('info', createLogDestination(file))
+    const req = { method: 'GET', url: '/articles/a?q="quoted"\\' } as IncomingMessage
+    const started = process.hrtime.bigint()
+    logServed(logger, req, 200, started, 'hit')
+    logger.info({ req: { method: req.method, url: req.url }, res: { statusCode: 200 }, responseTime: 0.5, cache: 'hit' }, 'request completed')
+    logger.level = 'warn'
+    logServed(logger, req, 304, started, 'file')
+    await flushLog(logger)
+    const [served, fromPino, ...rest] = linesOf(file)
+    expect(rest).toEqual([])
+    expect(Object.keys(served!)).toEqual(Object.keys(fromPino!))
+    expect({ ...served, time: 0, responseTime: 0 }).toEqual({ ...fromPino, time: 0, responseTime: 0 })
+    expect(served!.responseTime).toEqual(expect.any(Number))
+    expect(served!.time).toEqual(expect.any(Number))
   })
 })

@@ -43,8 +43,10 @@ export const Articles: CollectionConfig = {
     readVersions: canReadArticleVersions,
   },
   endpoints: [searchArticlesEndpoint],
-  // A section's pages read its articles in date order: one index walk, not a sort of the section.
-  indexes: [{ fields: ['section', 'publishedAt'] }],
+  // Every public list filters on the status and reads in date order. `_status` sits after the
+  // body in the row, so a filter that reads it from the row follows the body's overflow pages:
+  // these indexes answer the filter, the order, the offset and the count without opening a row.
+  indexes: [{ fields: ['section', 'publishedAt'] }, { fields: ['_status', 'publishedAt'] }, { fields: ['section', '_status', 'publishedAt'] }, { fields: ['heroImage', '_status', 'publishedAt'] }],
   versions: {
     // Minute steps: news is scheduled to the minute, and a 24-hour clock avoids am/pm slips.
     drafts: { autosave: { interval: 1500 }, schedulePublish: { timeIntervals: 1, timeFormat: 'HH:mm' } },

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm'
 import type { Where } from 'payload'
+
+import { sqlRunnerOf, type SqlRunner } from '@/domain/search/sqlRunner'
 
 import { monthOf, monthRange, NEWS_SITEMAP_MAX_URLS, NEWS_WINDOW_MS, type ArticleSitemapFile, type SitemapArticle } from '@/lib/seo/sitemap'
 import { getPayloadClient } from './payload'
@@ -28,10 +31,28 @@ function inMonth(month: string): Where {
 export type SitemapMonth = { month: string; count: number; lastPublishedAt: string }
 
 /**
- * The months that have published articles, newest first, with how many each has. Two indexed
- * queries per month (the newest article before it, then a count): the archive itself is never read.
+ * The months that have published articles, newest first, with how many each has and the newest
+ * date. On SQLite and PostgreSQL one grouped count over the (_status, publishedAt) index, which
+ * never reads the articles themselves; on MongoDB two indexed queries per month.
  */
 export async function listSitemapMonths(): Promise<SitemapMonth[]> {
+  const payload = await getPayloadClient()
+  const runner = sqlRunnerOf(payload)
+  return runner ? countMonthsInSql(runner) : countMonthsOneByOne()
+}
+
+type MonthRow = { month: string; count: number | string; last: string | Date }
+
+/** Months in UTC, as monthOf names them; published articles only, as an anonymous reader sees them. */
+async function countMonthsInSql(runner: SqlRunner): Promise<SitemapMonth[]> {
+  const month = runner.engine === 'postgres' ? sql`to_char("published_at" AT TIME ZONE 'UTC', 'YYYY-MM')` : sql`substr("published_at", 1, 7)`
+  const rows = await runner.rows<MonthRow>(sql`
+    SELECT ${month} AS month, count(*) AS count, max("published_at") AS last FROM "articles"
+    WHERE "_status" = 'published' AND "published_at" IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`)
+  return rows.map((row) => ({ month: row.month, count: Number(row.count), lastPublishedAt: new Date(row.last).toISOString() }))
+}
+
+async function countMonthsOneByOne(): Promise<SitemapMonth[]> {
   const months: SitemapMonth[] = []
   let before: string | null = null
   for (;;) {

@@ -91,6 +91,7 @@ export function createMetrics({ cacheStats, jobQueueDepth }: MetricsArgs) {
   cacheGauge('max_bytes', 'The cache’s byte bound (RESPONSE_CACHE_MAX_MB)', (stats) => stats.maxBytes)
   cacheCounter('hits', 'Requests answered from the cache', (stats) => stats.hits)
   cacheCounter('misses', 'Cacheable requests the app answered', (stats) => stats.misses)
+  cacheCounter('handed_on', 'Requests that waited for the same URL’s render and got its answer (too large to keep, or not kept)', (stats) => stats.handedOn)
   cacheCounter('bypasses', 'Requests never cacheable (sessions, writes, the admin, files)', (stats) => stats.bypasses)
   cacheCounter('stores', 'Responses stored', (stats) => stats.stores)
   cacheCounter('evictions', 'Responses dropped to stay within the byte bound', (stats) => stats.evictions)

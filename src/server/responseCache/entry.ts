@@ -53,19 +53,11 @@ export function isShareable(headers: OutgoingHttpHeaders, isKnownRoute: boolean,
 
 /**
  * Gives a known public route's answer that is too large to keep here the headers a stored copy
- * would have, so a proxy in front can keep it: set as the headers go out, unless the answer sets
- * a cookie or is not a page or a definite 404.
+ * would have, so a proxy in front can keep it. Called while its headers are still unsent.
  */
-export function markShareable(res: ServerResponse, tags: readonly string[], sMaxAgeSeconds: number | undefined): void {
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
-  res.writeHead = ((...args: unknown[]) => {
-    const status = typeof args[0] === 'number' ? args[0] : res.statusCode
-    if ((status === 200 || status === 404) && res.getHeader('set-cookie') === undefined) {
-      res.setHeader('cache-control', sharedCacheControl(res.getHeaders(), sMaxAgeSeconds))
-      res.setHeader(SURROGATE_KEY_HEADER.toLowerCase(), [...new Set([...tags, ...String(res.getHeader(SURROGATE_KEY_HEADER) ?? '').split(/\s+/).filter(Boolean)])].join(' '))
-    }
-    return writeHead(...args)
-  }) as ServerResponse['writeHead']
+export function markShared(res: ServerResponse, tags: readonly string[], sMaxAgeSeconds: number | undefined): void {
+  res.setHeader('cache-control', sharedCacheControl(res.getHeaders(), sMaxAgeSeconds))
+  res.setHeader(SURROGATE_KEY_HEADER.toLowerCase(), tags.join(' '))
 }
 
 /** Cache-Control to replay: the response's own when it is public, otherwise the site's default. */

@@ -54,9 +54,28 @@ export function bypassReason({ method, url, headers }: RequestFacts): string | n
   return null
 }
 
-/** HEAD is answered from the GET entry. The key is the path and query as sent. */
+/**
+ * Query parameters that say only where a reader came from (campaigns, ad clicks, newsletters):
+ * never part of a key. The same list is in deploy/varnish/default.vcl.
+ */
+const TRACKING_PARAMETER = /^(?:utm_[a-z0-9_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl)$/i
+
+/**
+ * The key of a request: HEAD is answered from the GET entry. Pages and public documents read no
+ * query (search, which does, is never kept), so their key is the path alone: a random query
+ * cannot make a render of its own. The REST API reads its query (where, limit, depth): there
+ * only tracking parameters are left out.
+ */
 export function cacheKey(url: string): string {
-  return url
+  const queryStart = url.indexOf('?')
+  if (queryStart === -1) return url
+  const path = url.slice(0, queryStart)
+  if (!path.startsWith('/api/')) return path
+  const kept = url
+    .slice(queryStart + 1)
+    .split('&')
+    .filter((part) => part !== '' && !TRACKING_PARAMETER.test(part.split('=', 1)[0]!))
+  return kept.length > 0 ? `${path}?${kept.join('&')}` : path
 }
 
 function pathOf(url: string): string {

@@ -69,9 +69,8 @@ function asMiss(list: HeaderList): HeaderList {
  */
 export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheStatus: 'HIT' | 'MISS' = 'HIT'): number {
   const encoding = encodingFor(req.headers['accept-encoding'])
-  const headersFor = () => (cacheStatus === 'HIT' ? hitHeaders(entry, encoding) : asMiss(hitHeaders(entry, encoding)))
+  const list = cacheStatus === 'HIT' ? hitHeaders(entry, encoding) : asMiss(hitHeaders(entry, encoding))
   if (entry.status === 200 && req.headers['if-none-match'] && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
-    const list = headersFor()
     const notModified: HeaderList = []
     for (let index = 0; index < list.length; index += 2) {
       if (!['content-type', 'content-length', 'content-encoding'].includes(list[index] as string)) notModified.push(list[index]!, list[index + 1]!)
@@ -80,7 +79,7 @@ export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: Cac
     res.end()
     return 304
   }
-  res.writeHead(entry.status, headersFor())
+  res.writeHead(entry.status, list)
   res.end(req.method === 'HEAD' ? undefined : entry.bodies[encoding])
   return entry.status
 }

@@ -21,6 +21,8 @@ export type CacheStats = {
   hits: number
   misses: number
   bypasses: number
+  /** Requests answered with the render another request made (coalesced misses), not from a stored entry. */
+  handedOn: number
   stores: number
   /** Entries dropped to make room (the byte bound), as opposed to purged. */
   evictions: number
@@ -43,7 +45,7 @@ export class ResponseStore {
   private readonly lru: LRUCache<string, CachedResponse>
   private readonly keysByTag = new Map<string, Set<string>>()
   private generation = 0
-  readonly counters = { hits: 0, misses: 0, bypasses: 0, stores: 0, evictions: 0, purges: 0, purgedEntries: 0 }
+  readonly counters = { hits: 0, misses: 0, bypasses: 0, handedOn: 0, stores: 0, evictions: 0, purges: 0, purgedEntries: 0 }
 
   constructor(readonly maxBytes: number) {
     this.lru = new LRUCache<string, CachedResponse>({

@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { createMetrics } from '../../../src/server/metrics/metrics'
 import type { CacheStats } from '../../../src/server/responseCache/store'
 
-const stats: CacheStats = { entries: 3, bytes: 4096, maxBytes: 65536, hits: 10, misses: 4, bypasses: 2, stores: 4, evictions: 1, purges: 5, purgedEntries: 6 }
+const stats: CacheStats = { entries: 3, bytes: 4096, maxBytes: 65536, hits: 10, misses: 4, bypasses: 2, handedOn: 7, stores: 4, evictions: 1, purges: 5, purgedEntries: 6 }
 
 function setup(queueDepth = 2) {
   const metrics = createMetrics({ cacheStats: () => stats, jobQueueDepth: async () => queueDepth })
@@ -72,6 +72,7 @@ describe('metrics', () => {
     expect(text).toContain('publication_response_cache_hits_total 10')
     expect(text).toContain('publication_response_cache_evictions_total 1')
     expect(text).toContain('publication_response_cache_purges_total 5')
+    expect(text).toContain('publication_response_cache_handed_on_total 7')
     expect(text).toContain('publication_job_queue_depth 2')
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m)
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { bypassReason, chooseEncoding, matchesETag, routeTags } from '../../../src/server/responseCache/policy'
+import { bypassReason, cacheKey, chooseEncoding, matchesETag, routeTags } from '../../../src/server/responseCache/policy'
 
 const anonymous = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers })
 
@@ -82,5 +82,28 @@ describe('matchesETag', () => {
     expect(matchesETag('*', ['"abc"'])).toBe(true)
     expect(matchesETag('"other"', ['"abc"'])).toBe(false)
     expect(matchesETag(undefined, ['"abc"'])).toBe(false)
+  })
+})
+
+describe('cacheKey', () => {
+  it('keys pages and public documents by their path alone: they read no query', () => {
+    for (const [url, key] of [
+      ['/', '/'],
+      ['/?utm_source=newsletter&utm_medium=email', '/'],
+      ['/articles/a?fbclid=abc', '/articles/a'],
+      ['/articles/a?gclid=1&mc_cid=2&mc_eid=3', '/articles/a'],
+      ['/articles/a?anything=random-123', '/articles/a'],
+      ['/sections/world/page/2?x', '/sections/world/page/2'],
+      ['/feed.xml?', '/feed.xml'],
+    ]) {
+      expect(cacheKey(url!)).toBe(key)
+    }
+  })
+
+  it('keeps the API query it reads, without tracking parameters, as sent', () => {
+    expect(cacheKey('/api/articles?where[slug][equals]=x&depth=2')).toBe('/api/articles?where[slug][equals]=x&depth=2')
+    expect(cacheKey('/api/articles?utm_source=x&where[slug][equals]=x&UTM_Campaign=y&depth=2&fbclid=z')).toBe('/api/articles?where[slug][equals]=x&depth=2')
+    expect(cacheKey('/api/articles?gclid=1')).toBe('/api/articles')
+    expect(cacheKey('/api/articles?utmost=1')).toBe('/api/articles?utmost=1')
   })
 })

@@ -262,6 +262,25 @@ describe('response cache in front of the app', () => {
     expect((await raw(`${base}/feed.xml`)).headers['x-cache']).toBe('HIT')
   })
 
+  it('serves a page asked with tracking or unknown query parameters from the entry of its bare URL', async () => {
+    const { base, cache, renders, outcomes } = await start((req, res) => res.end(`rendered ${req.url}`))
+    expect((await raw(`${base}/articles/a?utm_source=newsletter&fbclid=x`)).body.toString()).toBe('rendered /articles/a?utm_source=newsletter&fbclid=x')
+    await stored(cache, 1)
+    for (const query of ['', '?utm_source=x', '?gclid=1', '?random=123']) {
+      const hit = await raw(`${base}/articles/a${query}`)
+      expect(hit.headers['x-cache']).toBe('HIT')
+      expect(hit.body.toString()).toBe('rendered /articles/a?utm_source=newsletter&fbclid=x')
+    }
+    // The API reads its query: only tracking parameters are left out.
+    await raw(`${base}/api/articles?limit=1&utm_source=x`)
+    await stored(cache, 2)
+    expect((await raw(`${base}/api/articles?utm_medium=y&limit=1`)).headers['x-cache']).toBe('HIT')
+    expect((await raw(`${base}/api/articles?limit=2`)).headers['x-cache']).toBe('MISS')
+    expect(renders()).toBe(3)
+    // The app and its log see the URL as sent.
+    expect(outcomes.filter((outcome) => outcome.startsWith('miss'))).toEqual(['miss GET /articles/a?utm_source=newsletter&fbclid=x', 'miss GET /api/articles?limit=1&utm_source=x', 'miss GET /api/articles?limit=2'])
+  })
+
   it('keeps RSC requests apart from the HTML page', async () => {
     const { base, cache } = await start((req, res) => res.end(req.headers.rsc ? 'rsc payload' : '<html>page</html>'))
     await raw(`${base}/articles/a`)
@@ -296,6 +315,122 @@ describe('response cache in front of the app', () => {
     const personal = await Promise.all(Array.from({ length: 5 }, () => raw(`${base}/articles/private`)))
     expect(personal.every((page) => page.body.toString() === 'rendered /articles/private')).toBe(true)
     expect(renders()).toBe(1 + 5)
+  })
+
+  it('renders a page too large to keep once for concurrent misses, streaming its answer to every waiting request', async () => {
+    const chunk = 'x'.repeat(50_000)
+    const { base, cache, renders } = await start(
+      (req, res) => {
+        res.setHeader('content-type', 'text/html')
+        let sent = 0
+        const more = () => {
+          if (sent === 4) return void res.end(`</html> ${req.url}`)
+          sent += 1
+          res.write(chunk)
+          setTimeout(more, 30)
+        }
+        more()
+      },
+      // 200 KB answers; each render may hold 100 KB: nothing is kept.
+      { maxBytes: 800_000 },
+    )
+    const pages = await Promise.all(Array.from({ length: 8 }, (_, index) => raw(`${base}/articles/big`, index % 2 ? { 'accept-encoding': 'br' } : {})))
+    expect(renders()).toBe(1)
+    for (const page of pages) {
+      expect(page.status).toBe(200)
+      expect(page.body.toString()).toBe(`${chunk.repeat(4)}</html> /articles/big`)
+      expect(page.headers['content-type']).toBe('text/html')
+      expect(page.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+      expect(page.headers['surrogate-key']).toBe('article:big site')
+    }
+    expect(cache.stats()).toMatchObject({ stores: 0, handedOn: 7, inFlightBytes: 0 })
+    // HEAD waits too, and gets the headers only.
+    const [get, head] = await Promise.all([raw(`${base}/articles/big`), raw(`${base}/articles/big`, {}, 'HEAD')])
+    expect(renders()).toBe(2)
+    expect(get.body.length).toBe(200_000 + '</html> /articles/big'.length)
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+  })
+
+  it('hands on no answer too large to keep that is personal or failed: those waiting render for themselves', async () => {
+    const { base, renders } = await start(
+      (req, res) => {
+        if (req.url === '/articles/cookie') res.setHeader('set-cookie', 'a=b')
+        if (req.url === '/articles/failed') res.statusCode = 500
+        if (req.url === '/articles/degraded') doNotStore(res)
+        res.write('x'.repeat(60_000))
+        setTimeout(() => res.end('</html>'), 50)
+      },
+      { maxBytes: 400_000 },
+    )
+    for (const slug of ['cookie', 'failed', 'degraded']) {
+      const before = renders()
+      const pages = await Promise.all(Array.from({ length: 4 }, () => raw(`${base}/articles/${slug}`)))
+      expect(pages.every((page) => page.body.length === 60_007)).toBe(true)
+      expect(renders()).toBe(before + 4)
+    }
+  })
+
+  it('breaks off the waiting requests when a render too large to keep breaks off: no truncated page passes for a whole one', async () => {
+    const { base, renders } = await start(
+      (_req, res) => {
+        setTimeout(() => res.write('x'.repeat(60_000)), 50)
+        setTimeout(() => res.destroy(), 100)
+      },
+      { maxBytes: 400_000 },
+    )
+    const outcome = (url: string) =>
+      new Promise<string>((resolve) => {
+        const request = http.get(url, (response) => {
+          response.on('data', () => undefined)
+          response.on('end', () => resolve('complete'))
+          response.on('error', () => resolve('broken off'))
+        })
+        request.on('error', () => resolve('broken off'))
+      })
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => outcome(`${base}/articles/a`)))
+    expect(outcomes).toEqual(Array(4).fill('broken off'))
+    expect(renders()).toBe(1)
+  })
+
+  it('logs an error for a public HTML page over 1 MB, kept or streamed through, and still serves it', async () => {
+    for (const maxBytes of [16_000_000, 4_000_000]) {
+      const errors: Array<{ url: string; bytes: number }> = []
+      const logger = Object.assign(pino({ level: 'silent' }), { error: (fields: { url: string; bytes: number }) => void errors.push(fields) })
+      const { base } = await start(
+        (req, res) => {
+          res.setHeader('content-type', req.url === '/feed.json' ? 'application/json' : 'text/html; charset=utf-8')
+          if (req.url === '/feed.json') res.setHeader('surrogate-key', 'articles')
+          if (req.url === '/feed.json') res.setHeader('cache-control', 'public, max-age=0')
+          const size = req.url === '/articles/small' ? 1_000_000 : 1_100_000
+          res.write('<html>')
+          res.end('x'.repeat(size - 6))
+        },
+        { maxBytes, logger },
+      )
+      for (const url of ['/articles/huge', '/articles/small', '/feed.json']) expect((await raw(`${base}${url}`)).body.length).toBe(url === '/articles/small' ? 1_000_000 : 1_100_000)
+      expect(errors).toEqual([expect.objectContaining({ url: '/articles/huge', bytes: 1_100_000 })])
+      await new Promise<void>((resolve) => server!.close(() => resolve()))
+      server = undefined
+    }
+  })
+
+  it('hands a built entry it could not keep (a purge came during the render) to those that came before the purge; later ones render again', async () => {
+    let version = 1
+    const { base, cache, renders } = await start((_req, res) => {
+      const rendered = version
+      setTimeout(() => res.end(`version ${rendered}`), 400)
+    })
+    const early = Array.from({ length: 3 }, () => raw(`${base}/articles/a`))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    version = 2
+    cache.purge(['article:a'])
+    const late = Array.from({ length: 3 }, () => raw(`${base}/articles/a`))
+    const [earlyPages, latePages] = await Promise.all([Promise.all(early), Promise.all(late)])
+    expect(earlyPages.map((page) => page.body.toString())).toEqual(Array(3).fill('version 1'))
+    // The late ones waited for a render of their own, and share it.
+    expect(latePages.map((page) => page.body.toString())).toEqual(Array(3).fill('version 2'))
+    expect(renders()).toBe(2)
   })
 
   it("with CACHE_S_MAXAGE_SECONDS, tells proxies the s-maxage but keeps its own entries until purged; a response's own s-maxage still limits them", async () => {
