@@ -3,6 +3,7 @@ import * as migration_20261202_003625_search_index from './20261202_003625_searc
 import * as migration_20261202_015128_archive_and_body_images from './20261202_015128_archive_and_body_images';
 import * as migration_20261202_040010_search_index_version from './20261202_040010_search_index_version';
 import * as migration_20261202_041857_status_date_indexes from './20261202_041857_status_date_indexes';
+import * as migration_20261202_050000_search_tier_vectors from './20261202_050000_search_tier_vectors';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261202_041857_status_date_indexes.up,
     down: migration_20261202_041857_status_date_indexes.down,
     name: '20261202_041857_status_date_indexes',
+  },
+  {
+    up: migration_20261202_050000_search_tier_vectors.up,
+    down: migration_20261202_050000_search_tier_vectors.down,
+    name: '20261202_050000_search_tier_vectors',
   },
 ];

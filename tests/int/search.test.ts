@@ -69,6 +69,22 @@ describe('ranking: headline, then standfirst only, then body only; newer wins ti
     expect(first.docs.map((doc) => doc.rank)).toEqual([1, 2, 3])
   })
 
+  it('pages of one result cross the tiers in the order of one page of all', async () => {
+    for (const text of ['summit', 'Путин', '普京', 'summit ended']) {
+      const all = (await search(payload(), text)).docs.map((doc) => doc.headline)
+      const oneByOne: string[] = []
+      for (let page = 1; page <= all.length + 1; page += 1) oneByOne.push(...(await search(payload(), text, { limit: 1, page })).docs.map((doc) => doc.headline))
+      expect(all.length).toBeGreaterThan(1)
+      expect(oneByOne).toEqual(all)
+    }
+  })
+
+  it('reads only the fields asked for (the body always, for the excerpt)', async () => {
+    const [doc] = (await search(payload(), 'Putin', { select: { headline: true } })).docs
+    expect(Object.keys(doc!).sort()).toEqual(['body', 'excerpt', 'headline', 'id', 'rank'])
+    expect(doc!.excerpt).toBe('The summit ended with <mark>Putin</mark> leaving.')
+  })
+
   it('marks the matched words in an excerpt of the body', async () => {
     const [late] = (await search(payload(), 'putin')).docs
     expect(late!.excerpt).toBe('The summit ended with <mark>Putin</mark> leaving.')

@@ -4,12 +4,13 @@ import type { Payload, TypedUser } from 'payload'
 import { searchPublishedArticles, type SearchResults } from '../../src/domain/search/searchArticles'
 import { sqlRunnerOf } from '../../src/domain/search/sqlRunner'
 import { parseQuery } from '../../src/lib/search/query'
+import type { ArticlesSelect } from '../../src/payload-types'
 
 /** Searches as the site and the API do, as an anonymous reader unless a user is given. */
-export async function search(payload: Payload, text: string, options: { user?: TypedUser; page?: number; limit?: number } = {}): Promise<SearchResults> {
+export async function search(payload: Payload, text: string, options: { user?: TypedUser; page?: number; limit?: number; select?: ArticlesSelect<true> } = {}): Promise<SearchResults> {
   const parsed = parseQuery(text)
   if (!parsed.ok) throw new Error(parsed.message)
-  return searchPublishedArticles(payload, parsed.query, { page: options.page ?? 1, limit: options.limit ?? 20, depth: 0, user: options.user ?? null })
+  return searchPublishedArticles(payload, parsed.query, { page: options.page ?? 1, limit: options.limit ?? 20, depth: 0, user: options.user ?? null, select: options.select })
 }
 
 /** Headlines of the results, in ranked order. */

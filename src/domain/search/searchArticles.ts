@@ -4,15 +4,19 @@ import { getSettings } from '@/config/settings'
 import { buildExcerpt } from '@/lib/search/excerpt'
 import { lexicalToPlainText } from '@/lib/search/plainText'
 import type { SearchQuery } from '@/lib/search/query'
-import type { Article } from '@/payload-types'
+import type { Article, ArticlesSelect } from '@/payload-types'
 import { findRankedArticleIds } from './rankedIds'
 import { searchEngineOf } from './sqlRunner'
 
 /** An article as the articles API gives it, with its place in the ranking and an HTML excerpt (matches in <mark>). */
-export type SearchResultDoc = Article & { rank: number; excerpt: string }
-export type SearchResults = PaginatedDocs<SearchResultDoc>
+export type SearchResultDoc<Doc = Article> = Doc & { rank: number; excerpt: string }
+export type SearchResults<Doc = Article> = PaginatedDocs<SearchResultDoc<Doc>>
 
-export type SearchPage = { page: number; limit: number; depth: number; user?: TypedUser | null }
+/**
+ * `select`: the fields a caller shows (Payload's select; the body is always read, for the
+ * excerpt). Without it, the whole article as the articles API gives it.
+ */
+export type SearchPage = { page: number; limit: number; depth: number; user?: TypedUser | null; select?: ArticlesSelect<true> }
 
 /** Thrown where the database has no search index: development mode pushes the schema without it. */
 export class SearchUnavailableError extends Error {
@@ -47,12 +51,17 @@ function paginate<Doc>(docs: Doc[], totalDocs: number, { page, limit }: SearchPa
  * fields, published version only), and the excerpt is cut from that published text, so nothing
  * a reader may not see reaches results, excerpts or counts.
  */
-export async function searchPublishedArticles(payload: Payload, query: SearchQuery, request: SearchPage): Promise<SearchResults> {
+export async function searchPublishedArticles<Doc extends Pick<Article, 'id' | 'body'> = Article>(
+  payload: Payload,
+  query: SearchQuery,
+  request: SearchPage,
+): Promise<SearchResults<Doc>> {
   if (!isSearchAvailable(payload)) throw new SearchUnavailableError()
   const offset = (request.page - 1) * request.limit
   const ranked = await findRankedArticleIds(payload, query, { limit: request.limit, offset })
   if (ranked.ids.length === 0) return paginate([], ranked.totalDocs, request)
-  const { docs } = await payload.find({
+  // Doc is what `select` asks for (the whole article without it).
+  const { docs } = (await payload.find({
     collection: 'articles',
     where: { and: [{ id: { in: ranked.ids } }, { _status: { equals: 'published' } }] },
     draft: false,
@@ -60,7 +69,8 @@ export async function searchPublishedArticles(payload: Payload, query: SearchQue
     user: request.user ?? null,
     depth: request.depth,
     pagination: false,
-  })
+    ...(request.select ? { select: { ...request.select, body: true } } : {}),
+  })) as unknown as { docs: Doc[] }
   const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
   const results = ranked.ids.flatMap((id, index) => {
     const doc = byId.get(String(id))

@@ -2,6 +2,7 @@ import { getSettings } from '@/config/settings'
 import { searchPublishedArticles, SearchUnavailableError } from '@/domain/search/searchArticles'
 import { readSearchParams, SEARCH_PAGE_BOUNDS } from '@/lib/search/params'
 import { parseQuery } from '@/lib/search/query'
+import type { Article } from '@/payload-types'
 import { getPayloadClient } from './payload'
 
 export type SearchResultView = {
@@ -25,6 +26,10 @@ export type SearchPageView = {
   firstRank: number
 }
 
+/** What the page shows of each result (the body gives the excerpt): nothing else is read. */
+const RESULT_FIELDS = { slug: true, headline: true, standfirst: true, publishedAt: true, body: true } as const
+type ResultFields = Pick<Article, 'id' | keyof typeof RESULT_FIELDS>
+
 type RawParams = { q?: string | string[]; page?: string | string[] }
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
@@ -37,7 +42,7 @@ export async function searchForReaders(raw: RawParams): Promise<SearchPageView> 
   const parsed = parseQuery(params.q)
   if (!parsed.ok) return { query, problem: parsed.reason === 'empty' ? null : parsed.message, ...empty }
   try {
-    const found = await searchPublishedArticles(await getPayloadClient(), parsed.query, { ...params, user: null })
+    const found = await searchPublishedArticles<ResultFields>(await getPayloadClient(), parsed.query, { ...params, user: null, select: RESULT_FIELDS })
     return {
       query,
       problem: null,

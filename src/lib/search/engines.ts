@@ -30,24 +30,21 @@ export function toFts5TierMatches(query: SearchQuery): [string, string, string] 
 
 const tsLexeme = (token: string) => `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
 
-function tsItem(item: QueryItem, weight: 'A' | 'B' | ''): string {
-  return item.tokens
-    .map((token, index) => {
-      const prefix = item.prefix && index === item.tokens.length - 1 ? '*' : ''
-      const label = prefix || weight ? `:${prefix}${weight}` : ''
-      return `${tsLexeme(token)}${label}`
-    })
-    .join(' <-> ')
+function tsItem(item: QueryItem): string {
+  return item.tokens.map((token, index) => `${tsLexeme(token)}${item.prefix && index === item.tokens.length - 1 ? ':*' : ''}`).join(' <-> ')
 }
 
 /** PostgreSQL tsquery text for `to_tsquery('simple', …)`: all items, `<->` keeping tokens side by side. */
 export function toTsquery(query: SearchQuery): string {
-  return query.items.map((item) => `(${tsItem(item, '')})`).join(' & ')
+  return query.items.map((item) => `(${tsItem(item)})`).join(' & ')
 }
 
-/** Matches when any item occurs in the column of that weight (A headline, B standfirst): the ranking tier. */
-export function toTsqueryInWeight(query: SearchQuery, weight: 'A' | 'B'): string {
-  return query.items.map((item) => `(${tsItem(item, weight)})`).join(' | ')
+/**
+ * Matches when any item occurs: applied to the headline's or the standfirst's own vector, it
+ * picks the ranking tier from that column's index.
+ */
+export function toTsqueryAnyItem(query: SearchQuery): string {
+  return query.items.map((item) => `(${tsItem(item)})`).join(' | ')
 }
 
 /**

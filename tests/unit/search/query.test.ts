@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { toFts5Match, toFts5TierMatches, toMongoTextSearch, toTsquery, toTsqueryInWeight } from '../../../src/lib/search/engines'
+import { toFts5Match, toFts5TierMatches, toMongoTextSearch, toTsquery, toTsqueryAnyItem } from '../../../src/lib/search/engines'
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseQuery, splitPhrases, type SearchQuery } from '../../../src/lib/search/query'
 import { bigramsOf, foldText, toIndexText } from '../../../src/lib/search/text'
 
@@ -129,8 +129,8 @@ describe('engine query strings', () => {
     expect(toTsquery(parsed('Путин "no limits" 习近平'))).toBe("('путин':*) & ('no' <-> 'limits') & ('习近' <-> '近平')")
   })
 
-  it('PostgreSQL: the tier query matches any item within one weight', () => {
-    expect(toTsqueryInWeight(parsed('putin "no limits"'), 'A')).toBe("('putin':*A) | ('no':A <-> 'limits':A)")
+  it('PostgreSQL: the tier query matches any item, applied to one column vector', () => {
+    expect(toTsqueryAnyItem(parsed('putin "no limits"'))).toBe("('putin':*) | ('no' <-> 'limits')")
   })
 
   it('MongoDB: every item quoted so all must match', () => {
