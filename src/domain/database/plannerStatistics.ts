@@ -18,10 +18,12 @@ export function statisticsStale(analyzedRows: number | null, rows: number): bool
   return rows >= analyzedRows * 2 || rows * 2 <= analyzedRows
 }
 
+const tableExists = async (runner: SqlRunner, name: string) =>
+  Boolean((await runner.rows<{ present: number }>(sql`SELECT count(*) AS present FROM sqlite_master WHERE type = 'table' AND name = ${name}`))[0]?.present)
+
 /** How many articles the planner's statistics were taken on (null: never analysed). */
 async function analyzedArticles(runner: SqlRunner): Promise<number | null> {
-  const [table] = await runner.rows<{ present: number }>(sql`SELECT count(*) AS present FROM sqlite_master WHERE name = 'sqlite_stat1'`)
-  if (!table?.present) return null
+  if (!(await tableExists(runner, 'sqlite_stat1'))) return null
   const [row] = await runner.rows<{ stat: string }>(sql`SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles' LIMIT 1`)
   return row ? Number.parseInt(row.stat, 10) : null
 }
@@ -30,6 +32,8 @@ async function analyzedArticles(runner: SqlRunner): Promise<number | null> {
 export async function refreshPlannerStatistics(payload: Payload): Promise<boolean> {
   if (searchEngineOf(payload) !== 'sqlite') return false
   const runner = sqlRunnerOf(payload)!
+  // A database whose migrations have not run yet has nothing to analyse.
+  if (!(await tableExists(runner, 'articles'))) return false
   const [count] = await runner.rows<{ rows: number }>(sql`SELECT count(*) AS rows FROM "articles"`)
   const analyzed = await analyzedArticles(runner)
   if (!statisticsStale(analyzed, Number(count?.rows ?? 0))) return false
