@@ -24,6 +24,7 @@ import { withAuthCookies } from './src/server/api/authCookies'
 import { graphQLLimitRules } from './src/server/api/graphqlLimits'
 import { graphQLWhereRule } from './src/server/api/graphqlWhere'
 import { searchGraphQLQueries } from './src/domain/search/graphql'
+import { refreshPlannerStatistics } from './src/domain/database/plannerStatistics'
 import { prepareSearchIndex } from './src/domain/search/prepare'
 
 const settings = getSettings()
@@ -112,6 +113,10 @@ export default buildConfig({
   // Production logs are JSON lines like the server's own (pino); development keeps Payload's pretty output.
   logger: settings.isProduction ? { options: { level: settings.logLevel, base: { app: 'publication', component: 'payload' } }, destination: process.stdout } : undefined,
   // The SQL engines get their search index from the migrations; MongoDB's text index is made here.
-  onInit: prepareSearchIndex,
+  // SQLite's planner statistics are refreshed when missing or stale (src/domain/database/plannerStatistics.ts).
+  onInit: async (payload) => {
+    await prepareSearchIndex(payload)
+    await refreshPlannerStatistics(payload)
+  },
   telemetry: false,
 })

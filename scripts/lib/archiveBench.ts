@@ -88,6 +88,30 @@ async function timeNpmScript(script: string, args: string[], env: Record<string,
 
 type Database = { uri: string; dispose: () => Promise<void> }
 
+const KEPT_FILES = ['archive.db', 'secret', 'media', 'media-originals']
+
+/**
+ * ARCHIVE_BENCH_KEEP=<dir> (SQLite): the first run keeps its built archive (database, secret,
+ * media) in that folder; later runs start from a copy of it instead of building again.
+ */
+function keptArchive(dir: string): { source: string; reused: boolean; keep: () => void } | null {
+  const source = process.env.ARCHIVE_BENCH_KEEP
+  if (!source) return null
+  const reused = fs.existsSync(path.join(source, 'archive.db'))
+  const copy = (from: string, to: string) => {
+    for (const file of KEPT_FILES) if (fs.existsSync(path.join(from, file))) fs.cpSync(path.join(from, file), path.join(to, file), { recursive: true })
+  }
+  if (reused) copy(source, dir)
+  return {
+    source,
+    reused,
+    keep: () => {
+      fs.mkdirSync(source, { recursive: true })
+      copy(dir, source)
+    },
+  }
+}
+
 /** A fresh database: a SQLite file in `dir`, or a new PostgreSQL database (on DATABASE_URI's server, or a throwaway cluster). */
 async function throwawayDatabase(engine: Engine, dir: string): Promise<Database> {
   if (engine === 'sqlite') return { uri: `file:${path.join(dir, 'archive.db')}`, dispose: async () => undefined }
@@ -258,6 +282,7 @@ async function measurePublish(base: string, token: string, runner: Connection['r
 
 export async function benchArchive({ count, engine, seconds }: { count: number; engine: Engine; seconds: number }): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-archive-bench-'))
+  const kept = engine === 'sqlite' ? keptArchive(dir) : null
   const database = await throwawayDatabase(engine, dir)
   const mediaDir = path.join(dir, 'media')
   const env = { DATABASE_URI: database.uri, MEDIA_DIR: mediaDir, PAYLOAD_SECRET_FILE: path.join(dir, 'secret'), LOG_LEVEL: 'warn', ...GENEROUS_RATE_LIMITS }
@@ -266,17 +291,27 @@ export async function benchArchive({ count, engine, seconds }: { count: number; 
   try {
     console.log(`archive bench on ${engine}: ${count} articles, ${os.cpus().length} cores`)
     let started = performance.now()
-    server = await startServer(env)
-    await uploadImages(server.baseUrl, await adminSession(server.baseUrl))
-    await stopServer(server.child)
-    server = null
-    console.log(`templates through Payload (migrations, seed, 3 uploads): ${ms(performance.now() - started)}`)
+    if (kept?.reused) {
+      console.log(`reusing the archive kept in ${kept.source} (a copy; migrations still run at start)`)
+      connection = await connect(database.uri)
+    } else {
+      server = await startServer(env)
+      await uploadImages(server.baseUrl, await adminSession(server.baseUrl))
+      await stopServer(server.child)
+      server = null
+      console.log(`templates through Payload (migrations, seed, 3 uploads): ${ms(performance.now() - started)}`)
 
-    connection = await connect(database.uri)
-    const built = await buildArchive(connection.runner, { count, mediaDir })
-    console.log(
-      `bulk build (scripts/lib/archiveBuild.ts): ${built.articles} articles, ${built.sections} sections, ${built.authors} authors, ${built.media} images (${built.mediaFiles} copied files) in ${(built.ms / 1000).toFixed(1)} s (${Math.round((built.articles / built.ms) * 1000)} articles/s)`,
-    )
+      connection = await connect(database.uri)
+      const built = await buildArchive(connection.runner, { count, mediaDir })
+      console.log(
+        `bulk build (scripts/lib/archiveBuild.ts): ${built.articles} articles, ${built.sections} sections, ${built.authors} authors, ${built.media} images (${built.mediaFiles} copied files) in ${(built.ms / 1000).toFixed(1)} s (${Math.round((built.articles / built.ms) * 1000)} articles/s)`,
+      )
+      if (kept) {
+        await connection.runner.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`)
+        kept.keep()
+        console.log(`archive kept in ${kept.source}`)
+      }
+    }
     if (engine === 'postgres') await connection.runner.run(sql`ANALYZE`)
 
     started = performance.now()

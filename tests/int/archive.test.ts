@@ -6,7 +6,7 @@ import { registerPurgeTarget } from '../../src/lib/cache/purge'
 import type { ListPageData } from '../../src/lib/pages/listPages'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import type { Author, Section } from '../../src/payload-types'
-import { createArticle, createUser } from '../support/content'
+import { createArticle, createImage, createLicenses, createUser, richText } from '../support/content'
 import { usePayload } from '../support/usePayload'
 
 // A small page size, so a few dozen articles make many pages.
@@ -46,6 +46,7 @@ const pages = {
   sectionPage: () => import('../../src/pages/sections/[slug]/page/[page]'),
   author: () => import('../../src/pages/authors/[slug]/index'),
   month: () => import('../../src/pages/archive/[year]/[month]/index'),
+  image: () => import('../../src/pages/credits/[image]/index'),
 }
 
 let world: Section
@@ -160,6 +161,29 @@ describe('sections, authors and months', () => {
       await payload().updateGlobal({ slug: 'site-settings', data: { timeZone: 'UTC' } })
     }
     expect((await render(getServerSideProps, '/archive/2024/13', { year: '2024', month: '13' })).status).toBe(404)
+  })
+})
+
+describe('an image’s uses', () => {
+  it('lists the published articles showing an image as the lead or in the body, newest first, by id', async () => {
+    const licenses = await createLicenses(payload())
+    const photo = await createImage(payload(), licenses.get('CC-BY-4.0')!)
+    const unused = await createImage(payload(), licenses.get('CC-BY-4.0')!)
+    const body = richText.body(richText.paragraph('Before.'), richText.image(photo.id))
+    const lead = await createArticle(payload(), { slug: 'uses-lead', heroImage: photo.id, publishedAt: '2022-03-01T00:00:00.000Z', _status: 'published' })
+    const inBody = await createArticle(payload(), { slug: 'uses-body', body, publishedAt: '2022-03-02T00:00:00.000Z', _status: 'published' })
+    const both = await createArticle(payload(), { slug: 'uses-both', heroImage: photo.id, body, publishedAt: '2022-03-03T00:00:00.000Z', _status: 'published' })
+    await createArticle(payload(), { slug: 'uses-draft', heroImage: photo.id, _status: 'draft' })
+    const { getServerSideProps } = await pages.image()
+    const answer = await render(getServerSideProps, `/credits/${photo.id}`, { image: String(photo.id) })
+    expect(slugs(answer)).toEqual(['uses-both', 'uses-body', 'uses-lead'])
+    // By id, from two indexed reads: the OR across the lead image and the body's join walks every article.
+    const { resolveListWhere } = await import('../../src/domain/articles/lists')
+    const where = (await resolveListWhere({ kind: 'image', id: photo.id }, payload())) as { and: Array<{ id?: { in: unknown[] } }> }
+    expect(where.and.find((term) => term.id)?.id?.in).toEqual(expect.arrayContaining([lead.id, inBody.id, both.id]))
+    // An image no article shows is not public (no page), but its list is still asked for by a publish's purge.
+    const { findListLanding } = await import('../../src/lib/data/articleLists')
+    expect(await findListLanding({ kind: 'image', id: unused.id })).toMatchObject({ items: [], total: 0 })
   })
 })
 

@@ -4,7 +4,7 @@ import { getSettings } from '@/config/settings'
 import { tagsForListPositions, type ListPosition } from '@/lib/cache/changeTags'
 import { toSiteIdentity } from '@/lib/site'
 import { zonedMonthOf } from '@/lib/timeZone'
-import { listKey, listWhere, type ArticleList } from './lists'
+import { listKey, resolveListWhere, type ArticleList } from './lists'
 import type { LiveArticle } from './liveArticles'
 
 /** The lists a published article is in: everything, its section, each author, its month, the uses of each image it shows. */
@@ -24,7 +24,7 @@ export function listsOf(article: LiveArticle, timeZone: string): ArticleList[] {
  * own page; one that comes or goes moves every later page, and the list may have held one more.
  */
 async function positionIn(list: ArticleList, publishedAt: string, stays: boolean, req: PayloadRequest): Promise<ListPosition> {
-  const published: Where = { and: [listWhere(list), { _status: { equals: 'published' } }] }
+  const published: Where = { and: [await resolveListWhere(list, req.payload, req), { _status: { equals: 'published' } }] }
   const count = async (where: Where) => (await req.payload.count({ collection: 'articles', where, overrideAccess: true, req })).totalDocs
   const position = await count({ and: [published, { publishedAt: { less_than: publishedAt } }] })
   return { key: listKey(list), position, total: stays ? position + 1 : (await count(published)) + 1 }

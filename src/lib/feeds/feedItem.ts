@@ -30,14 +30,17 @@ function toFeedImage(media: Media | number | null | undefined, origin: string): 
 }
 
 /** Every image the article shows, lead image first, then the body's (populated ones: what readers may see), each once. */
-function toFeedImages(article: Article, origin: string): FeedImage[] {
+function toFeedImages(article: FeedArticle, origin: string): FeedImage[] {
   const media = [article.heroImage, ...findUploadNodes(article.body).flatMap((node) => (node.relationTo === 'media' ? [node.value as Media | number | null] : []))]
   const images = media.map((item) => toFeedImage(item, origin)).filter((image): image is FeedImage => image !== null)
   return images.filter((image, index) => images.findIndex((other) => other.url === image.url) === index)
 }
 
+/** The fields of an article a feed item is made of. */
+export type FeedArticle = Pick<Article, 'slug' | 'headline' | 'standfirst' | 'body' | 'heroImage' | 'byline' | 'publishedAt' | 'revisedAt' | 'createdAt'>
+
 /** One published article as a feed item; `bodyHtml` only for full-text feeds. */
-export function toFeedItem(article: Article, { origin, bodyHtml }: { origin: string; bodyHtml: string | null }): FeedItem {
+export function toFeedItem(article: FeedArticle, { origin, bodyHtml }: { origin: string; bodyHtml: string | null }): FeedItem {
   const published = new Date(article.publishedAt ?? article.createdAt)
   return {
     url: absoluteUrl(articlePath(article.slug), origin),
