@@ -128,29 +128,6 @@ describe('response cache in front of the app', () => {
     expect(renders()).toBe(2)
   })
 
-  it('keeps entries as long as no purge comes, whatever s-maxage it tells the proxy; a response’s own s-maxage still limits it', async () => {
-    const { base, cache, renders } = await start(
-      (req, res) => {
-        if (req.url === '/news-sitemap.xml') {
-          res.setHeader('cache-control', 'public, max-age=0, s-maxage=1')
-          res.setHeader('surrogate-key', 'articles')
-        }
-        res.end(`rendered ${req.url}`)
-      },
-      { sMaxAgeSeconds: 1 },
-    )
-    const page = await raw(`${base}/articles/a`)
-    expect(page.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
-    await raw(`${base}/news-sitemap.xml`)
-    await stored(cache, 2)
-    await new Promise((resolve) => setTimeout(resolve, 1300))
-    const later = await raw(`${base}/articles/a`)
-    expect(later.headers['x-cache']).toBe('HIT')
-    expect(later.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1')
-    expect((await raw(`${base}/news-sitemap.xml`)).headers['x-cache']).toBe('MISS')
-    expect(renders()).toBe(3)
-  })
-
   it('does not keep a render marked as failed (doNotStore): the next reader gets a new one', async () => {
     let failing = true
     const { base, cache, renders } = await start((_req, res) => {
