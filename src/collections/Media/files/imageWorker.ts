@@ -5,6 +5,7 @@ import path from 'node:path'
 import pLimit from 'p-limit'
 
 import type { CreditSubject } from '@/licensing/types'
+import type { RecordedFile, RecordedFiles } from '@/provenance/servedFiles'
 import type { SigningPlan } from './contentCredentials'
 import type { FileSet, RewriteResult } from './embedCredit'
 
@@ -24,7 +25,12 @@ const ENTRY = path.join(process.cwd(), 'src', 'collections', 'Media', 'files', '
 
 /** One image's files to write: everything the worker needs, as plain data. */
 export type WriteFilesTask = { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number; plan: SigningPlan }
-export type WorkerReply = { result: RewriteResult | null } | { error: string }
+/** One image's served files to sign again as they are. */
+export type ResignFilesTask = { staticDir: string; recorded: RecordedFiles; plan: SigningPlan }
+/** What a re-sign wrote (each file's new byte size and the files' version), or why it could not. */
+export type ResignOutcome = { files: Array<{ file: RecordedFile; filesize: number }>; fileVersion: string } | { notResignable: string }
+export type WorkerTask = { write: WriteFilesTask } | { resign: ResignFilesTask }
+export type WorkerReply<T> = { result: T } | { error: string }
 
 let worker: ChildProcess | undefined
 let idleTimer: NodeJS.Timeout | undefined
@@ -51,20 +57,20 @@ function stopWorker(): void {
   if (idle?.connected) idle.disconnect()
 }
 
-function run(task: WriteFilesTask): Promise<RewriteResult | null> {
+function run<T>(task: WorkerTask, subject: string): Promise<T> {
   clearTimeout(idleTimer)
   const child = (worker ??= startWorker())
   // While it works, the worker keeps this process alive (a script waiting for it); idle, it does not.
   child.ref()
   child.channel?.ref()
-  return new Promise<RewriteResult | null>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const failed = (reason: string) => () => {
       child.off('message', replied)
-      reject(new Error(`image worker ${reason} while writing ${task.media.filename}`))
+      reject(new Error(`image worker ${reason} while working on ${subject}`))
     }
     const exited = failed('exited')
     const unstarted = failed('could not start')
-    const replied = (reply: WorkerReply) => {
+    const replied = (reply: WorkerReply<T>) => {
       child.off('exit', exited)
       child.off('error', unstarted)
       if ('error' in reply) reject(new Error(reply.error))
@@ -73,7 +79,7 @@ function run(task: WriteFilesTask): Promise<RewriteResult | null> {
     child.once('exit', exited)
     child.once('error', unstarted)
     child.once('message', replied)
-    child.send({ task })
+    child.send(task)
   }).finally(() => {
     child.unref()
     child.channel?.unref()
@@ -90,5 +96,14 @@ const oneAtATime = pLimit(1)
  * its cores and memory for requests, and awaits only the result to record.
  */
 export function writeFilesInWorker(task: WriteFilesTask): Promise<RewriteResult | null> {
-  return oneAtATime(() => run(task))
+  return oneAtATime(() => run<RewriteResult | null>({ write: task }, task.media.filename ?? 'an image'))
+}
+
+/**
+ * Signs one image's served files again as they are (no re-encoding) in the image worker, like
+ * every other image job: a whole archive re-signed after a change of the mining terms takes
+ * the worker's low priority, and the C2PA SDK's memory stays out of the server.
+ */
+export function resignFilesInWorker(task: ResignFilesTask): Promise<ResignOutcome> {
+  return oneAtATime(() => run<ResignOutcome>({ resign: task }, task.recorded.files[0]?.file ?? 'an image'))
 }

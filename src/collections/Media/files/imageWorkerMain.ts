@@ -4,23 +4,41 @@
  */
 import { pino } from 'pino'
 
+import { mediaFileVersion } from '@/lib/images/fileUrls'
 import { getSigningCredentials } from '@/provenance/processCredentials'
+import { NotResignable, resignServedFiles } from '@/provenance/resign'
 import { signerFor } from './contentCredentials'
-import { embedCreditInFiles } from './embedCredit'
-import type { WorkerReply, WriteFilesTask } from './imageWorker'
+import { embedCreditInFiles, type RewriteResult } from './embedCredit'
+import type { ResignFilesTask, ResignOutcome, WorkerReply, WorkerTask, WriteFilesTask } from './imageWorker'
 
 const logger = pino({ base: { app: 'publication', process: 'image worker' } })
 
-async function write(task: WriteFilesTask): Promise<WorkerReply> {
+async function write(task: WriteFilesTask): Promise<RewriteResult | null> {
+  const sign = signerFor(task.plan, await getSigningCredentials(logger))
+  return embedCreditInFiles({ media: task.media, subject: task.subject, sign, staticDir: task.staticDir, maxPixels: task.maxPixels })
+}
+
+async function resign({ staticDir, recorded, plan }: ResignFilesTask): Promise<ResignOutcome> {
+  const credentials = await getSigningCredentials(logger)
   try {
-    const sign = signerFor(task.plan, await getSigningCredentials(logger))
-    return { result: await embedCreditInFiles({ media: task.media, subject: task.subject, sign, staticDir: task.staticDir, maxPixels: task.maxPixels }) }
+    const resigned = await resignServedFiles({ staticDir, recorded, credentials, sign: signerFor(plan, credentials) })
+    // The bytes stay here: the server records only their sizes and version.
+    return { files: resigned.map(({ file, bytes }) => ({ file, filesize: bytes.length })), fileVersion: mediaFileVersion(resigned.map(({ bytes }) => bytes)) }
+  } catch (error) {
+    if (error instanceof NotResignable) return { notResignable: error.message }
+    throw error
+  }
+}
+
+async function perform(task: WorkerTask): Promise<WorkerReply<unknown>> {
+  try {
+    return { result: 'write' in task ? await write(task.write) : await resign(task.resign) }
   } catch (error) {
     return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
 }
 
-process.on('message', (message: { task: WriteFilesTask }) => {
-  void write(message.task).then((reply) => process.send?.(reply))
+process.on('message', (message: WorkerTask) => {
+  void perform(message).then((reply) => process.send?.(reply))
 })
 process.once('disconnect', () => process.exit(0))
