@@ -1,4 +1,4 @@
-import { withPayload } from '@payloadcms/next/withPayload'
+import { withPayload } from "@payloadcms/next/withPayload";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,7 +7,15 @@ const nextConfig = {
   // get their own copy sharing one cached instance, and errors thrown by one copy fail the other's
   // instanceof checks (REST validation errors then lose their field list). The C2PA SDK likewise:
   // bundled, every route group compiles its own 9 MB of WebAssembly.
-  serverExternalPackages: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', '@payloadcms/drizzle', '@payloadcms/graphql', '@contentauth/c2pa-wasm'],
+  serverExternalPackages: [
+    "payload",
+    "@payloadcms/db-sqlite",
+    "@payloadcms/db-postgres",
+    "@payloadcms/db-mongodb",
+    "@payloadcms/drizzle",
+    "@payloadcms/graphql",
+    "@contentauth/c2pa-wasm",
+  ],
   reactStrictMode: true,
   // tsx turns Node's source maps on for the whole process, and Node then keeps the map of every
   // server chunk it loads, with the sources inside, once per route group: 130 MB of a 600 MB budget.
@@ -15,6 +23,6 @@ const nextConfig = {
   // Metadata always in <head>, for every reader: streamed metadata lands in <body> when a page
   // renders slowly (seen on PostgreSQL), which is invalid HTML and hides it from some consumers.
   htmlLimitedBots: /.*/,
-}
+};
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+export default withPayload(nextConfig, { devBundleServerPackages: false });
