@@ -39,6 +39,8 @@ import { createUploadLimit } from './server/uploadLimit'
 
 /** Camera photos read and stored at once (src/server/uploadLimit.ts); more wait their turn. */
 const UPLOADS_AT_ONCE = 2
+/** Listeners a rendered response may carry before Node reports a leak (see the request handler below). */
+const RENDER_CLOSE_LISTENERS = 20
 
 const settings = getSettings()
 const logDestination = createLogDestination()
@@ -132,6 +134,9 @@ async function main(): Promise<void> {
   }
   const server = createServer((req: IncomingMessage, res: ServerResponse) =>
     cache.handle(req, res, (outcome) => {
+      // A render's response carries a dozen 'close' listeners by design (shutdown tracking, cache,
+      // metrics, access log and Next's own); past Node's default of 10 it would log a leak per feed.
+      res.setMaxListeners(RENDER_CLOSE_LISTENERS)
       metrics.pass(req, res, outcome)
       if (!mediaFiles.handle(req, res, () => toApp(req, res))) toApp(req, res)
     }),
