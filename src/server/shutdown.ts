@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 export type Closable = { name: string; close: () => Promise<void> }
 
 type ShutdownArgs = {
+  /** Its own 'request' handler already added (createServer's): what that handler leaves unsent is in progress. */
   server: Server
   logger: Pick<Logger, 'info' | 'error'>
   /** Closed in order once no request is in flight. */
@@ -29,6 +30,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Once shutdown starts, every response not yet sent carries `Connection: close`: the client
  * learns after a complete answer that the connection ends, instead of finding it cut while it
  * sends the next request on it. Responses already in progress when it starts are marked too.
+ * Only those the server's own handler left unsent are kept track of: a cache hit has sent its
+ * headers by then and costs no set entry and no 'close' listener.
  */
 function closeConnectionsAfterResponses(server: Server): { start: () => void } {
   const inProgress = new Set<ServerResponse>()
@@ -36,8 +39,13 @@ function closeConnectionsAfterResponses(server: Server): { start: () => void } {
   const markClosing = (res: ServerResponse) => {
     if (!res.headersSent) res.setHeader('Connection', 'close')
   }
+  // Before the handler: a request arriving during shutdown is marked before anything is sent.
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
-    if (closing) return markClosing(res)
+    if (closing) markClosing(res)
+  })
+  // After it: what is still unsent is in progress.
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (closing || res.headersSent) return
     inProgress.add(res)
     res.once('close', () => inProgress.delete(res))
   })

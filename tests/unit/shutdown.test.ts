@@ -104,6 +104,26 @@ describe('createShutdown', () => {
     await expect(get(port, new http.Agent())).rejects.toThrow()
   })
 
+  it('keeps track only of responses left unsent by the handler: an answer sent at once (a cache hit) gets no listener', async () => {
+    // How many 'close' listeners each response has when it has finished (before it closes).
+    const closeListeners: number[] = []
+    const server = http.createServer((_req, res) => {
+      res.once('finish', () => closeListeners.push(res.listenerCount('close')))
+      res.end('at once')
+    })
+    const port = await listen(server)
+    try {
+      await get(port, new http.Agent())
+      createShutdown({ server, logger: silent, exit: () => {}, resources: [] })
+      await expect(get(port, new http.Agent())).resolves.toMatchObject({ status: 200, body: 'at once' })
+      expect(closeListeners).toHaveLength(2)
+      expect(closeListeners[1]).toBe(closeListeners[0])
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+
   it('does not close the port before the drain has passed', async () => {
     const server = testServer()
     const port = await listen(server)
