@@ -41,7 +41,7 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
   const { subject } = await getMediaCredit(media, req)
   const staticDir = staticDirOf(req)
   const plan = await signingPlanFor(media, subject, staticDir, req)
-  const result = await writeFilesInWorker({ media: { filename: media.filename, sourceCrop: media.sourceCrop }, subject, staticDir, maxPixels: maxPixelsOf(req), plan })
+  const result = await writeFilesInWorker({ media: { filename: media.filename, sourceCrop: media.sourceCrop }, subject, staticDir, maxPixels: maxPixelsOf(req), plan }, req.payload.logger)
   if (!result) return media
   const rewritten = withRewrite(media, result)
   await req.payload.db.updateOne({
