@@ -75,9 +75,11 @@ export function createImageWorker({ retireAboveBytes, allocator, idleMs = IMAGE_
 
   function startWorker(): ChildProcess {
     started += 1
-    // As `npm start` runs the server: TypeScript through tsx, Node's own options not inherited (a test runner's).
+    // TypeScript through tsx's CommonJS hooks, which run on the worker's own thread (its ESM
+    // hooks, as `npm start` uses, take a loader thread with a V8 heap of its own: 30 MB more).
+    // Node's own options are not inherited (a test runner's).
     const lower = Math.max(0, IMAGE_WORKER_NICENESS - os.getPriority())
-    const child = spawn('nice', ['-n', String(lower), process.execPath, ...WORKER_NODE_FLAGS, '--conditions=production', '--import', 'tsx', ENTRY], {
+    const child = spawn('nice', ['-n', String(lower), process.execPath, ...WORKER_NODE_FLAGS, '--conditions=production', '--require', 'tsx/cjs', '--eval', `require(${JSON.stringify(ENTRY)})`], {
       cwd: process.cwd(),
       env: { ...process.env, NODE_OPTIONS: '', ...allocator.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
