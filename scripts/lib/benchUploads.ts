@@ -135,6 +135,10 @@ export async function benchUploads({ base, token, pid, articleUrl }: { base: str
   // The baseline: the server idle again, its image worker gone (it exits after IMAGE_WORKER_IDLE_MS).
   await new Promise((resolve) => setTimeout(resolve, IMAGE_WORKER_IDLE_MS + 2000))
   const idle = byRole(processTree(pid))
+  // What readers alone add (the same load as during the burst, no uploads).
+  const readersOnly = sampleMemory(pid)
+  await load(articleUrl, { 'accept-encoding': 'br' })
+  const readersPeaks = readersOnly.stop()
   const burstMemory = sampleMemory(pid)
   const burstStarted = performance.now()
   // Readers meanwhile: the article page through the same load generator.
@@ -158,6 +162,7 @@ export async function benchUploads({ base, token, pid, articleUrl }: { base: str
   console.log(`  before any upload: ${total(fresh)} (${shares(fresh)})`)
   console.log(`  5 single uploads: peak ${singlePeaks.peakMb} (${ratio(singlePeaks.peakMb)}; ${shares(singlePeaks.atPeak)})`)
   console.log(`  idle before the burst (baseline, image worker gone): ${idleMb} (${shares(idle)})`)
+  console.log(`  article readers alone, no uploads: peak ${readersPeaks.peakMb} (${ratio(readersPeaks.peakMb)}; ${shares(readersPeaks.atPeak)})`)
   console.log(
     `  burst of 20: peak ${peaks.peakMb} (${ratio(peaks.peakMb)}; ${shares(peaks.atPeak)}); each role's own peak: ${shares(peaks.rolePeakMb)}; ` +
       `${peaks.workerPids.size} image worker processes in turn, at most ${peaks.mostWorkersAtOnce} at once; target ≤ 600 MB: ${peaks.peakMb <= 600 ? 'meets' : 'MISSES'}`,
