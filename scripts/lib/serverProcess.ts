@@ -14,6 +14,14 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/**
+ * glibc malloc as `npm start` sets it: two arenas (one per thread would keep what image work
+ * freed), and blocks of a megabyte or more (an upload's buffers) mapped on their own and returned
+ * when freed; glibc otherwise raises that threshold to the largest block freed so far, and keeps
+ * the next camera photo's 8 MB in its heap.
+ */
+export const SERVER_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '1048576' }
+
 export type RunningServer = { child: ChildProcess; baseUrl: string; output: () => string }
 
 type StartOptions = {
@@ -35,7 +43,7 @@ export async function startServer(env: Record<string, string>, { timeoutMs = 240
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server.ts'], {
     cwd: process.cwd(),
     // As `npm start`: glibc's per-thread malloc arenas would keep what image work freed.
-    env: { ...process.env, NODE_OPTIONS: '', MALLOC_ARENA_MAX: '2', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },
+    env: { ...process.env, NODE_OPTIONS: '', ...SERVER_MALLOC_ENV, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },
     stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
   })
   if (logFd !== undefined) fs.closeSync(logFd)

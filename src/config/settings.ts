@@ -38,6 +38,8 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(40 * 1024 * 1024),
   UPLOAD_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
   SEED_ON_START: booleanFlag.default(true),
+  IMAGE_WORKER_RETIRE_MB: z.coerce.number().int().min(1).default(200),
+  IMAGE_WORKER_ALLOCATOR: z.enum(['auto', 'glibc']).default('auto'),
   JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   JOBS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().min(1).max(65536).default(64),
@@ -98,6 +100,8 @@ export type Settings = {
   /** Largest image accepted, in pixels (width × height): decoding costs memory by pixels, not bytes. */
   uploadMaxPixels: number
   seedOnStart: boolean
+  /** The image worker (src/collections/Media/files/imageWorker.ts): when it is replaced, and its memory allocator. */
+  imageWorker: { retireAboveMb: number; allocator: 'auto' | 'glibc' }
   /** How often the in-process runner looks for due jobs (scheduled publishing). */
   jobsIntervalMs: number
   /** A job run taking longer is abandoned so the next can start. */
@@ -215,6 +219,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     uploadMaxBytes: vars.UPLOAD_MAX_BYTES,
     uploadMaxPixels: vars.UPLOAD_MAX_PIXELS,
     seedOnStart: vars.SEED_ON_START,
+    imageWorker: { retireAboveMb: vars.IMAGE_WORKER_RETIRE_MB, allocator: vars.IMAGE_WORKER_ALLOCATOR },
     jobsIntervalMs: vars.JOBS_INTERVAL_SECONDS * 1000,
     jobsTimeoutMs: vars.JOBS_TIMEOUT_SECONDS * 1000,
     responseCacheMaxBytes: Math.round(vars.RESPONSE_CACHE_MAX_MB * 1024 * 1024),

@@ -42,8 +42,21 @@ export function locationAssertionLabels(assertions: Array<{ label: string; data:
 
 type CreatedAction = { action: string; digitalSourceType?: string }
 
+const JUMBF_BOX = Buffer.from('jumb', 'latin1')
+
+/**
+ * Whether a file can hold an embedded C2PA manifest store: in every format (JPEG APP11, PNG
+ * caBX, WebP C2PA chunk, HEIF/AVIF uuid box) the store is a JUMBF superbox, whose type is
+ * `jumb`. Without one there is nothing to read, and the upload (a camera photo, 8 MB) need not
+ * be copied into the SDK's WebAssembly memory, which never shrinks, to find that out.
+ */
+export function mayEmbedManifest(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(JUMBF_BOX)
+}
+
 /** The parent manifest of an upload as it arrived, or null when it carries none. */
 export async function captureParentManifest({ bytes, mimeType, title, trustAnchorsPem }: { bytes: Uint8Array; mimeType: string; title: string; trustAnchorsPem: string | null }): Promise<ParentManifest | null> {
+  if (!mayEmbedManifest(bytes)) return null
   const parent = await readContentCredentials(bytes, mimeType, trustAnchorsPem)
   if (!parent) return null
   ensureC2paSdk()

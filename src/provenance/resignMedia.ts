@@ -30,7 +30,7 @@ export async function resignMediaFiles(media: Media, req: PayloadRequest): Promi
   if (!recorded) return null
   const staticDir = staticDirOf(req)
   const { subject } = await getMediaCredit(media, req)
-  const outcome = await resignFilesInWorker({ staticDir, recorded, plan: await signingPlanFor(media, subject, staticDir, req) })
+  const outcome = await resignFilesInWorker({ staticDir, recorded, plan: await signingPlanFor(media, subject, staticDir, req) }, req.payload.logger)
   if ('notResignable' in outcome) {
     req.payload.logger.info({ media: media.id, reason: outcome.notResignable }, 'cannot re-sign image files as they are; writing them afresh')
     return null

@@ -14,8 +14,9 @@ export class BytesBlob extends Blob {
   readonly held: Uint8Array
 
   constructor(held: Uint8Array) {
-    // A SharedArrayBuffer never reaches here: every caller passes a Buffer or the SDK's bytes.
-    super([held as Uint8Array<ArrayBuffer>])
+    // The Blob itself holds nothing: a copy of a camera photo's 8 MB for each signature adds up.
+    // Its size and bytes come from `held` (below).
+    super()
     this.held = held
   }
 
@@ -23,13 +24,30 @@ export class BytesBlob extends Blob {
   override slice(start = 0, end = this.held.length): BytesBlob {
     return new BytesBlob(this.held.subarray(start, end))
   }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(ownBuffer(this.held))
+  }
+}
+
+// Blob declares `size` as a property; its value comes from the held bytes.
+Object.defineProperty(BytesBlob.prototype, 'size', {
+  get(this: BytesBlob) {
+    return this.held.byteLength
+  },
+})
+
+/** The bytes as an ArrayBuffer of their own: the one they are in when they fill it, else a copy. */
+function ownBuffer(held: Uint8Array): ArrayBuffer {
+  // A SharedArrayBuffer never reaches here: every caller passes a Buffer or the SDK's bytes.
+  const buffer = held.buffer as ArrayBuffer
+  return held.byteOffset === 0 && held.byteLength === buffer.byteLength ? buffer : buffer.slice(held.byteOffset, held.byteOffset + held.byteLength)
 }
 
 class BytesBlobReaderSync {
   readAsArrayBuffer(blob: Blob): ArrayBuffer {
     if (!(blob instanceof BytesBlob)) throw new TypeError('Only a BytesBlob can be read synchronously in Node')
-    const { held } = blob
-    return held.buffer.slice(held.byteOffset, held.byteOffset + held.byteLength) as ArrayBuffer
+    return ownBuffer(blob.held)
   }
 }
 

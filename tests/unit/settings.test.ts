@@ -21,6 +21,12 @@ describe('loadSettings', () => {
     })
   })
 
+  it('reads when the image worker is replaced and which allocator it uses, and refuses an unknown allocator', () => {
+    expect(loadSettings({}, '/srv/app').imageWorker).toEqual({ retireAboveMb: 200, allocator: 'auto' })
+    expect(loadSettings({ IMAGE_WORKER_RETIRE_MB: '150', IMAGE_WORKER_ALLOCATOR: 'glibc' }, '/srv/app').imageWorker).toEqual({ retireAboveMb: 150, allocator: 'glibc' })
+    expect(() => loadSettings({ IMAGE_WORKER_ALLOCATOR: 'tcmalloc' }, '/srv/app')).toThrow(/IMAGE_WORKER_ALLOCATOR/)
+  })
+
   it('builds the schema from the migrations in production and tests, and pushes it in development', () => {
     expect(loadSettings({ NODE_ENV: 'production' }, '/srv/app').databaseSchema).toBe('migrations')
     expect(loadSettings({ NODE_ENV: 'test' }, '/srv/app').databaseSchema).toBe('migrations')

@@ -57,6 +57,11 @@ describe('choosing how to re-encode', () => {
     expect(decideEncodeOptions('jpeg', jpegSource)).toMatchObject({ options: { quality: 72, chromaSubsampling: '4:4:4' } })
   })
 
+  it('writes a full-size JPEG with standard Huffman tables (optimising them holds every coefficient in memory); the sizes optimise', () => {
+    expect(decideEncodeOptions('jpeg', jpegSource, false)).toMatchObject({ options: { optimiseCoding: false } })
+    expect(decideEncodeOptions('jpeg', jpegSource, true)).toMatchObject({ options: { optimiseCoding: true } })
+  })
+
   it('falls back to a high quality when the upload’s cannot be read', () => {
     expect(decideEncodeOptions('jpeg', { ...jpegSource, quality: null, chromaSubsampling: null })).toMatchObject({ options: { quality: FALLBACK_QUALITY.jpeg, chromaSubsampling: '4:2:0' } })
     expect(decideEncodeOptions('avif', { format: 'avif', lossless: false, quality: null, chromaSubsampling: null, ...plain })).toEqual({ format: 'avif', options: { quality: FALLBACK_QUALITY.avif, effort: AVIF_EFFORT } })

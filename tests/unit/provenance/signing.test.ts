@@ -9,6 +9,7 @@ import { CC_BY_4_0 } from '../../../src/licensing'
 import { loadSigningCredentials, type SigningCredentials, TIME_STAMP_UNUSED, toSigningCredentials } from '../../../src/provenance/credentials'
 import { createDevChain } from '../../../src/provenance/devCertificates'
 import type { FileProvenance } from '../../../src/provenance/manifest'
+import { mayEmbedManifest } from '../../../src/provenance/parent'
 import { readContentCredentials } from '../../../src/provenance/read'
 import { signImage } from '../../../src/provenance/sign'
 
@@ -76,6 +77,12 @@ describe('signing a file with the SDK', () => {
     expect(JSON.stringify(read?.assertions)).toContain('John Roe')
     expect(JSON.stringify(read?.assertions)).not.toContain('Jane Doe')
     expect(second.length - first.length).toBeLessThan(200)
+  })
+
+  it.each(FORMATS)('tells a %s file that may embed a manifest (a JUMBF box) from one that cannot, without the SDK', async (format) => {
+    const plain = await image(format)
+    expect(mayEmbedManifest(plain)).toBe(false)
+    expect(mayEmbedManifest(await signImage(plain, provenance(format), credentials))).toBe(true)
   })
 
   it('reads nothing from a file without a manifest', async () => {

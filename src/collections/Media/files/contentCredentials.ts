@@ -48,7 +48,8 @@ export function signerFor(plan: SigningPlan, credentials: SigningCredentials): S
       credentials,
       plan.parent,
     )
-    return Buffer.from(signed)
+    // The signed bytes as they are, not copied again.
+    return Buffer.from(signed.buffer, signed.byteOffset, signed.byteLength)
   }
 }
 

@@ -42,8 +42,9 @@ async function readFidelity(bytes: Buffer, maxPixels: number): Promise<SourceFid
   return readSourceFidelity(bytes, metadata, hasAtMostColours(data, info.channels, PALETTE_COLOURS))
 }
 
-async function readSource(media: FileSet, staticDir: string, maxPixels: number): Promise<Source> {
-  const { bytes, isServedCopy } = await readKeptOriginal(staticDir, media.filename!)
+/** The kept upload as the source; `kept`: its bytes, when the caller has just kept them (no second read of a camera photo). */
+async function readSource(media: FileSet, staticDir: string, maxPixels: number, kept?: Buffer): Promise<Source> {
+  const { bytes, isServedCopy } = kept ? { bytes: kept, isServedCopy: false } : await readKeptOriginal(staticDir, media.filename!)
   return { bytes, fidelity: await readFidelity(bytes, maxPixels), region: isServedCopy ? null : toRegion(media.sourceCrop) }
 }
 
@@ -108,9 +109,9 @@ export async function embedCreditInFiles({ media, ...credit }: { media: FileSet 
  * Writes only the named sizes (the admin's thumbnail right after an upload), with the credit
  * like every other file; the rest follow in a job.
  */
-export async function embedCreditInSizes({ media, names, ...credit }: { media: FileSet; names: readonly string[] } & Credit): Promise<Record<string, SizeRecord>> {
+export async function embedCreditInSizes({ media, names, kept, ...credit }: { media: FileSet; names: readonly string[]; kept?: Buffer } & Credit): Promise<Record<string, SizeRecord>> {
   if (!media.filename) return {}
-  const source = await readSource(media, credit.staticDir, credit.maxPixels)
+  const source = await readSource(media, credit.staticDir, credit.maxPixels, kept)
   const sizes: Record<string, SizeRecord> = {}
   for (const target of fileTargets(media.filename, source.fidelity.format).filter((candidate) => candidate.sizeNames.some((name) => names.includes(name)))) {
     const file = await writeCreditedFile({ source, target, credit })

@@ -4,6 +4,7 @@
  */
 import { pino } from 'pino'
 
+import { getSettings } from '@/config/settings'
 import { mediaFileVersion } from '@/lib/images/fileUrls'
 import { getSigningCredentials } from '@/provenance/processCredentials'
 import { NotResignable, resignServedFiles } from '@/provenance/resign'
@@ -11,7 +12,7 @@ import { signerFor } from './contentCredentials'
 import { embedCreditInFiles, type RewriteResult } from './embedCredit'
 import type { ResignFilesTask, ResignOutcome, WorkerReply, WorkerTask, WriteFilesTask } from './imageWorker'
 
-const logger = pino({ base: { app: 'publication', process: 'image worker' } })
+const logger = pino({ level: getSettings().logLevel, base: { app: 'publication', process: 'image worker' } })
 
 async function write(task: WriteFilesTask): Promise<RewriteResult | null> {
   const sign = signerFor(task.plan, await getSigningCredentials(logger))
@@ -32,9 +33,10 @@ async function resign({ staticDir, recorded, plan }: ResignFilesTask): Promise<R
 
 async function perform(task: WorkerTask): Promise<WorkerReply<unknown>> {
   try {
-    return { result: 'write' in task ? await write(task.write) : await resign(task.resign) }
+    const result = 'write' in task ? await write(task.write) : await resign(task.resign)
+    return { result, rssBytes: process.memoryUsage.rss() }
   } catch (error) {
-    return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
+    return { error: error instanceof Error ? (error.stack ?? error.message) : String(error), rssBytes: process.memoryUsage.rss() }
   }
 }
 

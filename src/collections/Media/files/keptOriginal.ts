@@ -38,11 +38,13 @@ async function withoutLocation(upload: Buffer): Promise<Buffer> {
   return image.png({ compressionLevel: 9, palette: false }).toBuffer()
 }
 
-/** Keeps a new upload (without its location) as the source of every rewrite of its files. */
-export async function keepUpload(staticDir: string, filename: string, upload: Buffer): Promise<void> {
+/** Keeps a new upload (without its location) as the source of every rewrite of its files; returns what it kept. */
+export async function keepUpload(staticDir: string, filename: string, upload: Buffer): Promise<Buffer> {
   const kept = keptOriginalPath(staticDir, filename)
   await fs.mkdir(path.dirname(kept), { recursive: true })
-  await writeAtomically(kept, await withoutLocation(upload))
+  const bytes = await withoutLocation(upload)
+  await writeAtomically(kept, bytes)
+  return bytes
 }
 
 /**

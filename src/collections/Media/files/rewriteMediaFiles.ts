@@ -41,7 +41,7 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
   const { subject } = await getMediaCredit(media, req)
   const staticDir = staticDirOf(req)
   const plan = await signingPlanFor(media, subject, staticDir, req)
-  const result = await writeFilesInWorker({ media: { filename: media.filename, sourceCrop: media.sourceCrop }, subject, staticDir, maxPixels: maxPixelsOf(req), plan })
+  const result = await writeFilesInWorker({ media: { filename: media.filename, sourceCrop: media.sourceCrop }, subject, staticDir, maxPixels: maxPixelsOf(req), plan }, req.payload.logger)
   if (!result) return media
   const rewritten = withRewrite(media, result)
   await req.payload.db.updateOne({
@@ -56,14 +56,15 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
 }
 
 /**
- * Right after an upload: only the admin's thumbnail, with the credit. The other sizes are
- * recorded as missing and the file version cleared until the job has written every file.
+ * Right after an upload: only the admin's thumbnail, with the credit, from the upload just kept
+ * (`kept`). The other sizes are recorded as missing and the file version cleared until the job
+ * has written every file.
  */
-export async function writeThumbnailOnly(media: Media, req: PayloadRequest): Promise<Media> {
+export async function writeThumbnailOnly(media: Media, req: PayloadRequest, kept: Buffer): Promise<Media> {
   const { subject } = await getMediaCredit(media, req)
   const staticDir = staticDirOf(req)
   const sign = await contentCredentialSigner(media, subject, staticDir, req)
-  const written = await embedCreditInSizes({ media, subject, sign, staticDir, maxPixels: maxPixelsOf(req), names: [THUMBNAIL_VARIANT] })
+  const written = await embedCreditInSizes({ media, subject, sign, staticDir, maxPixels: maxPixelsOf(req), names: [THUMBNAIL_VARIANT], kept })
   const pending = { ...media, sizes: sizesWith(written), fileVersion: null }
   await req.payload.db.updateOne({ collection: 'media', id: media.id, data: { sizes: pending.sizes, fileVersion: null }, returning: false, req })
   return pending

@@ -26,7 +26,7 @@ export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({
   const upload = newUploadOf(req)
   if (upload && doc.filename) {
     forgetNewUpload(req)
-    await keepUpload(staticDir, doc.filename, upload.bytes)
+    const kept = await keepUpload(staticDir, doc.filename, upload.bytes)
     await keepUploadManifest(staticDir, doc.filename, upload.bytes, req)
     if (previousDoc?.filename && previousDoc.filename !== doc.filename) {
       await removeKeptOriginal(staticDir, previousDoc.filename)
@@ -35,7 +35,7 @@ export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({
     }
     if (doc.public) return withServedFiles(await rewriteMediaFiles(doc, req))
     await removeServedFiles(staticDir, [doc.filename])
-    const pending = await writeThumbnailOnly(doc, req)
+    const pending = await writeThumbnailOnly(doc, req, kept)
     await queueMediaRewrites(req, [doc.id], { onlyIfMissing: true })
     return withServedFiles(pending)
   }
