@@ -27,6 +27,7 @@ import { buildArchive } from './archiveBuild'
 import { startBaseline } from './baselineServer'
 import { adminSession, line, loadProcess, ms } from './load'
 import { startThrowawayPostgres, type ThrowawayPostgres } from './postgres'
+import { treeRssMb } from './processMemory'
 import { connect, measureSearch, type Connection } from './searchBench'
 import { GENEROUS_RATE_LIMITS, startServer, stopServer, type RunningServer } from './serverProcess'
 
@@ -39,31 +40,6 @@ const ROUNDS = 3
 const TARGETS = { uncachedMedianMs: 150, uncachedMaxMs: 500, publishMs: 1000, memoryMb: 600 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-/** Resident memory of a process and all its descendants, from /proc (Linux), in MB. */
-export function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const parent = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)])
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let kb = 0
-  for (const queue = [pid]; queue.length > 0; ) {
-    const current = queue.pop()!
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0)
-    } catch {
-      // gone meanwhile
-    }
-    queue.push(...(children.get(current) ?? []))
-  }
-  return Math.round(kb / 1024)
-}
 
 async function get(url: string): Promise<{ ms: number; status: number; cache: string | null; bytes: number; text: string }> {
   const started = performance.now()

@@ -1,48 +1,9 @@
-import fs from 'node:fs'
-
 import { IMAGE_WORKER_IDLE_MS } from '../../src/collections/Media/files/imageWorker'
 import { cameraPhoto } from '../../src/ops/load/cameraPhoto'
 import { line, load, ms } from './load'
+import { processTree, type Role, type TreeMember, treeRssMb } from './processMemory'
 
 type Id = number | string
-
-/** A process of the server's tree, by what it runs. */
-export type Role = 'server' | 'image worker' | 'other'
-export type TreeMember = { pid: number; role: Role; rssMb: number }
-
-export function roleOf(pid: number, root: number, cmdline: string): Role {
-  if (pid === root) return 'server'
-  return cmdline.includes('imageWorkerMain') ? 'image worker' : 'other'
-}
-
-function readProc(pid: number, file: string): string | undefined {
-  try {
-    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8')
-  } catch {
-    return undefined // gone meanwhile
-  }
-}
-
-/** Each process of the tree under `pid` (workers are threads, children processes) with its resident memory, in MB. */
-export function processTree(pid: number): TreeMember[] {
-  const parents = new Map<number, number>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    const stat = readProc(Number(entry), 'stat')
-    if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
-  }
-  const tree = [pid]
-  for (let index = 0; index < tree.length; index += 1) for (const [child, parent] of parents) if (parent === tree[index]) tree.push(child)
-  return tree.flatMap((member) => {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readProc(member, 'status') ?? '')?.[1] ?? 0)
-    return kb > 0 ? [{ pid: member, role: roleOf(member, pid, readProc(member, 'cmdline') ?? ''), rssMb: Math.round(kb / 1024) }] : []
-  })
-}
-
-/** Resident memory of a process and all its descendants, in MB. */
-export function treeRssMb(pid: number): number {
-  return processTree(pid).reduce((sum, member) => sum + member.rssMb, 0)
-}
 
 /** What a sampler saw: the tree's peak and each role's share then, each role's own peak, and every image worker that ran. */
 export type MemoryPeaks = { peakMb: number; atPeak: Record<Role, number>; rolePeakMb: Record<Role, number>; workerPids: Set<number>; mostWorkersAtOnce: number }
