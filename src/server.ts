@@ -38,7 +38,7 @@ import { handleShutdownSignals } from './server/shutdown'
 import { createUploadLimit } from './server/uploadLimit'
 
 /** Camera photos read and stored at once (src/server/uploadLimit.ts); more wait their turn. */
-const UPLOADS_AT_ONCE = 2
+const UPLOADS_AT_ONCE = 1
 /** Listeners a rendered response may carry before Node reports a leak (see the request handler below). */
 const RENDER_CLOSE_LISTENERS = 20
 
