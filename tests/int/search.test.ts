@@ -27,8 +27,8 @@ const FIXTURES: Fixture[] = [
   { headline: '访问中国', body: '俄罗斯总统普京访问中国。', publishedAt: '2024-05-06T09:00:00.000Z' },
 ]
 
-function publish(fixture: Fixture): Promise<Article> {
-  return createArticle(payload(), { ...fixture, body: paragraphsToLexical([fixture.body]), _status: 'published' })
+function publish(fixture: Fixture, more: Partial<Article> = {}): Promise<Article> {
+  return createArticle(payload(), { ...fixture, ...more, body: paragraphsToLexical([fixture.body]), _status: 'published' })
 }
 
 async function publishedIds(): Promise<number[]> {
@@ -179,6 +179,44 @@ describe('the index follows publishing exactly', () => {
     expect(await indexedIdsOf()).toEqual(await publishedIds())
     expect(await headlinesFor(payload(), 'summit')).toEqual(['Summit opens in Beijing', 'Leaders gather', 'Talks end late', 'Talks end early'])
     expect(await headlinesFor(payload(), 'quokka')).toEqual([])
+  })
+})
+
+describe('answers kept for anonymous readers (depth 0) follow every change readers can see', () => {
+  const findOne = async (word: string, options: { user?: User } = {}) => (await search(payload(), word, options)).docs
+
+  it('serves a repeated query from memory, and a signed-in caller never from it', async () => {
+    await publish({ headline: 'Kept puffin report', body: 'Puffins nest.', publishedAt: '2024-07-01T09:00:00.000Z' })
+    const first = await search(payload(), 'puffin')
+    expect(await search(payload(), 'puffin')).toBe(first)
+    const editor = await createUser(payload(), 'editor')
+    expect(await search(payload(), 'puffin', { user: editor })).not.toBe(await search(payload(), 'puffin', { user: editor }))
+  })
+
+  it('a new slug, date or correction, none of which the index holds', async () => {
+    const article = await publish({ headline: 'Kept gannet report', body: 'Gannets dive.', publishedAt: '2024-07-02T09:00:00.000Z' })
+    expect(await findOne('gannet')).toMatchObject([{ slug: article.slug, corrections: [] }])
+    await payload().update({ collection: 'articles', id: article.id, data: { slug: 'gannets-dive', _status: 'published' } })
+    expect(await findOne('gannet')).toMatchObject([{ slug: 'gannets-dive' }])
+    await payload().update({ collection: 'articles', id: article.id, data: { publishedAt: '2024-07-03T09:00:00.000Z', _status: 'published' } })
+    expect(await findOne('gannet')).toMatchObject([{ publishedAt: '2024-07-03T09:00:00.000Z' }])
+    await payload().update({ collection: 'articles', id: article.id, data: { corrections: [{ date: '2024-07-04T09:00:00.000Z', text: 'Gannets dive deeper.' }], _status: 'published' } })
+    expect(await findOne('gannet')).toMatchObject([{ corrections: [{ text: 'Gannets dive deeper.' }] }])
+  })
+
+  it('a relationship removed under the article (as a deleted image’s cascade removes it), with no write to its row', async () => {
+    const author = await payload().create({ collection: 'authors', data: { name: 'Kept Author', slug: 'kept-author' } })
+    const article = await publish({ headline: 'Kept skua report', body: 'Skuas chase.', publishedAt: '2024-07-05T09:00:00.000Z' }, { authors: [author.id] })
+    expect(await findOne('skua')).toMatchObject([{ authors: [author.id] }])
+    await sqlRunnerOf(payload())!.run(sql`DELETE FROM articles_rels WHERE parent_id = ${article.id}`)
+    expect(await findOne('skua')).toMatchObject([{ authors: [] }])
+  })
+
+  it('a draft save of a published article changes nothing readers see, and no answer', async () => {
+    const article = await publish({ headline: 'Kept tern report', body: 'Terns migrate.', publishedAt: '2024-07-06T09:00:00.000Z' })
+    const first = await search(payload(), 'tern')
+    await payload().update({ collection: 'articles', id: article.id, data: { headline: 'Kept tern draft' }, draft: true })
+    expect(await search(payload(), 'tern')).toBe(first)
   })
 })
 
