@@ -5,7 +5,7 @@ import { reindexArticles } from '../../src/domain/search/reindex'
 import { sqlRunnerOf } from '../../src/domain/search/sqlRunner'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import type { Article, User } from '../../src/payload-types'
-import { createArticle, createUser } from '../support/content'
+import { createArticle, createImage, createLicenses, createUser, richText } from '../support/content'
 import { headlinesFor, indexedIds, search } from '../support/search'
 import { usePayload } from '../support/usePayload'
 
@@ -204,12 +204,16 @@ describe('answers kept for anonymous readers (depth 0) follow every change reade
     expect(await findOne('gannet')).toMatchObject([{ corrections: [{ text: 'Gannets dive deeper.' }] }])
   })
 
-  it('a relationship removed under the article (as a deleted image’s cascade removes it), with no write to its row', async () => {
-    const author = await payload().create({ collection: 'authors', data: { name: 'Kept Author', slug: 'kept-author' } })
-    const article = await publish({ headline: 'Kept skua report', body: 'Skuas chase.', publishedAt: '2024-07-05T09:00:00.000Z' }, { authors: [author.id] })
-    expect(await findOne('skua')).toMatchObject([{ authors: [author.id] }])
-    await sqlRunnerOf(payload())!.run(sql`DELETE FROM articles_rels WHERE parent_id = ${article.id}`)
-    expect(await findOne('skua')).toMatchObject([{ authors: [] }])
+  it('an image deleted under a published article: its lead image (a column of its row) and a body image (a relationship)', async () => {
+    const license = (await createLicenses(payload())).get('CC-BY-4.0')!
+    const [lead, inBody] = [await createImage(payload(), license), await createImage(payload(), license)]
+    const body = richText.body(richText.paragraph('Skuas chase.'), richText.image(inBody.id))
+    await createArticle(payload(), { headline: 'Kept skua report', heroImage: lead.id, body, publishedAt: '2024-07-05T09:00:00.000Z', _status: 'published' })
+    expect(await findOne('skua')).toMatchObject([{ heroImage: lead.id, bodyImages: [inBody.id] }])
+    await payload().delete({ collection: 'media', id: lead.id })
+    expect(await findOne('skua')).toMatchObject([{ heroImage: null, bodyImages: [inBody.id] }])
+    await payload().delete({ collection: 'media', id: inBody.id })
+    expect(await findOne('skua')).toMatchObject([{ heroImage: null, bodyImages: [] }])
   })
 
   it('a draft save of a published article changes nothing readers see, and no answer', async () => {
