@@ -4,7 +4,10 @@ import zlib from 'node:zlib'
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import { answerSearchRequest } from '../domain/search/answer'
+import { getSettings } from '../config/settings'
+import { answerSearchRequest, type SearchAnswer } from '../domain/search/answer'
+import { findPageLimitProblem } from './api/pageLimits'
+import { findQueryParamProblem } from './api/queryParams'
 import { chooseEncoding, personalReason } from './responseCache/policy'
 
 const brotli = promisify(zlib.brotliCompress)
@@ -34,6 +37,14 @@ function encode(body: Buffer, encoding: 'br' | 'gzip' | 'identity'): Promise<Buf
   return Promise.resolve(body)
 }
 
+/** The public API's own checks (src/server/api/withRequestChecks.ts) first, so a bad page or limit gets the same 400 either way. */
+async function answer(payload: Payload, search: URLSearchParams): Promise<SearchAnswer> {
+  const query = Object.fromEntries(search)
+  const problem = findQueryParamProblem(query) ?? findPageLimitProblem(query, getSettings().apiLimits)
+  if (problem) return { status: 400, body: { errors: [{ message: problem }] } }
+  return answerSearchRequest(payload, search, null)
+}
+
 /**
  * `GET /api/articles/search` for anonymous callers, answered here instead of through Next and
  * Payload's REST handler: their request set-up alone costs about 6 ms of a core, the whole
@@ -46,7 +57,7 @@ export function createSearchApi(payload: Payload, trustedOrigins: readonly strin
   return async (req, res, next) => {
     const search = new URL(req.originalUrl, 'http://localhost').searchParams
     if (!isPlainAnonymousSearch({ headers: req.headers, search }, trustedOrigins)) return next()
-    const { status, body } = await answerSearchRequest(payload, search, null)
+    const { status, body } = await answer(payload, search)
     const encoding = chooseEncoding(req.headers['accept-encoding'])
     const bytes = await encode(Buffer.from(JSON.stringify(body)), encoding)
     res.status(status).set({ 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*', Vary: 'Accept-Encoding' })

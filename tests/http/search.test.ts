@@ -89,7 +89,7 @@ describe('anonymous searches answered before Next (src/server/searchApi.ts)', ()
   const throughPayload = (path: string) => `${path}&through=payload`
 
   it('give the answer, status and headers Payload’s endpoint gives', async () => {
-    for (const path of ['/api/articles/search?q=Putin&depth=0', '/api/articles/search?q=Putin&limit=3&page=2&depth=1', '/api/articles/search?q=putin&page=0']) {
+    for (const path of ['/api/articles/search?q=Putin&depth=0', '/api/articles/search?q=Putin&limit=3&page=2&depth=1', '/api/articles/search?q=putin&page=0', '/api/articles/search?q=putin&page=1001', '/api/articles/search?q=putin&limit=1000', '/api/articles/search?q=putin&depth=9']) {
       const [direct, payload] = [await get(path), await get(throughPayload(path))]
       expect(direct.status).toBe(payload.status)
       expect(await direct.json()).toEqual(await payload.json())
