@@ -30,6 +30,7 @@ import { createMediaFiles } from './server/mediaFiles'
 import { closeServer, createMetricsHandler, metricsOnPublicPort, startMetricsServer } from './server/metrics/endpoint'
 import { createMetrics } from './server/metrics/metrics'
 import { createResponseCache } from './server/responseCache'
+import { createSearchApi } from './server/searchApi'
 import { createSiteHeaders } from './server/siteHeaders'
 import { inMemoryLimiters } from './server/rateLimit/limiters'
 import { createAccountLimiters, createRateLimit } from './server/rateLimit/rateLimit'
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
       logger,
     }),
     ...(metricsOnPublicPort(settings.metrics) && { metrics: createMetricsHandler(metrics.registry, settings.metrics.token) }),
+    searchApi: createSearchApi(payload, settings.trustedOrigins),
   })
   const jobs = startJobRunner({
     // One process at a time across a cluster (a Redis lock); a single process just runs them.

@@ -320,7 +320,7 @@ export async function benchArchive({ count, engine, seconds }: { count: number; 
     }
 
     console.log(`\nsearch on the same archive (8 clients, wrk, ${seconds} s per query):`)
-    await measureSearch({ baseUrl: base, runner: connection.runner, seconds })
+    await measureSearch({ baseUrl: base, runner: connection.runner, seconds, articles: count })
   } catch (error) {
     if (server) console.error(`archive bench failed; the server said:\n${server.output().slice(-4000)}`)
     throw error

@@ -4,6 +4,7 @@ import * as migration_20261202_015128_archive_and_body_images from './20261202_0
 import * as migration_20261202_040010_search_index_version from './20261202_040010_search_index_version';
 import * as migration_20261202_041857_status_date_indexes from './20261202_041857_status_date_indexes';
 import * as migration_20261202_050000_search_tier_vectors from './20261202_050000_search_tier_vectors';
+import * as migration_20261202_060010_search_results_version from './20261202_060010_search_results_version';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261202_050000_search_tier_vectors.up,
     down: migration_20261202_050000_search_tier_vectors.down,
     name: '20261202_050000_search_tier_vectors',
+  },
+  {
+    up: migration_20261202_060010_search_results_version.up,
+    down: migration_20261202_060010_search_results_version.down,
+    name: '20261202_060010_search_results_version',
   },
 ];

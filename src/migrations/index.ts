@@ -6,6 +6,7 @@ import * as migration_20261202_003552_search_index from './20261202_003552_searc
 import * as migration_20261202_015115_archive_and_body_images from './20261202_015115_archive_and_body_images';
 import * as migration_20261202_040000_search_index_version from './20261202_040000_search_index_version';
 import * as migration_20261202_041832_status_date_indexes from './20261202_041832_status_date_indexes';
+import * as migration_20261202_060000_search_results_version from './20261202_060000_search_results_version';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_041832_status_date_indexes.up,
     down: migration_20261202_041832_status_date_indexes.down,
     name: '20261202_041832_status_date_indexes',
+  },
+  {
+    up: migration_20261202_060000_search_results_version.up,
+    down: migration_20261202_060000_search_results_version.down,
+    name: '20261202_060000_search_results_version',
   },
 ];

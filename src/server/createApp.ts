@@ -28,9 +28,11 @@ type CreateAppArgs = {
   rateLimit?: RequestHandler
   /** GET /metrics, when it is served on this port (src/server/metrics/endpoint.ts). */
   metrics?: RequestHandler
+  /** GET /api/articles/search for anonymous callers, before Next (src/server/searchApi.ts). */
+  searchApi?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit, metrics }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit, metrics, searchApi }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false)
@@ -71,6 +73,7 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
   })
 
   app.use(readOnlyPages)
+  if (searchApi) app.get('/api/articles/search', searchApi)
 
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))

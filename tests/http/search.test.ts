@@ -84,6 +84,32 @@ describe('GET /api/articles/search', () => {
   })
 })
 
+describe('anonymous searches answered before Next (src/server/searchApi.ts)', () => {
+  // An extra parameter sends the same search through Next and Payload's endpoint.
+  const throughPayload = (path: string) => `${path}&through=payload`
+
+  it('give the answer, status and headers Payload’s endpoint gives', async () => {
+    for (const path of ['/api/articles/search?q=Putin&depth=0', '/api/articles/search?q=Putin&limit=3&page=2&depth=1', '/api/articles/search?q=putin&page=0', '/api/articles/search?q=putin&page=1001', '/api/articles/search?q=putin&limit=1000', '/api/articles/search?q=putin&depth=9']) {
+      const [direct, payload] = [await get(path), await get(throughPayload(path))]
+      expect(direct.status).toBe(payload.status)
+      expect(await direct.json()).toEqual(await payload.json())
+      expect(direct.headers.get('access-control-allow-origin')).toBe(payload.headers.get('access-control-allow-origin'))
+      // Payload's own checks refuse without Cache-Control; no-store on every answer here is no less strict.
+      expect(direct.headers.get('cache-control')).toBe('no-store')
+      if (payload.status === 200) expect(payload.headers.get('cache-control')).toBe('no-store')
+    }
+  })
+
+  it('leave a signed-in caller to Payload, which authenticates them (they see the author field, readers do not)', async () => {
+    const id = await createArticle(admin, { headline: 'Quillwort survey', slug: 'search-http-quillwort', body: paragraphsToLexical(['Quillwort.']), _status: 'published' }, false)
+    const signedIn = await getJson<Results>('/api/articles/search?q=quillwort&depth=0', { headers: authHeaders(admin) })
+    expect(signedIn.body.docs).toEqual([expect.objectContaining({ id, author: expect.anything() })])
+    const anonymous = await getJson<Results>('/api/articles/search?q=quillwort&depth=0')
+    expect(anonymous.body.docs.map((doc) => doc.id)).toEqual([id])
+    expect(anonymous.body.docs[0]).not.toHaveProperty('author')
+  })
+})
+
 describe('the search page', () => {
   it('has a box in every page’s header: a plain GET form to /search', async () => {
     for (const path of ['/', `/articles/${FIRST_SLUG}`, '/credits', '/page/1']) {

@@ -5,7 +5,7 @@ import { reindexArticles } from '../../src/domain/search/reindex'
 import { sqlRunnerOf } from '../../src/domain/search/sqlRunner'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import type { Article, User } from '../../src/payload-types'
-import { createArticle, createUser } from '../support/content'
+import { createArticle, createImage, createLicenses, createUser, richText } from '../support/content'
 import { headlinesFor, indexedIds, search } from '../support/search'
 import { usePayload } from '../support/usePayload'
 
@@ -27,8 +27,8 @@ const FIXTURES: Fixture[] = [
   { headline: '访问中国', body: '俄罗斯总统普京访问中国。', publishedAt: '2024-05-06T09:00:00.000Z' },
 ]
 
-function publish(fixture: Fixture): Promise<Article> {
-  return createArticle(payload(), { ...fixture, body: paragraphsToLexical([fixture.body]), _status: 'published' })
+function publish(fixture: Fixture, more: Partial<Article> = {}): Promise<Article> {
+  return createArticle(payload(), { ...fixture, ...more, body: paragraphsToLexical([fixture.body]), _status: 'published' })
 }
 
 async function publishedIds(): Promise<number[]> {
@@ -179,6 +179,48 @@ describe('the index follows publishing exactly', () => {
     expect(await indexedIdsOf()).toEqual(await publishedIds())
     expect(await headlinesFor(payload(), 'summit')).toEqual(['Summit opens in Beijing', 'Leaders gather', 'Talks end late', 'Talks end early'])
     expect(await headlinesFor(payload(), 'quokka')).toEqual([])
+  })
+})
+
+describe('answers kept for anonymous readers (depth 0) follow every change readers can see', () => {
+  const findOne = async (word: string, options: { user?: User } = {}) => (await search(payload(), word, options)).docs
+
+  it('serves a repeated query from memory, and a signed-in caller never from it', async () => {
+    await publish({ headline: 'Kept puffin report', body: 'Puffins nest.', publishedAt: '2024-07-01T09:00:00.000Z' })
+    const first = await search(payload(), 'puffin')
+    expect(await search(payload(), 'puffin')).toBe(first)
+    const editor = await createUser(payload(), 'editor')
+    expect(await search(payload(), 'puffin', { user: editor })).not.toBe(await search(payload(), 'puffin', { user: editor }))
+  })
+
+  it('a new slug, date or correction, none of which the index holds', async () => {
+    const article = await publish({ headline: 'Kept gannet report', body: 'Gannets dive.', publishedAt: '2024-07-02T09:00:00.000Z' })
+    expect(await findOne('gannet')).toMatchObject([{ slug: article.slug, corrections: [] }])
+    await payload().update({ collection: 'articles', id: article.id, data: { slug: 'gannets-dive', _status: 'published' } })
+    expect(await findOne('gannet')).toMatchObject([{ slug: 'gannets-dive' }])
+    await payload().update({ collection: 'articles', id: article.id, data: { publishedAt: '2024-07-03T09:00:00.000Z', _status: 'published' } })
+    expect(await findOne('gannet')).toMatchObject([{ publishedAt: '2024-07-03T09:00:00.000Z' }])
+    await payload().update({ collection: 'articles', id: article.id, data: { corrections: [{ date: '2024-07-04T09:00:00.000Z', text: 'Gannets dive deeper.' }], _status: 'published' } })
+    expect(await findOne('gannet')).toMatchObject([{ corrections: [{ text: 'Gannets dive deeper.' }] }])
+  })
+
+  it('an image deleted under a published article: its lead image (a column of its row) and a body image (a relationship)', async () => {
+    const license = (await createLicenses(payload())).get('CC-BY-4.0')!
+    const [lead, inBody] = [await createImage(payload(), license), await createImage(payload(), license)]
+    const body = richText.body(richText.paragraph('Skuas chase.'), richText.image(inBody.id))
+    await createArticle(payload(), { headline: 'Kept skua report', heroImage: lead.id, body, publishedAt: '2024-07-05T09:00:00.000Z', _status: 'published' })
+    expect(await findOne('skua')).toMatchObject([{ heroImage: lead.id, bodyImages: [inBody.id] }])
+    await payload().delete({ collection: 'media', id: lead.id })
+    expect(await findOne('skua')).toMatchObject([{ heroImage: null, bodyImages: [inBody.id] }])
+    await payload().delete({ collection: 'media', id: inBody.id })
+    expect(await findOne('skua')).toMatchObject([{ heroImage: null, bodyImages: [] }])
+  })
+
+  it('a draft save of a published article changes nothing readers see, and no answer', async () => {
+    const article = await publish({ headline: 'Kept tern report', body: 'Terns migrate.', publishedAt: '2024-07-06T09:00:00.000Z' })
+    const first = await search(payload(), 'tern')
+    await payload().update({ collection: 'articles', id: article.id, data: { headline: 'Kept tern draft' }, draft: true })
+    expect(await search(payload(), 'tern')).toBe(first)
   })
 })
 

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { toFts5Match, toFts5TierMatches, toTsquery, toTsqueryAnyItem } from '@/lib/search/engines'
 import type { SearchQuery } from '@/lib/search/query'
 import { pageAcrossTiers } from '@/lib/search/tiers'
-import { createVersionedCache, type VersionedCache } from '@/lib/search/versionedCache'
+import { cacheAgainstIndexVersion } from './indexVersion'
 import { findRankedMongoIds } from './mongo'
 import { sqlRunnerOf, type SqlRunner } from './sqlRunner'
 
@@ -88,33 +88,21 @@ async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, page: Pa
 }
 
 /**
- * Ranked pages kept per Payload instance (so per database), each valid while the index's
- * version counter (kept by the database's triggers, see the search_index_version migrations)
- * has not moved: a popular query is ranked once per change of the index, not once per reader.
- * Pages hold ids and counts only; the documents are read for each caller.
+ * Ranked pages (ids and counts), kept against the index's version counter: a popular query is
+ * ranked once per change of the index, not once per reader.
  */
-const RANK_CACHE_ENTRIES = 1000
-const rankCaches = new WeakMap<Payload, VersionedCache<RankedPage>>()
+const rankedPages = cacheAgainstIndexVersion<RankedPage>({ maxEntries: 1000 })
 
-async function readIndexVersion(runner: SqlRunner): Promise<string> {
-  const [row] = await runner.rows<{ version: number | string }>(sql`SELECT version FROM article_search_version WHERE id = 1`)
-  return String(row?.version)
-}
-
-function rankCacheOf(payload: Payload, runner: SqlRunner): VersionedCache<RankedPage> {
-  let cache = rankCaches.get(payload)
-  if (!cache) {
-    cache = createVersionedCache<RankedPage>(() => readIndexVersion(runner), RANK_CACHE_ENTRIES)
-    rankCaches.set(payload, cache)
-  }
-  return cache
+/** One ranking straight from a SQL engine's index, kept nowhere (the bench times this). */
+export function rankFromIndex(runner: SqlRunner, query: SearchQuery, page: PageRequest): Promise<RankedPage> {
+  const rank = runner.engine === 'sqlite' ? sqliteRankedIds : postgresRankedIds
+  return runner.withIndexScans((session) => rank(session, query, page))
 }
 
 /** One page of published article ids for the query, best first, and how many match in all. */
 export function findRankedArticleIds(payload: Payload, query: SearchQuery, page: PageRequest): Promise<RankedPage> {
   const runner = sqlRunnerOf(payload)
   if (!runner) return findRankedMongoIds(payload, query, page)
-  const rank = runner.engine === 'sqlite' ? sqliteRankedIds : postgresRankedIds
   const key = JSON.stringify([query.items, page.offset, page.limit])
-  return rankCacheOf(payload, runner).get(key, () => runner.withIndexScans((session) => rank(session, query, page)))
+  return rankedPages(payload)!.get(key, () => rankFromIndex(runner, query, page))
 }

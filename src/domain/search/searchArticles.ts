@@ -5,6 +5,7 @@ import { buildExcerpt } from '@/lib/search/excerpt'
 import { lexicalToPlainText } from '@/lib/search/plainText'
 import type { SearchQuery } from '@/lib/search/query'
 import type { Article, ArticlesSelect } from '@/payload-types'
+import { cacheAgainstIndexVersion } from './indexVersion'
 import { findRankedArticleIds } from './rankedIds'
 import { searchEngineOf } from './sqlRunner'
 
@@ -45,18 +46,8 @@ function paginate<Doc>(docs: Doc[], totalDocs: number, { page, limit }: SearchPa
   }
 }
 
-/**
- * Published articles matching the query, best first. The index gives the order; the documents
- * are then read through Payload as the caller may see them (access rules, hidden and private
- * fields, published version only), and the excerpt is cut from that published text, so nothing
- * a reader may not see reaches results, excerpts or counts.
- */
-export async function searchPublishedArticles<Doc extends Pick<Article, 'id' | 'body'> = Article>(
-  payload: Payload,
-  query: SearchQuery,
-  request: SearchPage,
-): Promise<SearchResults<Doc>> {
-  if (!isSearchAvailable(payload)) throw new SearchUnavailableError()
+/** Reads the ranked page's documents as the caller may see them, each with its rank and excerpt. */
+async function readResults<Doc extends Pick<Article, 'id' | 'body'>>(payload: Payload, query: SearchQuery, request: SearchPage): Promise<SearchResults<Doc>> {
   const offset = (request.page - 1) * request.limit
   const ranked = await findRankedArticleIds(payload, query, { limit: request.limit, offset })
   if (ranked.ids.length === 0) return paginate([], ranked.totalDocs, request)
@@ -77,4 +68,40 @@ export async function searchPublishedArticles<Doc extends Pick<Article, 'id' | '
     return doc ? [{ ...doc, rank: offset + index + 1, excerpt: buildExcerpt(lexicalToPlainText(doc.body), query.highlights) }] : []
   })
   return paginate(results, ranked.totalDocs, request)
+}
+
+/**
+ * Whole answers for anonymous callers at depth 0 (the reader's page, `depth=0` API calls), kept
+ * against the index's version counter, whose triggers move on any write to a published article,
+ * its relationships or its corrections: at depth 0 an anonymous answer is made of those rows
+ * only. Deeper answers resolve other collections (images, authors, sections), which do not move
+ * the counter, and a signed-in caller may see more: theirs are read for each call. Bounded by
+ * count and by size (a page of 100 whole articles weighs far more than one of 10 headlines).
+ */
+const cachedResults = cacheAgainstIndexVersion<SearchResults<Pick<Article, 'id' | 'body'>>>({
+  maxEntries: 1000,
+  maxSize: 32 * 1024 * 1024,
+  sizeOf: (results) => JSON.stringify(results).length,
+})
+
+const isCacheable = (request: SearchPage) => !request.user && request.depth === 0
+
+/**
+ * Published articles matching the query, best first. The index gives the order; the documents
+ * are then read through Payload as the caller may see them (access rules, hidden and private
+ * fields, published version only), and the excerpt is cut from that published text, so nothing
+ * a reader may not see reaches results, excerpts or counts. The answer is shared with later
+ * callers (see cachedResults): callers must not change it.
+ */
+export async function searchPublishedArticles<Doc extends Pick<Article, 'id' | 'body'> = Article>(
+  payload: Payload,
+  query: SearchQuery,
+  request: SearchPage,
+): Promise<SearchResults<Doc>> {
+  if (!isSearchAvailable(payload)) throw new SearchUnavailableError()
+  const cache = isCacheable(request) ? cachedResults(payload) : null
+  if (!cache) return readResults<Doc>(payload, query, request)
+  const key = JSON.stringify([query.items, query.highlights, request.page, request.limit, request.select ?? null])
+  // Doc is what `select` asks for, and `select` is part of the key.
+  return (await cache.get(key, () => readResults<Doc>(payload, query, request))) as SearchResults<Doc>
 }

@@ -10,8 +10,19 @@ export type VersionedCache<Value> = {
   get: (key: string, compute: () => Promise<Value>) => Promise<Value>
 }
 
-export function createVersionedCache<Value extends object>(readVersion: () => Promise<string>, maxEntries: number): VersionedCache<Value> {
-  const entries = new LRUCache<string, { version: string; value: Value }>({ max: maxEntries })
+/**
+ * `maxEntries` bounds how many values are kept; with `sizeOf`, `maxSize` also bounds their sum
+ * (values of very different sizes, such as result pages of 1 or 100 articles).
+ */
+export type VersionedCacheBounds<Value> = { maxEntries: number } | { maxEntries: number; maxSize: number; sizeOf: (value: Value) => number }
+
+export function createVersionedCache<Value extends object>(readVersion: () => Promise<string>, bounds: VersionedCacheBounds<Value>): VersionedCache<Value> {
+  type Entry = { version: string; value: Value }
+  const entries = new LRUCache<string, Entry>(
+    'sizeOf' in bounds
+      ? { max: bounds.maxEntries, maxSize: bounds.maxSize, sizeCalculation: (entry: Entry) => Math.max(1, bounds.sizeOf(entry.value)) }
+      : { max: bounds.maxEntries },
+  )
   return {
     async get(key, compute) {
       const version = await readVersion()

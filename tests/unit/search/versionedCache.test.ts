@@ -10,7 +10,7 @@ function counter() {
 describe('createVersionedCache', () => {
   it('serves a value again while the version holds, and computes anew once it moves', async () => {
     let version = 1
-    const cache = createVersionedCache<{ call: number }>(async () => String(version), 10)
+    const cache = createVersionedCache<{ call: number }>(async () => String(version), { maxEntries: 10 })
     const work = counter()
     expect(await cache.get('putin', work.compute)).toEqual({ call: 1 })
     expect(await cache.get('putin', work.compute)).toEqual({ call: 1 })
@@ -21,7 +21,7 @@ describe('createVersionedCache', () => {
 
   it('keeps a value computed during a change under the version read before it, so it is not served after', async () => {
     let version = 1
-    const cache = createVersionedCache<{ call: number }>(async () => String(version), 10)
+    const cache = createVersionedCache<{ call: number }>(async () => String(version), { maxEntries: 10 })
     let calls = 0
     const changingWhileComputing = async () => {
       calls += 1
@@ -33,7 +33,7 @@ describe('createVersionedCache', () => {
   })
 
   it('keys values apart and holds at most the given number of entries', async () => {
-    const cache = createVersionedCache<{ call: number }>(async () => '1', 2)
+    const cache = createVersionedCache<{ call: number }>(async () => '1', { maxEntries: 2 })
     const work = counter()
     await cache.get('a', work.compute)
     await cache.get('b', work.compute)
@@ -44,5 +44,23 @@ describe('createVersionedCache', () => {
     expect(work.calls()).toBe(3)
     await cache.get('a', work.compute)
     expect(work.calls()).toBe(4)
+  })
+
+  it('with sizes, holds values up to the given total size, dropping the least recently used', async () => {
+    const cache = createVersionedCache<{ size: number }>(async () => '1', { maxEntries: 10, maxSize: 10, sizeOf: (value) => value.size })
+    let calls = 0
+    const sized = (size: number) => async () => {
+      calls += 1
+      return { size }
+    }
+    await cache.get('a', sized(4))
+    await cache.get('b', sized(4))
+    await cache.get('a', sized(4))
+    expect(calls).toBe(2)
+    await cache.get('c', sized(4))
+    await cache.get('a', sized(4))
+    expect(calls).toBe(3)
+    await cache.get('b', sized(4))
+    expect(calls).toBe(4)
   })
 })
