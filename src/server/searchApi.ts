@@ -1,6 +1,3 @@
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
-
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
@@ -8,10 +5,8 @@ import { getSettings } from '../config/settings'
 import { answerSearchRequest, type SearchAnswer } from '../domain/search/answer'
 import { findPageLimitProblem } from './api/pageLimits'
 import { findQueryParamProblem } from './api/queryParams'
+import { compressBody } from './compression'
 import { chooseEncoding, personalReason } from './responseCache/policy'
-
-const brotli = promisify(zlib.brotliCompress)
-const gzip = promisify(zlib.gzip)
 
 /** The search's own parameters: a request with any other goes through Payload, which checks them all. */
 const SEARCH_PARAMS = new Set(['q', 'page', 'limit', 'depth'])
@@ -28,13 +23,6 @@ export function isPlainAnonymousSearch({ headers, search }: RequestFacts, truste
   if (headers.origin && trustedOrigins.includes(headers.origin)) return false
   const names = [...search.keys()]
   return names.every((name) => SEARCH_PARAMS.has(name)) && new Set(names).size === names.length
-}
-
-/** Compressed off the main thread (zlib's thread pool); brotli at a quality that costs about what gzip does. */
-function encode(body: Buffer, encoding: 'br' | 'gzip' | 'identity'): Promise<Buffer> {
-  if (encoding === 'br') return brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-  if (encoding === 'gzip') return gzip(body)
-  return Promise.resolve(body)
 }
 
 /** The public API's own checks (src/server/api/withRequestChecks.ts) first, so a bad page or limit gets the same 400 either way. */
@@ -59,7 +47,7 @@ export function createSearchApi(payload: Payload, trustedOrigins: readonly strin
     if (!isPlainAnonymousSearch({ headers: req.headers, search }, trustedOrigins)) return next()
     const { status, body } = await answer(payload, search)
     const encoding = chooseEncoding(req.headers['accept-encoding'])
-    const bytes = await encode(Buffer.from(JSON.stringify(body)), encoding)
+    const bytes = await compressBody(Buffer.from(JSON.stringify(body)), encoding, { kept: false })
     res.status(status).set({ 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*', Vary: 'Accept-Encoding' })
     if (encoding !== 'identity') res.set('Content-Encoding', encoding)
     res.end(bytes)

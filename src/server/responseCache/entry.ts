@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
 
 import { publicCacheControl, SURROGATE_KEY_HEADER } from '../../lib/cache/headers'
+import { compressBody } from '../compression'
 import type { CachedResponse } from './store'
-
-const brotli = promisify(zlib.brotliCompress)
-const gzip = promisify(zlib.gzip)
 
 /** Headers that belong to one connection or one transfer, or that the cache sets itself. */
 const NOT_REPLAYED = new Set([
@@ -94,10 +90,7 @@ export async function buildEntry(args: { status: number; headers: OutgoingHttpHe
   replayed['cache-control'] = sharedCacheControl(headers, sMaxAgeSeconds)
   replayed[SURROGATE_KEY_HEADER.toLowerCase()] = tags.join(' ')
   replayed.vary = [...new Set([...headerList(headers.vary), 'Accept-Encoding'])].join(', ')
-  const [br, gz] = await Promise.all([
-    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-    gzip(body, { level: 9 }),
-  ])
+  const [br, gz] = await Promise.all([compressBody(body, 'br', { kept: true }), compressBody(body, 'gzip', { kept: true })])
   const identityTag = etag(body, '')
   return {
     status,
