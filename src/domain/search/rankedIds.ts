@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
 import { toFts5Match, toFts5TierMatches, toTsquery, toTsqueryAnyItem } from '@/lib/search/engines'
@@ -55,36 +55,40 @@ const TS_WEIGHTS = '{0, 0.2, 0.4, 1.0}'
 const TS_LENGTH_NORMALIZATION = 1
 
 /**
- * PostgreSQL: the tier is picked from the headline's and the standfirst's own indexed vectors
- * (migration …_search_tier_vectors); the score stays ts_rank of the whole query over the whole
- * weighted vector, so the order is the same as ranking every match at once.
+ * PostgreSQL, in one statement (one scan of the index, one round trip): the matches are read
+ * once from search_vector's GIN index with each one's tier, picked from the headline's and the
+ * standfirst's own small vectors (migration …_search_tier_vectors), which sit in the row, so
+ * the big search_vector is not read for it; the tiers are counted from that set, and ts_rank (of
+ * the whole query over the whole weighted vector, the only read of the big vector) runs over the
+ * tiers the page reaches only. So a query with a rare word costs one scan and a few hundred
+ * ranks, and a common word's first page ranks its headline matches, not all of them; the order
+ * is that of ranking every match at once. The row holds search_vector as a pointer to its TOAST
+ * copy: the set of matches carries the pointer, and only ranked rows are detoasted.
  */
-async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, page: PageRequest): Promise<RankedPage> {
+async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit, offset }: PageRequest): Promise<RankedPage> {
   const all = sql`to_tsquery('simple', ${toTsquery(query)})`
   const anyItem = sql`to_tsquery('simple', ${toTsqueryAnyItem(query)})`
-  const inHeadline = sql`search_vector_headline @@ ${anyItem}`
-  const inStandfirst = sql`search_vector_standfirst @@ ${anyItem}`
-  const tiers = [inHeadline, sql`${inStandfirst} AND NOT (${inHeadline})`, sql`NOT (${inHeadline}) AND NOT (${inStandfirst})`]
-  // The vectors are null unless the row is published: no _status filter, so counts need no row but the index's.
-  const matches = sql`search_vector @@ ${all}`
-  const count = async (condition: SQL) => Number((await runner.rows<{ total: string }>(sql`SELECT count(*) AS total FROM articles WHERE ${matches} AND ${condition}`))[0]?.total ?? 0)
-  const totalDocs = await count(sql`true`)
-  const ids = await pageAcrossTiers<number>(
-    {
-      tiers: tiers.length,
-      count: (tier) => count(tiers[tier]!),
-      rank: async (tier, limit, offset) => {
-        const rows = await runner.rows<{ id: number }>(sql`
-          SELECT id FROM articles WHERE ${matches} AND ${tiers[tier]!}
-          ORDER BY ts_rank(${TS_WEIGHTS}::float4[], search_vector, ${all}, ${TS_LENGTH_NORMALIZATION}) DESC, published_at DESC, id DESC
-          LIMIT ${limit} OFFSET ${offset}`)
-        return rows.map((row) => Number(row.id))
-      },
-    },
-    totalDocs,
-    page,
-  )
-  return { ids, totalDocs }
+  // The vectors are null unless the row is published: no _status filter, so no row but a match is read.
+  const rows = await runner.rows<{ total: string; id: number | null }>(sql`
+    WITH matches AS MATERIALIZED (
+      SELECT id, published_at, search_vector AS vector,
+        CASE WHEN search_vector_headline @@ ${anyItem} THEN 0 WHEN search_vector_standfirst @@ ${anyItem} THEN 1 ELSE 2 END AS tier
+      FROM articles WHERE search_vector @@ ${all}
+    ),
+    tiers AS (
+      SELECT tier, count(*) AS size, (sum(count(*)) OVER (ORDER BY tier))::bigint - count(*) AS before FROM matches GROUP BY tier
+    ),
+    reached AS (
+      SELECT tier, before FROM tiers WHERE before < ${offset + limit}::bigint AND before + size > ${offset}::bigint
+    )
+    SELECT (SELECT coalesce(sum(size), 0) FROM tiers) AS total, page.id FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+      SELECT m.id, m.tier, ts_rank(${TS_WEIGHTS}::float4[], m.vector, ${all}, ${TS_LENGTH_NORMALIZATION}) AS score, m.published_at
+      FROM matches AS m JOIN reached USING (tier)
+      ORDER BY m.tier, score DESC, m.published_at DESC, m.id DESC
+      LIMIT ${limit}::bigint OFFSET ${offset}::bigint - (SELECT coalesce(min(before), 0) FROM reached)
+    ) AS page ON true
+    ORDER BY page.tier, page.score DESC, page.published_at DESC, page.id DESC`)
+  return { ids: rows.flatMap((row) => (row.id === null ? [] : [Number(row.id)])), totalDocs: Number(rows[0]?.total ?? 0) }
 }
 
 /**

@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from '@jest/globals'
+
+import { rankFromIndex, type RankedPage } from '../../src/domain/search/rankedIds'
+import { sqlRunnerOf } from '../../src/domain/search/sqlRunner'
+import { paragraphsToLexical } from '../../src/lib/richText'
+import { parseQuery } from '../../src/lib/search/query'
+import { createArticle } from '../support/content'
+import { usePayload } from '../support/usePayload'
+
+const payload = usePayload()
+
+type Where = 'headline' | 'standfirst' | 'body'
+type Fixture = { orbit: Where; lunar?: Where; filler: number; day: number }
+
+/**
+ * Matches in every tier, of different lengths (ts_rank / bm25 differ) and dates (ties), so a
+ * page can start and end inside a tier, across two, or across all three.
+ */
+const FIXTURES: Fixture[] = [
+  { orbit: 'headline', filler: 1, day: 3 },
+  { orbit: 'headline', lunar: 'body', filler: 9, day: 8 },
+  { orbit: 'headline', lunar: 'headline', filler: 4, day: 1 },
+  { orbit: 'standfirst', filler: 2, day: 5 },
+  { orbit: 'standfirst', lunar: 'standfirst', filler: 7, day: 2 },
+  { orbit: 'standfirst', filler: 2, day: 9 },
+  { orbit: 'body', lunar: 'headline', filler: 3, day: 4 },
+  { orbit: 'body', filler: 5, day: 6 },
+  { orbit: 'body', lunar: 'body', filler: 1, day: 7 },
+  { orbit: 'body', filler: 5, day: 6 },
+  { orbit: 'body', lunar: 'standfirst', filler: 8, day: 10 },
+]
+
+function textFor(fixture: Fixture, where: Where): string {
+  const words = [where === 'headline' ? 'Report' : 'Notes']
+  if (fixture.orbit === where) words.push('orbit')
+  if (fixture.lunar === where) words.push('lunar')
+  if (where === 'body') words.push(...Array.from({ length: fixture.filler }, () => 'filler words here'))
+  return words.join(' ')
+}
+
+/** Which tier a fixture is in for a query of these words: headline, else standfirst, else body. */
+function tierOf(fixture: Fixture, words: Array<'orbit' | 'lunar'>): number {
+  const places = words.map((word) => (word === 'orbit' ? fixture.orbit : fixture.lunar))
+  return places.includes('headline') ? 0 : places.includes('standfirst') ? 1 : 2
+}
+
+const ids: number[] = []
+
+beforeAll(async () => {
+  for (const fixture of FIXTURES) {
+    const article = await createArticle(payload(), {
+      headline: textFor(fixture, 'headline'),
+      standfirst: textFor(fixture, 'standfirst'),
+      body: paragraphsToLexical([textFor(fixture, 'body')]),
+      publishedAt: new Date(Date.UTC(2024, 0, fixture.day)).toISOString(),
+      _status: 'published',
+    })
+    ids.push(article.id)
+  }
+})
+
+function rank(text: string, limit: number, offset: number): Promise<RankedPage> {
+  const parsed = parseQuery(text)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return rankFromIndex(sqlRunnerOf(payload())!, parsed.query, { limit, offset })
+}
+
+describe('a ranked page from the index is its slice of the whole ranking', () => {
+  const QUERIES: Array<[string, Array<'orbit' | 'lunar'>]> = [
+    ['orbit', ['orbit']],
+    ['orbit lunar', ['orbit', 'lunar']],
+  ]
+
+  it.each(QUERIES)('%s: every page size and offset, tiers in order, counts exact', async (text, words) => {
+    const matching = FIXTURES.flatMap((fixture, index) => (words.every((word) => (word === 'orbit' ? fixture.orbit : fixture.lunar)) ? [index] : []))
+    const whole = await rank(text, 100, 0)
+    expect(whole.totalDocs).toBe(matching.length)
+    expect([...whole.ids].map(Number).sort((a, b) => a - b)).toEqual(matching.map((index) => ids[index]))
+    const tiers = whole.ids.map((id) => tierOf(FIXTURES[ids.indexOf(Number(id))]!, words))
+    expect(tiers).toEqual([...tiers].sort())
+    for (const limit of [1, 2, 3, 5]) {
+      for (let offset = 0; offset <= matching.length + 1; offset += 1) {
+        expect(await rank(text, limit, offset)).toEqual({ ids: whole.ids.slice(offset, offset + limit), totalDocs: matching.length })
+      }
+    }
+  })
+
+  it('nothing found: no ids, a count of zero', async () => {
+    expect(await rank('orbit nowhere', 10, 0)).toEqual({ ids: [], totalDocs: 0 })
+  })
+})
