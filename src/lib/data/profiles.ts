@@ -1,13 +1,16 @@
-import { cache } from 'react'
-
+import { keptUntilPurged } from '@/lib/cache/keptUntilPurged'
+import { cacheTags } from '@/lib/cache/tags'
 import { getPayloadClient } from './payload'
 import { toImageView, type ImageView, type ProfileLink } from './views'
 
 export type SectionView = ProfileLink & { description: string | null }
 export type AuthorView = ProfileLink & { bio: string | null; photo: ImageView | null }
 
-/** Every section, by name: the navigation on every page (a handful, read once per render). */
-export const listSections = cache(async (): Promise<ProfileLink[]> => {
+/**
+ * Every section, by name: the navigation on every page (a handful). Read once per process and
+ * kept until the `site` purge, which every change to a section sends.
+ */
+export const listSections = keptUntilPurged(cacheTags.site, async (): Promise<ProfileLink[]> => {
   const payload = await getPayloadClient()
   const { docs } = await payload.find({ collection: 'sections', overrideAccess: false, depth: 0, sort: 'name', limit: 50, pagination: false, select: { name: true, slug: true } })
   return docs.map(({ id, name, slug }) => ({ id, name, slug }))
