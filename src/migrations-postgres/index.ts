@@ -5,6 +5,7 @@ import * as migration_20261202_040010_search_index_version from './20261202_0400
 import * as migration_20261202_041857_status_date_indexes from './20261202_041857_status_date_indexes';
 import * as migration_20261202_050000_search_tier_vectors from './20261202_050000_search_tier_vectors';
 import * as migration_20261202_060010_search_results_version from './20261202_060010_search_results_version';
+import * as migration_20261202_070010_search_prefix_lexemes from './20261202_070010_search_prefix_lexemes';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_060010_search_results_version.up,
     down: migration_20261202_060010_search_results_version.down,
     name: '20261202_060010_search_results_version',
+  },
+  {
+    up: migration_20261202_070010_search_prefix_lexemes.up,
+    down: migration_20261202_070010_search_prefix_lexemes.down,
+    name: '20261202_070010_search_prefix_lexemes',
   },
 ];

@@ -89,3 +89,18 @@ describe('a ranked page from the index is its slice of the whole ranking', () =>
     expect(await rank('orbit nowhere', 10, 0)).toEqual({ ids: [], totalDocs: 0 })
   })
 })
+
+describe('prefixes', () => {
+  it('a word first published just now is found by its prefix, and so is one of many words sharing a prefix', async () => {
+    const words = Array.from({ length: 70 }, (_, index) => `quokka${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}`)
+    const article = await createArticle(payload(), {
+      headline: 'Zebrafinches sighted',
+      body: paragraphsToLexical([words.join(' ')]),
+      publishedAt: new Date(Date.UTC(2024, 1, 1)).toISOString(),
+      _status: 'published',
+    })
+    expect(await rank('zebrafin', 10, 0)).toEqual({ ids: [article.id], totalDocs: 1 })
+    expect(await rank('quokk', 10, 0)).toEqual({ ids: [article.id], totalDocs: 1 })
+    expect(await rank('quokkb', 10, 0)).toEqual({ ids: [], totalDocs: 0 })
+  })
+})

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { toFts5Match, toFts5TierMatches, toTsquery, toTsqueryAnyItem } from '@/lib/search/engines'
 import type { SearchQuery } from '@/lib/search/query'
 import { pageAcrossTiers } from '@/lib/search/tiers'
+import { MAX_PREFIX_LEXEMES, prefixTokensOf, toExpandedTsquery, type PrefixLexemes } from '@/lib/search/tsqueryExpansion'
 import { cacheAgainstIndexVersion } from './indexVersion'
 import { findRankedMongoIds } from './mongo'
 import { sqlRunnerOf, type SqlRunner } from './sqlRunner'
@@ -55,6 +56,25 @@ const TS_WEIGHTS = '{0, 0.2, 0.4, 1.0}'
 const TS_LENGTH_NORMALIZATION = 1
 
 /**
+ * The lexemes each prefix stands for, from the index's lexicon (migration …_search_prefix_lexemes),
+ * up to one more than toExpandedTsquery uses. The prefix is first made what to_tsquery('simple')
+ * makes of it (ts_lexize), so the range is the one `prefix:*` matches.
+ */
+async function lexemesOfPrefixes(runner: SqlRunner, prefixes: string[]): Promise<PrefixLexemes> {
+  const found = new Map<string, string[]>(prefixes.map((prefix) => [prefix, []]))
+  if (prefixes.length === 0) return found
+  const list = sql.join(prefixes.map((prefix) => sql`${prefix}`), sql`, `)
+  const rows = await runner.rows<{ prefix: string; lexeme: string }>(sql`
+    SELECT p.prefix, l.lexeme FROM unnest(ARRAY[${list}]::text[]) AS p(prefix)
+    CROSS JOIN LATERAL (SELECT coalesce((ts_lexize('simple', p.prefix))[1], p.prefix) AS start) AS n
+    CROSS JOIN LATERAL (
+      SELECT lexeme FROM article_search_lexemes WHERE lexeme >= n.start AND lexeme < n.start || chr(1114111) ORDER BY lexeme LIMIT ${MAX_PREFIX_LEXEMES + 1}
+    ) AS l`)
+  for (const row of rows) found.get(row.prefix)?.push(row.lexeme)
+  return found
+}
+
+/**
  * PostgreSQL, in one statement (one scan of the index, one round trip): the matches are read
  * once from search_vector's GIN index with each one's tier, picked from the headline's and the
  * standfirst's own small vectors (migration …_search_tier_vectors), which sit in the row, so
@@ -63,9 +83,14 @@ const TS_LENGTH_NORMALIZATION = 1
  * tiers the page reaches only. So a query with a rare word costs one scan and a few hundred
  * ranks, and a common word's first page ranks its headline matches, not all of them; the order
  * is that of ranking every match at once. The row holds search_vector as a pointer to its TOAST
- * copy: the set of matches carries the pointer, and only ranked rows are detoasted.
+ * copy: the set of matches carries the pointer, and only ranked rows are detoasted. The matches
+ * are found with each prefix written as the lexemes it stands for (toExpandedTsquery), which GIN
+ * intersects without first collecting every article of a common word; ts_rank keeps the prefixes.
  */
 async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit, offset }: PageRequest): Promise<RankedPage> {
+  const matchText = toExpandedTsquery(query, await lexemesOfPrefixes(runner, prefixTokensOf(query)))
+  if (matchText === null) return { ids: [], totalDocs: 0 }
+  const match = sql`to_tsquery('simple', ${matchText})`
   const all = sql`to_tsquery('simple', ${toTsquery(query)})`
   const anyItem = sql`to_tsquery('simple', ${toTsqueryAnyItem(query)})`
   // The vectors are null unless the row is published: no _status filter, so no row but a match is read.
@@ -73,7 +98,7 @@ async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit,
     WITH matches AS MATERIALIZED (
       SELECT id, published_at, search_vector AS vector,
         CASE WHEN search_vector_headline @@ ${anyItem} THEN 0 WHEN search_vector_standfirst @@ ${anyItem} THEN 1 ELSE 2 END AS tier
-      FROM articles WHERE search_vector @@ ${all}
+      FROM articles WHERE search_vector @@ ${match}
     ),
     tiers AS (
       SELECT tier, count(*) AS size, (sum(count(*)) OVER (ORDER BY tier))::bigint - count(*) AS before FROM matches GROUP BY tier

@@ -28,7 +28,8 @@ export function toFts5TierMatches(query: SearchQuery): [string, string, string] 
   return [`${all} AND ${anyIn('headline')}`, `(${all} AND ${anyIn('standfirst')}) NOT ${anyIn('headline')}`, `${all} NOT (${anyIn('headline')} OR ${anyIn('standfirst')})`]
 }
 
-const tsLexeme = (token: string) => `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+/** One lexeme, quoted for tsquery text. */
+export const tsLexeme = (token: string) => `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
 
 function tsItem(item: QueryItem): string {
   return item.tokens.map((token, index) => `${tsLexeme(token)}${item.prefix && index === item.tokens.length - 1 ? ':*' : ''}`).join(' <-> ')
