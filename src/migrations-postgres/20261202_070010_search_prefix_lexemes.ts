@@ -1,7 +1,9 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 /*
- * Every lexeme search_vector has held, once (a C-collated b-tree, so a prefix is one range):
+ * Every lexeme search_vector has held that starts below U+2E80 (LEXICON_BELOW in
+ * src/lib/search/tsqueryExpansion.ts: not the Chinese pairs, millions of them, whose one-character
+ * prefixes stay prefixes), once (a C-collated b-tree, so a prefix is one range):
  * a query's prefix (putin:*) is matched as the lexemes it stands for ('putin' | 'putina'). GIN
  * reads a prefix by collecting every article of every lexeme in its range before it can intersect
  * (a common word: a quarter of the archive, ~10 ms), and exact lexemes let it skip along the
@@ -13,7 +15,8 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 const ADD_LEXEMES = (rows: string) =>
   `INSERT INTO "article_search_lexemes" ("lexeme")
-    SELECT DISTINCT unnest(tsvector_to_array("search_vector")) FROM "${rows}" WHERE "search_vector" IS NOT NULL
+    SELECT DISTINCT "lexeme" FROM "${rows}", unnest(tsvector_to_array("search_vector")) AS "lexeme"
+    WHERE "search_vector" IS NOT NULL AND "lexeme" COLLATE "C" < chr(11904)
     ON CONFLICT DO NOTHING;`
 
 export async function up({ db }: MigrateUpArgs): Promise<void> {

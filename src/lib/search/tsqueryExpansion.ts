@@ -10,9 +10,18 @@ export const MAX_PREFIX_LEXEMES = 64
 /** The lexemes each prefix token stands for, as found in the index's lexicon (up to one past the limit). */
 export type PrefixLexemes = ReadonlyMap<string, readonly string[]>
 
-/** The tokens a query matches as prefixes (the last of each prefix item), once each. */
+/**
+ * The lexicon holds lexemes that start below U+2E80 only (Latin, Cyrillic, Greek, …): from there
+ * on are the Chinese characters, whose pairs would make it millions of rows, and a one-character
+ * Chinese prefix stands for more than MAX_PREFIX_LEXEMES pairs anyway. Such a prefix stays one.
+ * The migration …_search_prefix_lexemes filters with the same bound.
+ */
+export const LEXICON_BELOW = 0x2e80
+
+/** The tokens of a query to match as the lexemes they stand for: the last of each prefix item, once each, if the lexicon holds them. */
 export function prefixTokensOf(query: SearchQuery): string[] {
-  return [...new Set(query.items.flatMap((item) => (item.prefix ? [item.tokens[item.tokens.length - 1]!] : [])))]
+  const prefixes = query.items.flatMap((item) => (item.prefix ? [item.tokens[item.tokens.length - 1]!] : []))
+  return [...new Set(prefixes.filter((token) => token.codePointAt(0)! < LEXICON_BELOW))]
 }
 
 /**

@@ -12,7 +12,13 @@ function parsed(text: string): SearchQuery {
 
 describe('prefixTokensOf', () => {
   it('lists the last token of each prefix item once; phrases and Chinese pairs are exact', () => {
-    expect(prefixTokensOf(parsed('Putin summit putin "trade talks" 普京 京'))).toEqual(['putin', 'summit', '京'])
+    expect(prefixTokensOf(parsed('Putin summit putin "trade talks" Путин 普京'))).toEqual(['putin', 'summit', 'путин'])
+  })
+
+  it('leaves out what the lexicon does not hold: a Chinese character stays a prefix', () => {
+    const query = parsed('京 Ωmega')
+    expect(prefixTokensOf(query)).toEqual(['ωmega'])
+    expect(toExpandedTsquery(query, new Map([['ωmega', ['ωmega']]]))).toBe("('京':*) & (('ωmega'))")
   })
 })
 
