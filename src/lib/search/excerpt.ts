@@ -39,10 +39,21 @@ function spansInRun(run: Span & { text: string }, highlights: readonly Highlight
 }
 
 /**
+ * Whether the text can hold a match at all: every mark occurs somewhere in the text folded whole
+ * (folding word by word gives the same letters). Most results match in the headline only, and
+ * reading their body word by word to find nothing cost more than the search itself.
+ */
+export function mayMatch(text: string, highlights: readonly Highlight[]): boolean {
+  let folded: string | null = null
+  return highlights.some((mark) => (mark.kind === 'han' ? text : (folded ??= foldText(text))).includes(mark.value))
+}
+
+/**
  * Where the query's words and Chinese strings occur in the text, in order, not overlapping,
  * found as they are read: an excerpt stops reading once it has its text.
  */
 export function* matchesIn(text: string, highlights: readonly Highlight[]): Generator<Span> {
+  if (!mayMatch(text, highlights)) return
   const hanMarks = highlights.filter((mark) => mark.kind === 'han').map((mark) => mark.value)
   let pending: Span | null = null
   for (const run of runSpans(text)) {
