@@ -24,6 +24,14 @@ describe('findMatches', () => {
     expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(['习近平', '普京'])
   })
 
+  it('finds every match in a long text, wherever its pieces are cut', () => {
+    const words = Array.from({ length: 900 }, (_, index) => (index % 37 === 5 ? `Putin${'a'.repeat(index % 3)}` : index % 53 === 0 ? 'Zürich' : `word${index}`))
+    const text = words.join(' ')
+    const expected = [...text.matchAll(/Putin\w*|Zürich/g)].map((match) => match[0])
+    expect(findMatches(text, highlightsOf('putin zurich')).map((span) => text.slice(span.start, span.end))).toEqual(expected)
+    expect(expected.length).toBeGreaterThan(30)
+  })
+
   it('matches phrase words whole, not as prefixes', () => {
     const text = 'red redder square'
     expect(findMatches(text, highlightsOf('"red square"')).map((span) => text.slice(span.start, span.end))).toEqual(['red', 'square'])
