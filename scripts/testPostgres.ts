@@ -12,7 +12,7 @@ import { startThrowawayPostgres } from './lib/postgres'
  * backup of the database file, SQLite-to-SQLite moves): they run in `npm test`. PostgreSQL
  * deployments use pg_dump, and export/import is adapter-neutral code covered there.
  */
-const SQLITE_ONLY = ['tests/http/crash.test.ts', 'tests/http/backup.test.ts', 'tests/http/transfer.test.ts']
+const SQLITE_ONLY = ['tests/int/searchRankingThread.test.ts', 'tests/http/crash.test.ts', 'tests/http/backup.test.ts', 'tests/http/transfer.test.ts']
 
 const postgres = await startThrowawayPostgres()
 let exitCode = 1

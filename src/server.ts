@@ -12,6 +12,8 @@ import { getPayload } from 'payload'
 import config from '../payload.config'
 import { getSettings } from './config/settings'
 import { isPublicMediaFile } from './domain/media/visibility'
+import { registerRankingThread } from './domain/search/rankingThread'
+import { startRankingThread } from './domain/search/startRankingThread'
 import { registerPurgeTarget } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
@@ -92,6 +94,10 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
 
+  // SQLite searches rank on a thread of their own (the reader's page and the API both use it).
+  const rankingThread = settings.database.engine === 'sqlite' ? startRankingThread(settings.database.url) : null
+  registerRankingThread(rankingThread)
+
   const health = createHealthCheck({ ping: pingDatabase(payload), engine: settings.database.engine, logger })
   const app = createApp({
     logger,
@@ -163,6 +169,7 @@ async function main(): Promise<void> {
     resources: [
       { name: 'job runner', close: jobs.close },
       { name: 'next', close: () => nextApp.close() },
+      ...(rankingThread ? [{ name: 'search ranking thread', close: rankingThread.close }] : []),
       { name: 'database', close: () => payload.destroy() },
       ...cluster.resources,
       ...(metricsServer ? [{ name: 'metrics listener', close: () => closeServer(metricsServer) }] : []),

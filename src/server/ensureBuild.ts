@@ -37,7 +37,8 @@ export async function ensureProductionBuild(cwd: string, logger: Logger): Promis
     const child = spawn(process.execPath, [path.join(cwd, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
       cwd,
       stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
+      // No telemetry: these machines have no network, and builds waiting on it hung at "Collecting page data".
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     })
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with code ${code}`))))

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
+import fsp from 'node:fs/promises'
 import path from 'node:path'
 
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { WasmBuilder } from '@contentauth/c2pa-wasm'
 import sharp from 'sharp'
 
@@ -71,8 +72,18 @@ describe('Content Credentials in every served file', () => {
 
   it('signs the admin thumbnail the upload request writes, before the job writes the rest', async () => {
     const data = await sharp({ create: { width: 1000, height: 700, channels: 3, background: '#864' } }).jpeg().toBuffer()
-    const pending = await uploadOnly(payload(), license, 'pending.jpg', data, { creator: 'Jane Doe' })
+    const readFile = fsp.readFile
+    const readsOfStoredFile: string[] = []
+    const spy = jest.spyOn(fsp, 'readFile').mockImplementation((async (...args: Parameters<typeof fsp.readFile>) => {
+      readsOfStoredFile.push(path.basename(String(args[0])))
+      return readFile(...args)
+    }) as typeof fsp.readFile)
+    const pending = await uploadOnly(payload(), license, 'pending.jpg', data, { creator: 'Jane Doe' }).finally(() => spy.mockRestore())
     expect(pending.fileVersion ?? null).toBeNull()
+    // Its stored file is the upload as Payload wrote it, with no credit yet: the answer does not
+    // copy it into the SDK (whose memory never shrinks) to report nothing.
+    expect(pending.contentCredentials).toEqual({ label: null, signedBy: null, signerIssuer: null, signedAt: null, validationState: null, valid: null, actions: null })
+    expect(readsOfStoredFile).not.toContain(pending.filename)
     const read = await credentialsOf(pending.sizes!.w320!.filename!)
     expect({ state: read.validationState, manifests: read.manifestCount }).toEqual({ state: 'Trusted', manifests: 1 })
     expect(assertion(read, CREATIVE_WORK)).toMatchObject({ author: [{ name: 'Jane Doe' }] })

@@ -7,6 +7,7 @@ import { pageAcrossTiers } from '@/lib/search/tiers'
 import { MAX_PREFIX_LEXEMES, prefixTokensOf, toExpandedTsquery, type PrefixLexemes } from '@/lib/search/tsqueryExpansion'
 import { cacheAgainstIndexVersion } from './indexVersion'
 import { findRankedMongoIds } from './mongo'
+import { registeredRankingThread } from './rankingThread'
 import { sqlRunnerOf, type SqlRunner } from './sqlRunner'
 
 export type RankedPage = { ids: Array<number | string>; totalDocs: number }
@@ -133,5 +134,6 @@ export function findRankedArticleIds(payload: Payload, query: SearchQuery, page:
   const runner = sqlRunnerOf(payload)
   if (!runner) return findRankedMongoIds(payload, query, page)
   const key = JSON.stringify([query.items, page.offset, page.limit])
-  return rankedPages(payload)!.get(key, () => rankFromIndex(runner, query, page))
+  const thread = runner.engine === 'sqlite' ? registeredRankingThread() : null
+  return rankedPages(payload)!.get(key, () => (thread ? thread.rank(query, page) : rankFromIndex(runner, query, page)))
 }

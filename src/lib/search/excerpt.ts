@@ -39,18 +39,46 @@ function spansInRun(run: Span & { text: string }, highlights: readonly Highlight
 }
 
 /**
+ * Whether the text can hold a match at all: some mark occurs somewhere in the text folded whole
+ * (folding word by word gives the same letters).
+ */
+export function mayMatch(text: string, highlights: readonly Highlight[]): boolean {
+  let folded: string | null = null
+  return highlights.some((mark) => (mark.kind === 'han' ? text : (folded ??= foldText(text))).includes(mark.value))
+}
+
+/** About three lines of text: pieces small enough that most of a body is skipped whole. */
+const PIECE_LENGTH = 256
+
+/** The text in pieces cut at spaces, so no word or Chinese run is ever cut in two. */
+function* piecesOf(text: string): Generator<{ start: number; text: string }> {
+  for (let start = 0; start < text.length; ) {
+    const space = start + PIECE_LENGTH >= text.length ? -1 : text.indexOf(' ', start + PIECE_LENGTH)
+    const end = space === -1 ? text.length : space
+    yield { start, text: text.slice(start, end) }
+    start = end
+  }
+}
+
+/**
  * Where the query's words and Chinese strings occur in the text, in order, not overlapping,
- * found as they are read: an excerpt stops reading once it has its text.
+ * found as they are read: an excerpt stops reading once it has its text. Only pieces that can
+ * hold a match (mayMatch) are read word by word: most results match in the headline only, and
+ * reading a whole body word by word to find nothing cost more than ranking the query.
  */
 export function* matchesIn(text: string, highlights: readonly Highlight[]): Generator<Span> {
   const hanMarks = highlights.filter((mark) => mark.kind === 'han').map((mark) => mark.value)
   let pending: Span | null = null
-  for (const run of runSpans(text)) {
-    for (const span of spansInRun(run, highlights, hanMarks)) {
-      if (pending && span.start <= pending.end) pending.end = Math.max(pending.end, span.end)
-      else {
-        if (pending) yield pending
-        pending = { ...span }
+  for (const piece of piecesOf(text)) {
+    if (!mayMatch(piece.text, highlights)) continue
+    for (const run of runSpans(piece.text)) {
+      for (const found of spansInRun(run, highlights, hanMarks)) {
+        const span = { start: piece.start + found.start, end: piece.start + found.end }
+        if (pending && span.start <= pending.end) pending.end = Math.max(pending.end, span.end)
+        else {
+          if (pending) yield pending
+          pending = span
+        }
       }
     }
   }

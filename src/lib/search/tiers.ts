@@ -10,9 +10,11 @@ export type TierRanker<Id> = {
 }
 
 /**
- * One page of ids across the tiers: only the tiers the page reaches are counted and ranked, and
- * the last tier's size is what the others leave of `totalDocs`. Ranking a common word's first
- * page so costs its headline matches, not all of its matches.
+ * One page of ids across the tiers: only the tiers the page reaches are ranked. A tier the page
+ * starts in is ranked straight away: a full slice ends the page, and a short one says the tier's
+ * size. Only a tier the page may skip whole is counted first, and the last tier's size is what
+ * the others leave of `totalDocs`. Ranking a common word's first page so costs its headline
+ * matches, not all of its matches, and no count but the total.
  */
 export async function pageAcrossTiers<Id>(ranker: TierRanker<Id>, totalDocs: number, { limit, offset }: { limit: number; offset: number }): Promise<Id[]> {
   const ids: Id[] = []
@@ -20,6 +22,12 @@ export async function pageAcrossTiers<Id>(ranker: TierRanker<Id>, totalDocs: num
   let counted = 0
   for (let tier = 0; tier < ranker.tiers; tier += 1) {
     if (ids.length === limit || counted + skip >= totalDocs) break
+    if (skip === 0) {
+      const slice = await ranker.rank(tier, limit - ids.length, 0)
+      ids.push(...slice)
+      counted += slice.length
+      continue
+    }
     const size = tier === ranker.tiers - 1 ? totalDocs - counted : await ranker.count(tier)
     counted += size
     if (skip >= size) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { buildExcerpt, escapeHtml, findMatches } from '../../../src/lib/search/excerpt'
+import { buildExcerpt, escapeHtml, findMatches, mayMatch } from '../../../src/lib/search/excerpt'
 import { lexicalToPlainText } from '../../../src/lib/search/plainText'
 import { parseQuery, type Highlight } from '../../../src/lib/search/query'
 import { paragraphsToLexical } from '../../../src/lib/richText'
@@ -24,9 +24,38 @@ describe('findMatches', () => {
     expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(['习近平', '普京'])
   })
 
+  it('finds every match in a long text, wherever its pieces are cut', () => {
+    const words = Array.from({ length: 900 }, (_, index) => (index % 37 === 5 ? `Putin${'a'.repeat(index % 3)}` : index % 53 === 0 ? 'Zürich' : `word${index}`))
+    const text = words.join(' ')
+    const expected = [...text.matchAll(/Putin\w*|Zürich/g)].map((match) => match[0])
+    expect(findMatches(text, highlightsOf('putin zurich')).map((span) => text.slice(span.start, span.end))).toEqual(expected)
+    expect(expected.length).toBeGreaterThan(30)
+  })
+
   it('matches phrase words whole, not as prefixes', () => {
     const text = 'red redder square'
     expect(findMatches(text, highlightsOf('"red square"')).map((span) => text.slice(span.start, span.end))).toEqual(['red', 'square'])
+  })
+})
+
+describe('mayMatch', () => {
+  it('rules out a text without the marks, without reading it word by word', () => {
+    expect(mayMatch('Lorem ipsum dolor sit amet.', highlightsOf('putin 普京'))).toBe(false)
+    expect(mayMatch('Визит Путина', highlightsOf('путин'))).toBe(true)
+    expect(mayMatch('Putín, Zürich', highlightsOf('zurich'))).toBe(true)
+    expect(mayMatch('会见普京。', highlightsOf('普京'))).toBe(true)
+  })
+
+  it('never rules out a text that holds a match (folding the whole text finds what word-by-word folding finds)', () => {
+    const words = ['Путина', 'PUTIN', 'Putín', 'Zürich', 'ÆSIR', 'straße', 'Ångström', 'ﬁnal', '习近平', '普京会见', 'iPhone手机', 'naïve']
+    const queries = ['путин', 'putin', 'zurich', 'aesir', 'strasse', 'angstrom', 'final', '习近平', '普京', '手机', 'naive', '"naive putin"']
+    for (const query of queries) {
+      for (let index = 0; index < words.length; index += 1) {
+        const text = `${words[index]}, ${words[(index + 5) % words.length]} — ${words[(index + 7) % words.length]}.`
+        const highlights = highlightsOf(query)
+        if (findMatches(text, highlights).length > 0) expect(mayMatch(text, highlights)).toBe(true)
+      }
+    }
   })
 })
 

@@ -36,12 +36,24 @@ describe('pageAcrossTiers', () => {
     const first = rankerOf(tiers)
     expect(await pageAcrossTiers(first.ranker, first.total, { limit: 2, offset: 0 })).toEqual(['h1', 'h2'])
     expect(first.ranked).toEqual([0])
-    expect(first.counted).toEqual([0])
+    expect(first.counted).toEqual([])
 
     const body = rankerOf(tiers)
     expect(await pageAcrossTiers(body.ranker, body.total, { limit: 2, offset: 6 })).toEqual(['b2', 'b3'])
     expect(body.ranked).toEqual([2])
     expect(body.counted).toEqual([0, 1])
+  })
+
+  it('counts no tier a page starts in: a short slice gives its size', async () => {
+    const across = rankerOf(tiers)
+    expect(await pageAcrossTiers(across.ranker, across.total, { limit: 7, offset: 0 })).toEqual(['h1', 'h2', 'h3', 's1', 's2', 'b1', 'b2'])
+    expect(across.ranked).toEqual([0, 1, 2])
+    expect(across.counted).toEqual([])
+
+    const fromStandfirst = rankerOf(tiers)
+    expect(await pageAcrossTiers(fromStandfirst.ranker, fromStandfirst.total, { limit: 3, offset: 4 })).toEqual(['s2', 'b1', 'b2'])
+    expect(fromStandfirst.counted).toEqual([0, 1])
+    expect(fromStandfirst.ranked).toEqual([1, 2])
   })
 
   it('gives nothing past the end, and handles empty tiers', async () => {

@@ -29,7 +29,10 @@ const validated = new LRUCache<string, ContentCredentialsField | typeof NO_CONTE
  */
 export const describeContentCredentials: FieldHook<Media> = async ({ data, req }) => {
   const media = data as Partial<Media> | undefined
-  if (!media?.filename || !media.mimeType) return NO_CONTENT_CREDENTIALS
+  // No file version: the original is not written with its credit yet (a new upload, whose job
+  // writes it). The file by its name is then the upload as Payload stored it, about to be
+  // removed; reading it would copy a camera photo into the SDK's memory, which never shrinks.
+  if (!media?.filename || !media.mimeType || !media.fileVersion) return NO_CONTENT_CREDENTIALS
   const key = `${media.filename}|${media.fileVersion ?? ''}`
   const known = validated.get(key)
   if (known) return known
