@@ -16,10 +16,10 @@ export type PageRequest = { limit: number; offset: number }
 /**
  * Ranking, the same on both SQL engines: a match in the headline first, then in the standfirst
  * only, then in the body only (tier); within a tier the engine's relevance with column weights;
- * then the newer article; then the higher id, so pages never overlap. Both engines count each
- * tier from the index and rank only the tiers a page reaches (pageAcrossTiers).
+ * then the newer article; then the higher id, so pages never overlap. Both engines rank only
+ * the tiers a page reaches.
  *
- * SQLite: the index holds published articles only (its triggers), so it counts the matches by
+ * SQLite: statement by statement (pageAcrossTiers); the index holds published articles only (its triggers), so it counts the matches by
  * itself. The score stays bm25 of the whole query (the tier's expression only selects the rows:
  * `+rowid` keeps SQLite from looking each one up again).
  */
