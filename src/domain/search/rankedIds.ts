@@ -19,8 +19,8 @@ export type PageRequest = { limit: number; offset: number }
  * then the newer article; then the higher id, so pages never overlap. Both engines rank only
  * the tiers a page reaches.
  *
- * SQLite: statement by statement (pageAcrossTiers); the index holds published articles only (its triggers), so it counts the matches by
- * itself. The score stays bm25 of the whole query (the tier's expression only selects the rows:
+ * SQLite: statement by statement (pageAcrossTiers); the index holds published articles only
+ * (its triggers), so it counts the matches by itself. The score stays bm25 of the whole query (the tier's expression only selects the rows:
  * `+rowid` keeps SQLite from looking each one up again).
  */
 async function sqliteRankedIds(runner: SqlRunner, query: SearchQuery, page: PageRequest): Promise<RankedPage> {
@@ -129,11 +129,14 @@ export function rankFromIndex(runner: SqlRunner, query: SearchQuery, page: PageR
   return runner.withIndexScans((session) => rank(session, query, page))
 }
 
-/** One page of published article ids for the query, best first, and how many match in all. */
-export function findRankedArticleIds(payload: Payload, query: SearchQuery, page: PageRequest): Promise<RankedPage> {
+/**
+ * One page of published article ids for the query, best first, and how many match in all.
+ * `indexVersion`: the counter as the caller read it just before, if it did.
+ */
+export function findRankedArticleIds(payload: Payload, query: SearchQuery, page: PageRequest, indexVersion?: string): Promise<RankedPage> {
   const runner = sqlRunnerOf(payload)
   if (!runner) return findRankedMongoIds(payload, query, page)
   const key = JSON.stringify([query.items, page.offset, page.limit])
   const thread = runner.engine === 'sqlite' ? registeredRankingThread() : null
-  return rankedPages(payload)!.get(key, () => (thread ? thread.rank(query, page) : rankFromIndex(runner, query, page)))
+  return rankedPages(payload)!.get(key, () => (thread ? thread.rank(query, page) : rankFromIndex(runner, query, page)), indexVersion)
 }

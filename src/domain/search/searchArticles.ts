@@ -47,9 +47,9 @@ function paginate<Doc>(docs: Doc[], totalDocs: number, { page, limit }: SearchPa
 }
 
 /** Reads the ranked page's documents as the caller may see them, each with its rank and excerpt. */
-async function readResults<Doc extends Pick<Article, 'id' | 'body'>>(payload: Payload, query: SearchQuery, request: SearchPage): Promise<SearchResults<Doc>> {
+async function readResults<Doc extends Pick<Article, 'id' | 'body'>>(payload: Payload, query: SearchQuery, request: SearchPage, indexVersion?: string): Promise<SearchResults<Doc>> {
   const offset = (request.page - 1) * request.limit
-  const ranked = await findRankedArticleIds(payload, query, { limit: request.limit, offset })
+  const ranked = await findRankedArticleIds(payload, query, { limit: request.limit, offset }, indexVersion)
   if (ranked.ids.length === 0) return paginate([], ranked.totalDocs, request)
   // Doc is what `select` asks for (the whole article without it).
   const { docs } = (await payload.find({
@@ -103,5 +103,5 @@ export async function searchPublishedArticles<Doc extends Pick<Article, 'id' | '
   if (!cache) return readResults<Doc>(payload, query, request)
   const key = JSON.stringify([query.items, query.highlights, request.page, request.limit, request.select ?? null])
   // Doc is what `select` asks for, and `select` is part of the key.
-  return (await cache.get(key, () => readResults<Doc>(payload, query, request))) as SearchResults<Doc>
+  return (await cache.get(key, (indexVersion) => readResults<Doc>(payload, query, request, indexVersion))) as SearchResults<Doc>
 }

@@ -5,11 +5,9 @@ import type { RankedPage } from './rankedIds'
 import type { RankingReply, RankingRequest, RankingThread } from './rankingThread'
 
 /** Keep `--conditions`: production builds resolve packages by them. */
-function threadExecArgv(): string[] {
-  return process.execArgv.flatMap((arg, index, all) =>
-    arg.startsWith('--conditions=') || arg.startsWith('-C=') ? [arg] : arg === '--conditions' || arg === '-C' ? [arg, all[index + 1]!] : [],
-  )
-}
+const THREAD_EXEC_ARGV = process.execArgv.flatMap((arg, index, all) =>
+  arg.startsWith('--conditions=') || arg.startsWith('-C=') ? [arg] : arg === '--conditions' || arg === '-C' ? [arg, all[index + 1]!] : [],
+)
 
 const ENTRY = fileURLToPath(new URL('./rankingThreadMain.ts', import.meta.url))
 /**
@@ -38,7 +36,7 @@ export function startRankingThread(url: string, { busyTimeoutMs = 5000 } = {}): 
   }
 
   const start = () => {
-    const started = new Worker(BOOT, { eval: true, workerData: { url, busyTimeoutMs }, execArgv: threadExecArgv() })
+    const started = new Worker(BOOT, { eval: true, workerData: { url, busyTimeoutMs }, execArgv: THREAD_EXEC_ARGV })
     started.unref()
     started.on('message', (reply: RankingReply) => {
       const waiting = pending.get(reply.id)

@@ -7,7 +7,11 @@ import { LRUCache } from 'lru-cache'
  * value is never served again; a value is never stored under a version newer than its data.
  */
 export type VersionedCache<Value> = {
-  get: (key: string, compute: () => Promise<Value>) => Promise<Value>
+  /**
+   * `version`: one the caller read just before (an outer cache over the same counter), so it is
+   * not read twice for one request; `compute` gets the version its value is kept under.
+   */
+  get: (key: string, compute: (version: string) => Promise<Value>, version?: string) => Promise<Value>
 }
 
 /**
@@ -24,11 +28,11 @@ export function createVersionedCache<Value extends object>(readVersion: () => Pr
       : { max: bounds.maxEntries },
   )
   return {
-    async get(key, compute) {
-      const version = await readVersion()
+    async get(key, compute, known) {
+      const version = known ?? (await readVersion())
       const hit = entries.get(key)
       if (hit && hit.version === version) return hit.value
-      const value = await compute()
+      const value = await compute(version)
       entries.set(key, { version, value })
       return value
     },

@@ -8,6 +8,15 @@ function counter() {
 }
 
 describe('createVersionedCache', () => {
+  it('takes a version the caller just read instead of reading it again, and hands compute the version it keeps under', async () => {
+    let reads = 0
+    const cache = createVersionedCache<{ version: string }>(async () => String(++reads), { maxEntries: 10 })
+    expect(await cache.get('putin', async (version) => ({ version }), '7')).toEqual({ version: '7' })
+    expect(await cache.get('putin', async (version) => ({ version: `new ${version}` }), '7')).toEqual({ version: '7' })
+    expect(reads).toBe(0)
+    expect(await cache.get('putin', async (version) => ({ version }))).toEqual({ version: '1' })
+  })
+
   it('serves a value again while the version holds, and computes anew once it moves', async () => {
     let version = 1
     const cache = createVersionedCache<{ call: number }>(async () => String(version), { maxEntries: 10 })
