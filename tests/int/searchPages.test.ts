@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 
-import { rankFromIndex, type RankedPage } from '../../src/domain/search/rankedIds'
+import { rankFromIndex, type RankedPage, type SqliteRanking } from '../../src/domain/search/rankedIds'
 import { sqlRunnerOf } from '../../src/domain/search/sqlRunner'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { parseQuery } from '../../src/lib/search/query'
@@ -59,13 +59,19 @@ beforeAll(async () => {
   }
 })
 
-function rank(text: string, limit: number, offset: number): Promise<RankedPage> {
+function rank(text: string, limit: number, offset: number, sqlite?: SqliteRanking): Promise<RankedPage> {
   const parsed = parseQuery(text)
   if (!parsed.ok) throw new Error(parsed.message)
-  return rankFromIndex(sqlRunnerOf(payload())!, parsed.query, { limit, offset })
+  return rankFromIndex(sqlRunnerOf(payload())!, parsed.query, { limit, offset }, sqlite)
 }
 
-describe('a ranked page from the index is its slice of the whole ranking', () => {
+/** SQLite ranks a small match set whole and a large one tier by tier: both must give the same pages (PostgreSQL has one way). */
+const SQLITE_RANKINGS: Array<[string, SqliteRanking]> = [
+  ['ranked whole', {}],
+  ['ranked tier by tier', { rankWholeUpTo: 0 }],
+]
+
+describe.each(SQLITE_RANKINGS)('a ranked page from the index is its slice of the whole ranking (SQLite: %s)', (_, sqlite) => {
   const QUERIES: Array<[string, Array<'orbit' | 'lunar'>]> = [
     ['orbit', ['orbit']],
     ['orbit lunar', ['orbit', 'lunar']],
@@ -73,20 +79,21 @@ describe('a ranked page from the index is its slice of the whole ranking', () =>
 
   it.each(QUERIES)('%s: every page size and offset, tiers in order, counts exact', async (text, words) => {
     const matching = FIXTURES.flatMap((fixture, index) => (words.every((word) => (word === 'orbit' ? fixture.orbit : fixture.lunar)) ? [index] : []))
-    const whole = await rank(text, 100, 0)
+    const whole = await rank(text, 100, 0, sqlite)
     expect(whole.totalDocs).toBe(matching.length)
     expect([...whole.ids].map(Number).sort((a, b) => a - b)).toEqual(matching.map((index) => ids[index]))
     const tiers = whole.ids.map((id) => tierOf(FIXTURES[ids.indexOf(Number(id))]!, words))
     expect(tiers).toEqual([...tiers].sort())
+    expect(await rank(text, 100, 0, { rankWholeUpTo: 0 })).toEqual(whole)
     for (const limit of [1, 2, 3, 5]) {
       for (let offset = 0; offset <= matching.length + 1; offset += 1) {
-        expect(await rank(text, limit, offset)).toEqual({ ids: whole.ids.slice(offset, offset + limit), totalDocs: matching.length })
+        expect(await rank(text, limit, offset, sqlite)).toEqual({ ids: whole.ids.slice(offset, offset + limit), totalDocs: matching.length })
       }
     }
   })
 
   it('nothing found: no ids, a count of zero', async () => {
-    expect(await rank('orbit nowhere', 10, 0)).toEqual({ ids: [], totalDocs: 0 })
+    expect(await rank('orbit nowhere', 10, 0, sqlite)).toEqual({ ids: [], totalDocs: 0 })
   })
 })
 
