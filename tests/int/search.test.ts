@@ -85,6 +85,16 @@ describe('ranking: headline, then standfirst only, then body only; newer wins ti
     expect(doc!.excerpt).toBe('The summit ended with <mark>Putin</mark> leaving.')
   })
 
+  it('gives a whole result as the articles API gives the article, with its rank and excerpt', async () => {
+    const editor = await createUser(payload(), 'editor')
+    for (const user of [null, { ...editor, collection: 'users' as const }]) {
+      const [doc] = (await search(payload(), 'Putin', user ? { user } : {})).docs
+      const { rank, excerpt, ...article } = doc!
+      expect({ rank, excerpt }).toEqual({ rank: 1, excerpt: 'The summit ended with <mark>Putin</mark> leaving.' })
+      expect(article).toEqual(await payload().findByID({ collection: 'articles', id: doc!.id, depth: 0, draft: false, overrideAccess: false, user }))
+    }
+  })
+
   it('marks the matched words in an excerpt of the body', async () => {
     const [late] = (await search(payload(), 'putin')).docs
     expect(late!.excerpt).toBe('The summit ended with <mark>Putin</mark> leaving.')

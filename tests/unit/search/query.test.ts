@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 
 import { toFts5Match, toFts5TierMatches, toMongoTextSearch, toTsquery, toTsqueryAnyItem } from '../../../src/lib/search/engines'
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseQuery, splitPhrases, type SearchQuery } from '../../../src/lib/search/query'
-import { bigramsOf, foldText, toIndexText } from '../../../src/lib/search/text'
+import { bigramsOf, foldFully, foldText, toIndexText } from '../../../src/lib/search/text'
 
 function parsed(text: string): SearchQuery {
   const result = parseQuery(text)
@@ -20,6 +20,27 @@ describe('foldText', () => {
 
   it('leaves Chinese characters alone', () => {
     expect(foldText('习近平')).toBe('习近平')
+  })
+
+  it('folds every character as the whole folding does, the ones it only lower-cases included', () => {
+    const differing: string[] = []
+    for (let code = 0; code <= 0xffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const char = String.fromCharCode(code)
+      if (foldText(char) !== foldFully(char)) differing.push(char)
+    }
+    expect(differing).toEqual([])
+  })
+
+  it('folds mixed text as the whole folding does', () => {
+    const alphabet = ['a', 'Z', ' ', '-', 'Д', 'ж', 'Й', 'й', 'ё', 'é', '\u0301', '\u0306', '习', '。', '«', '—', 'ﬁ', 'Ｐ', 'ß', '\u00a0', '…']
+    let seed = 7
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let sample = 0; sample < 2000; sample += 1) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('')
+      expect(foldText(text)).toBe(foldFully(text))
+    }
+    expect(foldText('Путин и Си Цзиньпин')).toBe('путин и си цзиньпин')
   })
 })
 
