@@ -11,12 +11,21 @@ export const MEDIA_FILE_PATH = '/api/media/file/'
  * file URLs be cached as immutable.
  */
 export function mediaFileVersion(files: Iterable<Uint8Array>): string {
+  const version = createFileVersion()
+  for (const file of files) version.add(file)
+  return version.digest()
+}
+
+/** The same version, taken from the files one at a time as they are written, so none is held until the last. */
+export function createFileVersion(): { add: (file: Uint8Array) => void; digest: () => string } {
   const hash = createHash('sha256')
-  for (const file of files) {
-    hash.update(String(file.length))
-    hash.update(file)
+  return {
+    add: (file) => {
+      hash.update(String(file.length))
+      hash.update(file)
+    },
+    digest: () => hash.digest('base64url').slice(0, 12),
   }
-  return hash.digest('base64url').slice(0, 12)
 }
 
 /** `/api/media/file/<name>?v=<version>`: relative, and without `?v` before the first rewrite. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { composeCrop, toRegion } from '../../../src/lib/images/cropRegion'
-import { mediaFileUrl, mediaFileVersion, withFileUrls } from '../../../src/lib/images/fileUrls'
+import { createFileVersion, mediaFileUrl, mediaFileVersion, withFileUrls } from '../../../src/lib/images/fileUrls'
 import { pictureSources } from '../../../src/lib/images/pictureSources'
 
 describe('file versions and URLs', () => {
@@ -11,6 +11,20 @@ describe('file versions and URLs', () => {
     expect(mediaFileVersion(files)).not.toBe(mediaFileVersion([Buffer.from('original'), Buffer.from('sizf')]))
     expect(mediaFileVersion([Buffer.from('ab'), Buffer.from('c')])).not.toBe(mediaFileVersion([Buffer.from('a'), Buffer.from('bc')]))
     expect(mediaFileVersion(files)).toMatch(/^[\w-]{12}$/)
+  })
+
+  it('gives the same version whether the files are hashed all at once or one at a time as written', () => {
+    const files = [Buffer.from('original'), Buffer.from('size'), Buffer.from('')]
+    const version = createFileVersion()
+    for (const file of files) version.add(file)
+    expect(version.digest()).toBe(mediaFileVersion(files))
+    // A file let go once hashed (see releaseBuffer.ts) changes nothing.
+    const released = createFileVersion()
+    for (const file of [Buffer.alloc(8192, 1), Buffer.alloc(8192, 2)]) {
+      released.add(file)
+      structuredClone(file.buffer, { transfer: [file.buffer] })
+    }
+    expect(released.digest()).toBe(mediaFileVersion([Buffer.alloc(8192, 1), Buffer.alloc(8192, 2)]))
   })
 
   it('builds same-origin URLs, versioned once there is a version', () => {

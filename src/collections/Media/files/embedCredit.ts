@@ -6,7 +6,8 @@ import { buildXmpPacket, toExifCredit } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
 import { type Region, toRegion } from '@/lib/images/cropRegion'
 import { decideEncodeOptions, hasAtMostColours, PALETTE_COLOURS, readSourceFidelity, type SourceFidelity } from '@/lib/images/encoding'
-import { mediaFileVersion } from '@/lib/images/fileUrls'
+import { createFileVersion } from '@/lib/images/fileUrls'
+import { releaseBuffer } from '@/lib/images/releaseBuffer'
 import { MIME_TYPES } from '@/lib/images/uploadContent'
 import { type FileTarget, fileTargets } from '@/lib/images/variants'
 import type { Media } from '@/payload-types'
@@ -73,6 +74,8 @@ async function encode(source: Source, target: FileTarget, subject: CreditSubject
 export async function writeCreditedFile({ source, target, credit }: { source: Source; target: FileTarget; credit: Credit }): Promise<{ data: Buffer; info: OutputInfo }> {
   const encoded = await encode(source, target, credit.subject, credit.maxPixels)
   const data = await credit.sign(encoded.data, { file: target.file, format: target.format, width: target.width, cropped: source.region !== null, uploadFormat: source.fidelity.format })
+  // The file as encoded, before signing: nothing reads it again (see releaseBuffer.ts).
+  if (data.buffer !== encoded.data.buffer) releaseBuffer(encoded.data)
   await writeAtomically(path.join(credit.staticDir, target.file), data)
   return { data, info: encoded.info }
 }
@@ -92,16 +95,20 @@ const sizeRecord = (target: FileTarget, { data, info }: { data: Buffer; info: Ou
 export async function embedCreditInFiles({ media, ...credit }: { media: FileSet } & Credit): Promise<RewriteResult | null> {
   if (!media.filename) return null
   const source = await readSource(media, credit.staticDir, credit.maxPixels)
-  const written: Buffer[] = []
+  // Each file counts towards the version as it is written, and is then let go: a camera photo's
+  // files are 20 MB and more together.
+  const version = createFileVersion()
   const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizes: {}, fileVersion: '', sourceCrop: source.region }
   for (const target of fileTargets(media.filename, source.fidelity.format)) {
     const file = await writeCreditedFile({ source, target, credit })
-    written.push(file.data)
+    version.add(file.data)
     // Payload records an EXIF-rotated upload's stored size; the written file stands upright.
     if (target.width === null) Object.assign(result, { filesize: file.data.length, width: file.info.width, height: file.info.height })
     for (const name of target.sizeNames) result.sizes[name] = sizeRecord(target, file)
+    releaseBuffer(file.data)
   }
-  result.fileVersion = mediaFileVersion(written)
+  releaseBuffer(source.bytes)
+  result.fileVersion = version.digest()
   return result
 }
 

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { queueMediaRewrites } from '@/jobs/rewriteMediaFiles'
 import { mediaCreditChanged } from '@/lib/images/creditChanges'
+import { releaseUploadCopies } from '@/lib/images/releaseBuffer'
 import { withServedFiles } from './versionFileUrls'
 import type { Media } from '@/payload-types'
 import { staticDirOf } from '../files/collectionFiles'
@@ -33,9 +34,13 @@ export const embedCreditAfterChange: CollectionAfterChangeHook<Media> = async ({
       await removeUploadManifest(staticDir, previousDoc.filename)
       await removeServedFiles(staticDir, sizeFilenames(previousDoc))
     }
-    if (doc.public) return withServedFiles(await rewriteMediaFiles(doc, req))
+    if (doc.public) {
+      releaseUploadCopies(req.payloadAPI, upload.bytes, kept)
+      return withServedFiles(await rewriteMediaFiles(doc, req))
+    }
     await removeServedFiles(staticDir, [doc.filename])
     const pending = await writeThumbnailOnly(doc, req, kept)
+    releaseUploadCopies(req.payloadAPI, upload.bytes, kept)
     await queueMediaRewrites(req, [doc.id], { onlyIfMissing: true })
     return withServedFiles(pending)
   }
