@@ -64,10 +64,23 @@ function asMiss(list: HeaderList): HeaderList {
 }
 
 /**
+ * Tells Node's HTTP parser to drop whatever body the request has, instead of Node doing so after
+ * the answer by resuming the request stream (its default for an unread request): that resume runs
+ * the stream to its end and its close, seven `process.nextTick`s per request, each of which runs
+ * the async hook Next's AsyncLocalStorage keeps enabled. `_dumped` is what Node's parser checks
+ * before handing on body bytes (`parserOnBody`) and what makes its own dump a no-op. The request
+ * then emits no 'end' or 'close'; nothing listens for them on an answer from the cache.
+ */
+function dropBody(req: IncomingMessage): void {
+  ;(req as IncomingMessage & { _dumped: boolean })._dumped = true
+}
+
+/**
  * Answers from an entry: 304 when the client has it, the best encoding otherwise, no body for
  * HEAD. `x-cache` says HIT for a stored entry, MISS for the answer of the render that made it.
  */
 export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheStatus: 'HIT' | 'MISS' = 'HIT'): number {
+  dropBody(req)
   const encoding = encodingFor(req.headers['accept-encoding'])
   const list = cacheStatus === 'HIT' ? hitHeaders(entry, encoding) : asMiss(hitHeaders(entry, encoding))
   if (entry.status === 200 && req.headers['if-none-match'] && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
