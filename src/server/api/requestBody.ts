@@ -56,23 +56,31 @@ export function findJsonProblem(text: string, maxDepth: number, what = 'The requ
   return null
 }
 
-/** Reads at most `cap` bytes of a stream; null when it holds more. */
-async function readBounded(body: ReadableStream<Uint8Array>, cap: number): Promise<Buffer | null> {
+/**
+ * Hands each chunk of a stream to `onChunk` while the total stays within `cap`; returns the total,
+ * or null (the stream cancelled) as soon as it holds more.
+ */
+async function readWithin(body: ReadableStream<Uint8Array>, cap: number, onChunk: (chunk: Uint8Array) => void): Promise<number | null> {
   const reader = body.getReader()
-  const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
     const { done, value } = await reader.read()
-    if (done) break
+    if (done) return size
     size += value.byteLength
     if (size > cap) {
       // Not awaited: a branch of a teed body (request.clone()) settles its cancel only with the other's.
       reader.cancel().catch(() => undefined)
       return null
     }
-    chunks.push(value)
+    onChunk(value)
   }
-  return Buffer.concat(chunks, size)
+}
+
+/** Reads at most `cap` bytes of a stream; null when it holds more. */
+async function readBounded(body: ReadableStream<Uint8Array>, cap: number): Promise<Buffer | null> {
+  const chunks: Uint8Array[] = []
+  const size = await readWithin(body, cap, (chunk) => chunks.push(chunk))
+  return size === null ? null : Buffer.concat(chunks, size)
 }
 
 const tooLarge = (cap: number): BodyProblem => ({ status: 413, message: `The request body is larger than ${cap} bytes.` })
@@ -146,20 +154,13 @@ async function findMultipartProblem(body: ReadableStream<Uint8Array>, contentTyp
     form.on('error', () => ((failed = true), resolve()))
   })
 
-  const reader = body.getReader()
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > cap) {
-      // Not awaited: a branch of a teed body (request.clone()) settles its cancel only with the other's.
-      reader.cancel().catch(() => undefined)
-      form.destroy()
-      return tooLarge(cap)
-    }
-    // After an error the rest is still read (to the cap): the client then gets the answer, not a reset connection.
-    if (!failed) form.write(value)
+  // After an error the rest is still read (to the cap): the client then gets the answer, not a reset connection.
+  const size = await readWithin(body, cap, (chunk) => {
+    if (!failed) form.write(chunk)
+  })
+  if (size === null) {
+    form.destroy()
+    return tooLarge(cap)
   }
   if (size === 0) return { status: 400, message: 'The multipart/form-data body is empty.' }
   if (!failed) form.end()
