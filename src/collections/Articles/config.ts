@@ -4,7 +4,7 @@ import { canCreateArticle, canDeleteArticle, canReadArticle, canReadArticleVersi
 import { isAuthenticatedField } from '@/access/isAuthenticated'
 import { publicSlugField } from '@/fields/publicSlug'
 import { previewUrl } from '@/lib/preview'
-import type { ArticleSearchText } from '@/lib/search/indexText'
+import { SEARCH_TEXT_FIELDS } from '@/lib/search/indexText'
 import { searchArticlesEndpoint } from './endpoints/search'
 import { enforceImageLicense } from './hooks/enforceImageLicense'
 import { preventContributorPublishing } from './hooks/preventContributorPublishing'
@@ -18,7 +18,6 @@ import { setSearchText } from './hooks/setSearchText'
 import { showScheduleFailure } from './hooks/showScheduleFailure'
 import { stampRevision } from './hooks/stampRevision'
 
-const SEARCH_TEXT_FIELDS = ['searchHeadline', 'searchStandfirst', 'searchBody'] as const satisfies ReadonlyArray<keyof ArticleSearchText>
 
 export const HEADLINE_MAX_LENGTH = 160
 export const MAX_VERSIONS_PER_ARTICLE = 50

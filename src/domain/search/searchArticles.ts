@@ -2,6 +2,7 @@ import type { PaginatedDocs, Payload, TypedUser } from 'payload'
 
 import { getSettings } from '@/config/settings'
 import { buildExcerpt } from '@/lib/search/excerpt'
+import { SEARCH_TEXT_FIELDS } from '@/lib/search/indexText'
 import { lexicalToPlainText } from '@/lib/search/plainText'
 import type { SearchQuery } from '@/lib/search/query'
 import type { Article, ArticlesSelect } from '@/payload-types'
@@ -50,7 +51,7 @@ function paginate<Doc>(docs: Doc[], totalDocs: number, { page, limit }: SearchPa
  * The search text columns, readable by no one (their field access): the articles API never shows
  * them, so a whole article is read without them (together about twice the article's text).
  */
-const WITHOUT_SEARCH_TEXT = { searchHeadline: false, searchStandfirst: false, searchBody: false } as const satisfies ArticlesSelect<false>
+const WITHOUT_SEARCH_TEXT: ArticlesSelect<false> = Object.fromEntries(SEARCH_TEXT_FIELDS.map((name) => [name, false]))
 
 /** Reads the ranked page's documents as the caller may see them, each with its rank and excerpt. */
 async function readResults<Doc extends Pick<Article, 'id' | 'body'>>(payload: Payload, query: SearchQuery, request: SearchPage, indexVersion?: string): Promise<SearchResults<Doc>> {
