@@ -38,7 +38,7 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(40 * 1024 * 1024),
   UPLOAD_MAX_PIXELS: z.coerce.number().int().positive().default(50_000_000),
   SEED_ON_START: booleanFlag.default(true),
-  IMAGE_WORKER_RETIRE_MB: z.coerce.number().int().min(1).default(200),
+  IMAGE_WORKER_RETIRE_MB: z.coerce.number().int().min(1).default(150),
   IMAGE_WORKER_ALLOCATOR: z.enum(['auto', 'glibc']).default('auto'),
   JOBS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(10),
   JOBS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),

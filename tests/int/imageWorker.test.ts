@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
+import { promisify } from 'node:util'
 
 import { describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
@@ -42,6 +44,10 @@ describe('the image worker is replaced when an image leaves it too big', () => {
     const first = worker.pid!
     expect(await writing).toMatchObject({ width: 900, height: 600 })
     expect(fs.existsSync(mediaFile('first-w320.avif'))).toBe(true)
+    // The original is written last (its signature is what grows the SDK's memory).
+    const written = fs.readdirSync(mediaDir()).filter((file) => file.startsWith('first'))
+    const latest = written.reduce((last, file) => (fs.statSync(mediaFile(file)).mtimeMs >= fs.statSync(mediaFile(last)).mtimeMs ? file : last))
+    expect(latest).toBe('first.jpg')
     expect(worker.pid).toBeUndefined()
     expect(await until(() => !isRunning(first))).toBe(true)
 
@@ -61,5 +67,12 @@ describe('the image worker is replaced when an image leaves it too big', () => {
     // Idle, it goes too.
     expect(await until(() => !isRunning(pid!))).toBe(true)
     expect(worker.pid).toBeUndefined()
+  }, 60_000)
+
+  it('a script whose next image waits for a replaced worker to exit does not end before the image is written', async () => {
+    fs.mkdirSync(mediaDir(), { recursive: true })
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/support/imageWorkerScript.ts', mediaDir()], { env: { ...process.env, NODE_OPTIONS: '' } })
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ started: 2 })
+    expect(fs.existsSync(mediaFile('script-second-w320.avif'))).toBe(true)
   }, 60_000)
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { fileTargets, VARIANT_NAMES, VARIANT_WIDTHS, variantFilename } from '../../src/lib/images/variants'
+import { fileTargets, originalLast, VARIANT_NAMES, VARIANT_WIDTHS, variantFilename } from '../../src/lib/images/variants'
 
 describe('image variants', () => {
   it('lists each width once, smallest first', () => {
@@ -25,5 +25,14 @@ describe('fileTargets', () => {
     const targets = fileTargets('scan.webp', 'webp')
     expect(targets).toHaveLength(11)
     expect(targets.find((target) => target.file === 'scan-w320.webp')).toMatchObject({ format: 'webp', sizeNames: ['w320', 'w320_webp'] })
+  })
+})
+
+describe('originalLast', () => {
+  it('puts the original after every size, the sizes in their own order', () => {
+    const targets = fileTargets('photo.jpg', 'jpeg')
+    const ordered = originalLast(targets)
+    expect(ordered.at(-1)).toEqual(targets[0])
+    expect(ordered.slice(0, -1)).toEqual(targets.slice(1))
   })
 })

@@ -22,8 +22,8 @@ describe('loadSettings', () => {
   })
 
   it('reads when the image worker is replaced and which allocator it uses, and refuses an unknown allocator', () => {
-    expect(loadSettings({}, '/srv/app').imageWorker).toEqual({ retireAboveMb: 200, allocator: 'auto' })
-    expect(loadSettings({ IMAGE_WORKER_RETIRE_MB: '150', IMAGE_WORKER_ALLOCATOR: 'glibc' }, '/srv/app').imageWorker).toEqual({ retireAboveMb: 150, allocator: 'glibc' })
+    expect(loadSettings({}, '/srv/app').imageWorker).toEqual({ retireAboveMb: 150, allocator: 'auto' })
+    expect(loadSettings({ IMAGE_WORKER_RETIRE_MB: '240', IMAGE_WORKER_ALLOCATOR: 'glibc' }, '/srv/app').imageWorker).toEqual({ retireAboveMb: 240, allocator: 'glibc' })
     expect(() => loadSettings({ IMAGE_WORKER_ALLOCATOR: 'tcmalloc' }, '/srv/app')).toThrow(/IMAGE_WORKER_ALLOCATOR/)
   })
 

@@ -49,3 +49,10 @@ export function fileTargets(filename: string, own: ImageFormat): FileTarget[] {
   }
   return [...byFile.values()]
 }
+
+/**
+ * The original last: signing a file grows the C2PA SDK's WebAssembly memory to fit it, and that
+ * memory never shrinks, so the sizes' encoding (an AVIF's encoder takes tens of megabytes) comes
+ * before the growth instead of on top of it.
+ */
+export const originalLast = (targets: readonly FileTarget[]): FileTarget[] => [...targets.filter((target) => target.width !== null), ...targets.filter((target) => target.width === null)]

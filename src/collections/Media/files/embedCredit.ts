@@ -9,7 +9,7 @@ import { decideEncodeOptions, hasAtMostColours, PALETTE_COLOURS, readSourceFidel
 import { createFileVersion } from '@/lib/images/fileUrls'
 import { releaseBuffer } from '@/lib/images/releaseBuffer'
 import { MIME_TYPES } from '@/lib/images/uploadContent'
-import { type FileTarget, fileTargets } from '@/lib/images/variants'
+import { type FileTarget, fileTargets, originalLast } from '@/lib/images/variants'
 import type { Media } from '@/payload-types'
 import type { SignServedFile } from './contentCredentials'
 import { readKeptOriginal, writeAtomically } from './keptOriginal'
@@ -99,7 +99,7 @@ export async function embedCreditInFiles({ media, ...credit }: { media: FileSet 
   // files are 20 MB and more together.
   const version = createFileVersion()
   const result: RewriteResult = { filesize: 0, width: 0, height: 0, sizes: {}, fileVersion: '', sourceCrop: source.region }
-  for (const target of fileTargets(media.filename, source.fidelity.format)) {
+  for (const target of originalLast(fileTargets(media.filename, source.fidelity.format))) {
     const file = await writeCreditedFile({ source, target, credit })
     version.add(file.data)
     // Payload records an EXIF-rotated upload's stored size; the written file stands upright.

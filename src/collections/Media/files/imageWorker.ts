@@ -97,6 +97,8 @@ export function createImageWorker({ retireAboveBytes, allocator, idleMs = IMAGE_
     worker = undefined
     if (!leaving || leaving.exitCode !== null || leaving.signalCode !== null) return
     exiting = new Promise((resolve) => leaving.once('exit', resolve))
+    // A script whose next image waits for this exit must not end before it comes.
+    leaving.ref()
     if (leaving.connected) leaving.disconnect()
   }
 
@@ -126,8 +128,11 @@ export function createImageWorker({ retireAboveBytes, allocator, idleMs = IMAGE_
       child.once('message', replied)
       child.send(task)
     }).finally(() => {
-      child.unref()
-      child.channel?.unref()
+      // A worker let go above stays referenced until it has exited (stopWorker).
+      if (child === worker) {
+        child.unref()
+        child.channel?.unref()
+      }
       idleTimer = setTimeout(stopWorker, idleMs)
       idleTimer.unref()
     })
