@@ -19,6 +19,7 @@ import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
 import { IMAGE_JOBS_PER_RUN, runDueJobs } from './jobs/runDueJobs'
+import { requeueStaleJobs } from './jobs/requeueStaleJobs'
 import { seedIfEmpty } from './seed/seed'
 import { withAccountLimiters } from './server/api/loginLimit'
 import { createApp } from './server/createApp'
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     run: metrics.timeJobRun(async () => {
       let more = false
       await cluster.runJobsExclusive(async () => {
+        await requeueStaleJobs(payload, { staleAfterMs: settings.jobsTimeoutMs })
         const { ran, imageJobs } = await runDueJobs(payload)
         for (const result of ran) metrics.jobsRan(result)
         more = imageJobs >= IMAGE_JOBS_PER_RUN

@@ -7,7 +7,9 @@ import { prepareNewsroom, runNewsroom, verifyWrites } from '../../src/ops/soak/r
 import { useOwnServers } from '../support/ownServers'
 
 const own = useOwnServers()
-const { dir, env } = own.throwaway('crash')
+const { dir, env: throwawayEnv } = own.throwaway('crash')
+// A job the kill left claimed is handed back once claimed longer than a run may last: here 20 s, so the restarted server does it soon.
+const env = { ...throwawayEnv, JOBS_TIMEOUT_SECONDS: '20' }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('kill -9 during concurrent writes', () => {
