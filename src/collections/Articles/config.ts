@@ -18,7 +18,6 @@ import { setSearchText } from './hooks/setSearchText'
 import { showScheduleFailure } from './hooks/showScheduleFailure'
 import { stampRevision } from './hooks/stampRevision'
 
-
 export const HEADLINE_MAX_LENGTH = 160
 export const MAX_VERSIONS_PER_ARTICLE = 50
 

@@ -69,8 +69,8 @@ function asMiss(list: HeaderList): HeaderList {
  * the stream to its end and its close, seven `process.nextTick`s per request, each of which runs
  * the async hook of the AsyncLocalStorage React's server renderer enables at its first page.
  * `_dumped` is what Node's parser checks before handing on body bytes (`parserOnBody`) and what
- * makes its own dump a no-op. The request
- * then emits no 'end' or 'close'; nothing listens for them on an answer from the cache.
+ * makes its own dump a no-op. The request then emits no 'end' or 'close'; nothing listens for
+ * them on an answer from the cache.
  */
 function dropBody(req: IncomingMessage): void {
   ;(req as IncomingMessage & { _dumped: boolean })._dumped = true
