@@ -7,6 +7,7 @@ import * as migration_20261202_015115_archive_and_body_images from './20261202_0
 import * as migration_20261202_040000_search_index_version from './20261202_040000_search_index_version';
 import * as migration_20261202_041832_status_date_indexes from './20261202_041832_status_date_indexes';
 import * as migration_20261202_060000_search_results_version from './20261202_060000_search_results_version';
+import * as migration_20261202_080000_search_prefixes from './20261202_080000_search_prefixes';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261202_060000_search_results_version.up,
     down: migration_20261202_060000_search_results_version.down,
     name: '20261202_060000_search_results_version',
+  },
+  {
+    up: migration_20261202_080000_search_prefixes.up,
+    down: migration_20261202_080000_search_prefixes.down,
+    name: '20261202_080000_search_prefixes',
   },
 ];

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
-import { toFts5Match, toFts5TierMatches, toTsquery, toTsqueryAnyItem } from '@/lib/search/engines'
+import { toFts5Match, toFts5TierMatches, toTsquery, toTsqueryAnyItem, type PrefixTerms } from '@/lib/search/engines'
+import { fts5PrefixTokensOf, MAX_FTS5_PREFIX_TERMS, writableTerms } from '@/lib/search/fts5Terms'
 import type { SearchQuery } from '@/lib/search/query'
 import { pageAcrossTiers } from '@/lib/search/tiers'
 import { MAX_PREFIX_LEXEMES, prefixTokensOf, toExpandedTsquery, type PrefixLexemes } from '@/lib/search/tsqueryExpansion'
@@ -32,19 +33,37 @@ export const SQLITE_RANK_WHOLE_UP_TO = 1000
 export type SqliteRanking = { rankWholeUpTo?: number }
 
 /**
+ * The words each prefix stands for, from the index's own word list (migration …_search_terms),
+ * for the prefixes that stand for few enough (fts5Terms.ts). The list counts each word's
+ * articles as it goes, so the lookup stops one word past the limit.
+ */
+async function termsOfPrefixes(runner: SqlRunner, prefixes: string[]): Promise<PrefixTerms> {
+  const found = new Map<string, string[]>()
+  for (const prefix of prefixes) {
+    const rows = await runner.rows<{ term: string }>(
+      sql`SELECT term FROM article_search_terms WHERE term >= ${prefix} AND term < ${prefix} || char(1114111) ORDER BY term LIMIT ${MAX_FTS5_PREFIX_TERMS + 1}`,
+    )
+    found.set(prefix, rows.map((row) => row.term))
+  }
+  return writableTerms(found)
+}
+
+/**
  * SQLite: the index holds published articles only (its triggers), so it counts the matches by
- * itself. The score is bm25 of the whole query with column weights. A match's tier is read from
+ * itself. The score is bm25 of the whole query with column weights, a prefix written as its
+ * words (termsOfPrefixes) counting each of them as bm25 counts a word. A match's tier is read from
  * bm25 with one column weighted: it is below zero exactly when some word of the query is in that
  * column, as `{headline} : (…)` would select.
  */
 async function sqliteRankedIds(runner: SqlRunner, query: SearchQuery, page: PageRequest, { rankWholeUpTo = SQLITE_RANK_WHOLE_UP_TO }: SqliteRanking = {}): Promise<RankedPage> {
-  const match = toFts5Match(query)
+  const terms = await termsOfPrefixes(runner, fts5PrefixTokensOf(query))
+  const match = toFts5Match(query, terms)
   const count = async (expression: string) =>
     Number((await runner.rows<{ total: number }>(sql`SELECT count(*) AS total FROM article_search WHERE article_search MATCH ${expression}`))[0]?.total ?? 0)
   const totalDocs = await count(match)
   if (totalDocs === 0 || page.offset >= totalDocs) return { ids: [], totalDocs }
   if (totalDocs <= rankWholeUpTo) return { ids: await sqliteRankWhole(runner, match, page), totalDocs }
-  const tiers = toFts5TierMatches(query)
+  const tiers = toFts5TierMatches(query, terms)
   const ids = await pageAcrossTiers<number>(
     {
       tiers: tiers.length,

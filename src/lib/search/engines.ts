@@ -8,13 +8,34 @@ import type { QueryItem, SearchQuery } from './query'
 
 const fts5String = (token: string) => `"${token.replaceAll('"', '""')}"`
 
-function fts5Item(item: QueryItem): string {
-  return `${fts5String(item.tokens.join(' '))}${item.prefix ? '*' : ''}`
+/**
+ * The words of the index that start with a prefix token, as the index holds them (fts5Terms.ts
+ * says which prefixes are looked up, and how many words at most are written out).
+ */
+export type PrefixTerms = ReadonlyMap<string, readonly string[]>
+
+/**
+ * One item; a prefix that `terms` lists (and that stands for at least one word) is written as
+ * those words, `("putin" OR "putina")`, a phrase's earlier tokens kept before each.
+ */
+function fts5Item(item: QueryItem, terms: PrefixTerms): string {
+  const words = item.prefix ? terms.get(item.tokens[item.tokens.length - 1]!) : undefined
+  if (!words?.length) return `${fts5String(item.tokens.join(' '))}${item.prefix ? '*' : ''}`
+  const phrases = words.map((word) => fts5String([...item.tokens.slice(0, -1), word].join(' ')))
+  return phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`
 }
 
-/** SQLite FTS5 MATCH expression: every item (a word, or tokens side by side) must match. */
-export function toFts5Match(query: SearchQuery): string {
-  return query.items.map(fts5Item).join(' AND ')
+const fts5Items = (query: SearchQuery, terms: PrefixTerms) => query.items.map((item) => fts5Item(item, terms))
+
+const NO_TERMS: PrefixTerms = new Map()
+
+/**
+ * SQLite FTS5 MATCH expression: every item (a word, or tokens side by side) must match. With
+ * `terms`, the prefixes it lists match those words: the same articles when it lists every word
+ * the index holds with that prefix.
+ */
+export function toFts5Match(query: SearchQuery, terms: PrefixTerms = NO_TERMS): string {
+  return fts5Items(query, terms).join(' AND ')
 }
 
 /**
@@ -22,9 +43,9 @@ export function toFts5Match(query: SearchQuery): string {
  * headline; else some item in the standfirst; else (the body only). Together exactly the matches
  * of toFts5Match, each in one tier.
  */
-export function toFts5TierMatches(query: SearchQuery): [string, string, string] {
-  const all = `(${toFts5Match(query)})`
-  const anyIn = (column: 'headline' | 'standfirst') => `({${column}} : (${query.items.map(fts5Item).join(' OR ')}))`
+export function toFts5TierMatches(query: SearchQuery, terms: PrefixTerms = NO_TERMS): [string, string, string] {
+  const all = `(${toFts5Match(query, terms)})`
+  const anyIn = (column: 'headline' | 'standfirst') => `({${column}} : (${fts5Items(query, terms).join(' OR ')}))`
   return [`${all} AND ${anyIn('headline')}`, `(${all} AND ${anyIn('standfirst')}) NOT ${anyIn('headline')}`, `${all} NOT (${anyIn('headline')} OR ${anyIn('standfirst')})`]
 }
 
