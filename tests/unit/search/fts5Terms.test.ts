@@ -2,17 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 
 import { toFts5Match, toFts5TierMatches } from '../../../src/lib/search/engines'
 import { fts5PrefixTokensOf, MAX_FTS5_PREFIX_TERMS, writableTerms } from '../../../src/lib/search/fts5Terms'
-import { parseQuery, type SearchQuery } from '../../../src/lib/search/query'
-
-function parsed(text: string): SearchQuery {
-  const result = parseQuery(text)
-  if (!result.ok) throw new Error(result.message)
-  return result.query
-}
+import type { SearchQuery } from '../../../src/lib/search/query'
+import { parsedQuery } from '../../support/parsedQuery'
 
 describe('fts5PrefixTokensOf', () => {
   it('looks up the words of longer prefixes only: FTS5 keeps lists of 2- to 4-character prefixes, and Chinese stays a prefix', () => {
-    expect(fts5PrefixTokensOf(parsed('Putin xi sum nato "trade talks" Путин 京 普京 summit'))).toEqual(['putin', 'путин', 'summit'])
+    expect(fts5PrefixTokensOf(parsedQuery('Putin xi sum nato "trade talks" Путин 京 普京 summit'))).toEqual(['putin', 'путин', 'summit'])
   })
 })
 
@@ -35,7 +30,7 @@ describe('toFts5Match with the words prefixes stand for', () => {
       ['путин', ['путин', 'путина']],
       ['summit', ['summit']],
     ])
-    expect(toFts5Match(parsed('Путин summit trade "no limits" 京'), terms)).toBe('("путин" OR "путина") AND "summit" AND "trade"* AND "no limits" AND "京"*')
+    expect(toFts5Match(parsedQuery('Путин summit trade "no limits" 京'), terms)).toBe('("путин" OR "путина") AND "summit" AND "trade"* AND "no limits" AND "京"*')
   })
 
   it('keeps a phrase’s earlier tokens before each word, and stays a prefix when it stands for none', () => {
@@ -45,7 +40,7 @@ describe('toFts5Match with the words prefixes stand for', () => {
 
   it('uses the same words in every tier', () => {
     const terms = new Map([['putin', ['putin', 'putina']]])
-    const [headline] = toFts5TierMatches(parsed('Putin'), terms)
+    const [headline] = toFts5TierMatches(parsedQuery('Putin'), terms)
     expect(headline).toBe('(("putin" OR "putina")) AND ({headline} : (("putin" OR "putina")))')
   })
 })

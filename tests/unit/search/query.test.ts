@@ -1,14 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { toFts5Match, toFts5TierMatches, toMongoTextSearch, toTsquery, toTsqueryAnyItem } from '../../../src/lib/search/engines'
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseQuery, splitPhrases, type SearchQuery } from '../../../src/lib/search/query'
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseQuery, splitPhrases } from '../../../src/lib/search/query'
 import { bigramsOf, foldFully, foldText, toIndexText } from '../../../src/lib/search/text'
-
-function parsed(text: string): SearchQuery {
-  const result = parseQuery(text)
-  if (!result.ok) throw new Error(`expected a query, got: ${result.message}`)
-  return result.query
-}
+import { parsedQuery } from '../../support/parsedQuery'
 
 describe('foldText', () => {
   it('folds case and Latin and Cyrillic diacritics, and NFKC forms', () => {
@@ -84,29 +79,29 @@ describe('splitPhrases', () => {
 
 describe('parseQuery', () => {
   it('makes each loose word a prefix, so inflected forms match', () => {
-    expect(parsed('Путин Summit').items).toEqual([
+    expect(parsedQuery('Путин Summit').items).toEqual([
       { tokens: ['путин'], prefix: true },
       { tokens: ['summit'], prefix: true },
     ])
   })
 
   it('matches a quoted phrase exactly, tokens side by side', () => {
-    expect(parsed('"Владимир Путин"').items).toEqual([{ tokens: ['владимир', 'путин'], prefix: false }])
+    expect(parsedQuery('"Владимир Путин"').items).toEqual([{ tokens: ['владимир', 'путин'], prefix: false }])
   })
 
   it('turns a Chinese word into its bigrams, and one character into a prefix', () => {
-    expect(parsed('普京').items).toEqual([{ tokens: ['普京'], prefix: false }])
-    expect(parsed('习近平').items).toEqual([{ tokens: ['习近', '近平'], prefix: false }])
-    expect(parsed('京').items).toEqual([{ tokens: ['京'], prefix: true }])
+    expect(parsedQuery('普京').items).toEqual([{ tokens: ['普京'], prefix: false }])
+    expect(parsedQuery('习近平').items).toEqual([{ tokens: ['习近', '近平'], prefix: false }])
+    expect(parsedQuery('京').items).toEqual([{ tokens: ['京'], prefix: true }])
   })
 
   it('matches a Chinese phrase as stored, leaving out the end-of-run token it may continue past', () => {
-    expect(parsed('"普京 访华"').items).toEqual([{ tokens: ['普京', '京', '访华'], prefix: false }])
-    expect(parsed('"普京 说"').items).toEqual([{ tokens: ['普京', '京', '说'], prefix: true }])
+    expect(parsedQuery('"普京 访华"').items).toEqual([{ tokens: ['普京', '京', '访华'], prefix: false }])
+    expect(parsedQuery('"普京 说"').items).toEqual([{ tokens: ['普京', '京', '说'], prefix: true }])
   })
 
   it('drops repeated words and lists what to highlight', () => {
-    const query = parsed('putin PUTIN "red square" 普京')
+    const query = parsedQuery('putin PUTIN "red square" 普京')
     expect(query.items).toHaveLength(3)
     expect(query.highlights).toEqual([
       { kind: 'prefix', value: 'putin' },
@@ -129,17 +124,17 @@ describe('parseQuery', () => {
 
 describe('engine query strings', () => {
   it('FTS5: quoted tokens, a star for prefixes, AND between items', () => {
-    expect(toFts5Match(parsed('Путин "no limits" 习近平 京'))).toBe('"путин"* AND "no limits" AND "习近 近平" AND "京"*')
+    expect(toFts5Match(parsedQuery('Путин "no limits" 习近平 京'))).toBe('"путин"* AND "no limits" AND "习近 近平" AND "京"*')
   })
 
   it('FTS5: operators and quotes typed by a reader stay text', () => {
-    expect(toFts5Match(parsed('NEAR(a b) OR "x'))).toBe('"near"* AND "a"* AND "b"* AND "or"* AND "x"*')
+    expect(toFts5Match(parsedQuery('NEAR(a b) OR "x'))).toBe('"near"* AND "a"* AND "b"* AND "or"* AND "x"*')
   })
 
   it('FTS5 tiers: some item in the headline; else in the standfirst; else the body only', () => {
     const all = '("putin"* AND "no limits")'
     const anyIn = (column: string) => `({${column}} : ("putin"* OR "no limits"))`
-    expect(toFts5TierMatches(parsed('Putin "no limits"'))).toEqual([
+    expect(toFts5TierMatches(parsedQuery('Putin "no limits"'))).toEqual([
       `${all} AND ${anyIn('headline')}`,
       `(${all} AND ${anyIn('standfirst')}) NOT ${anyIn('headline')}`,
       `${all} NOT (${anyIn('headline')} OR ${anyIn('standfirst')})`,
@@ -147,22 +142,22 @@ describe('engine query strings', () => {
   })
 
   it('PostgreSQL: quoted lexemes, :* for prefixes, <-> for phrases', () => {
-    expect(toTsquery(parsed('Путин "no limits" 习近平'))).toBe("('путин':*) & ('no' <-> 'limits') & ('习近' <-> '近平')")
+    expect(toTsquery(parsedQuery('Путин "no limits" 习近平'))).toBe("('путин':*) & ('no' <-> 'limits') & ('习近' <-> '近平')")
   })
 
   it('PostgreSQL: the tier query matches any item, applied to one column vector', () => {
-    expect(toTsqueryAnyItem(parsed('putin "no limits"'))).toBe("('putin':*) | ('no' <-> 'limits')")
+    expect(toTsqueryAnyItem(parsedQuery('putin "no limits"'))).toBe("('putin':*) | ('no' <-> 'limits')")
   })
 
   it('MongoDB: every item quoted so all must match', () => {
-    expect(toMongoTextSearch(parsed('Путин 习近平'))).toBe('"путин" "习近 近平"')
+    expect(toMongoTextSearch(parsedQuery('Путин 习近平'))).toBe('"путин" "习近 近平"')
   })
 })
 
 describe('MongoDB search', () => {
   it('asks the text index for published articles, best text score first, newer on ties', async () => {
     const { toMongoSearch, MONGO_TEXT_INDEX } = await import('../../../src/domain/search/mongo')
-    expect(toMongoSearch(parsed('Путин "no limits"'))).toEqual({
+    expect(toMongoSearch(parsedQuery('Путин "no limits"'))).toEqual({
       filter: { $text: { $search: '"путин" "no limits"', $language: 'none' }, _status: 'published' },
       projection: { _id: 1, score: { $meta: 'textScore' } },
       sort: { score: { $meta: 'textScore' }, publishedAt: -1, _id: -1 },

@@ -1,22 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { toTsquery } from '../../../src/lib/search/engines'
-import { parseQuery, type SearchQuery } from '../../../src/lib/search/query'
 import { MAX_PREFIX_LEXEMES, prefixTokensOf, toExpandedTsquery } from '../../../src/lib/search/tsqueryExpansion'
-
-function parsed(text: string): SearchQuery {
-  const result = parseQuery(text)
-  if (!result.ok) throw new Error(result.message)
-  return result.query
-}
+import { parsedQuery } from '../../support/parsedQuery'
 
 describe('prefixTokensOf', () => {
   it('lists the last token of each prefix item once; phrases and Chinese pairs are exact', () => {
-    expect(prefixTokensOf(parsed('Putin summit putin "trade talks" Путин 普京'))).toEqual(['putin', 'summit', 'путин'])
+    expect(prefixTokensOf(parsedQuery('Putin summit putin "trade talks" Путин 普京'))).toEqual(['putin', 'summit', 'путин'])
   })
 
   it('leaves out what the lexicon does not hold: a Chinese character stays a prefix', () => {
-    const query = parsed('京 Ωmega')
+    const query = parsedQuery('京 Ωmega')
     expect(prefixTokensOf(query)).toEqual(['ωmega'])
     expect(toExpandedTsquery(query, new Map([['ωmega', ['ωmega']]]))).toBe("('京':*) & (('ωmega'))")
   })
@@ -28,16 +22,16 @@ describe('toExpandedTsquery', () => {
       ['putin', ['putin', 'putina']],
       ['summit', ['summit']],
     ])
-    expect(toExpandedTsquery(parsed('Putin summit "trade talks"'), lexemes)).toBe("(('putin' | 'putina')) & (('summit')) & ('trade' <-> 'talks')")
+    expect(toExpandedTsquery(parsedQuery('Putin summit "trade talks"'), lexemes)).toBe("(('putin' | 'putina')) & (('summit')) & ('trade' <-> 'talks')")
   })
 
   it('expands the prefix that ends a phrase (one Chinese character), in place', () => {
-    expect(toExpandedTsquery(parsed('"普京 京"'), new Map([['京', ['京城', '京']]]))).toBe("('普京' <-> '京' <-> ('京城' | '京'))")
+    expect(toExpandedTsquery(parsedQuery('"普京 京"'), new Map([['京', ['京城', '京']]]))).toBe("('普京' <-> '京' <-> ('京城' | '京'))")
   })
 
   it('keeps a prefix that stands for too many lexemes, or was not looked up, as it was', () => {
     const many = Array.from({ length: MAX_PREFIX_LEXEMES + 1 }, (_, index) => `a${index}`)
-    const query = parsed('a summit')
+    const query = parsedQuery('a summit')
     expect(toExpandedTsquery(query, new Map([['a', many]]))).toBe(toTsquery(query))
     expect(toExpandedTsquery(query, new Map([['a', many.slice(0, MAX_PREFIX_LEXEMES)]]))).toContain("'a63'")
   })
@@ -45,7 +39,7 @@ describe('toExpandedTsquery', () => {
   it('is null when a prefix stands for no lexeme: nothing can match every item', () => {
     expect(
       toExpandedTsquery(
-        parsed('putin zzz'),
+        parsedQuery('putin zzz'),
         new Map([
           ['putin', ['putin']],
           ['zzz', []],
@@ -55,6 +49,6 @@ describe('toExpandedTsquery', () => {
   })
 
   it('quotes lexemes as tsquery text', () => {
-    expect(toExpandedTsquery(parsed('o'), new Map([['o', ["o'neil", 'o\\x']]]))).toBe("(('o''neil' | 'o\\\\x'))")
+    expect(toExpandedTsquery(parsedQuery('o'), new Map([['o', ["o'neil", 'o\\x']]]))).toBe("(('o''neil' | 'o\\\\x'))")
   })
 })
