@@ -33,7 +33,7 @@ export const SQLITE_RANK_WHOLE_UP_TO = 1000
 export type SqliteRanking = { rankWholeUpTo?: number }
 
 /**
- * The words each prefix stands for, from the index's own word list (migration …_search_terms),
+ * The words each prefix stands for, from the index's own word list (migration …_search_prefixes),
  * for the prefixes that stand for few enough (fts5Terms.ts). The list counts each word's
  * articles as it goes, so the lookup stops one word past the limit.
  */
