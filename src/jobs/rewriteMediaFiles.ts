@@ -1,6 +1,8 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { hasAllFiles, rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
+import { staticDirOf } from '@/collections/Media/files/collectionFiles'
+import { removeServedFiles } from '@/collections/Media/files/keptOriginal'
+import { hasAllFiles, ImageReplacedError, rewriteMediaFiles } from '@/collections/Media/files/rewriteMediaFiles'
 import { purgeMediaAndPagesShowing } from '@/collections/Media/hooks/purgeMedia'
 import type { Media } from '@/payload-types'
 import { resignMediaFiles } from '@/provenance/resignMedia'
@@ -38,11 +40,37 @@ export const rewriteMediaFilesTask: TaskConfig<'rewriteMediaFiles'> = {
     const media = await req.payload.findByID({ collection: 'media', id, depth: 0, disableErrors: true, req })
     // Deleted since it was queued, or written since by the publish that released it.
     if (!media || (input.onlyIfMissing && hasAllFiles(media))) return { output: {} }
-    const rewritten = (input.resignOnly && (await resignMediaFiles(media, req))) || (await rewriteMediaFiles(media, req))
-    // The files' bytes and version changed: the image's documents and every page and API read showing it.
-    await purgeMediaAndPagesShowing([id], req)
-    return { output: { fileVersion: rewritten.fileVersion } }
+    return { output: { fileVersion: await writeImageFiles(media, { resignOnly: Boolean(input.resignOnly) }, req) } }
   },
+}
+
+/**
+ * Writes the files of the image as it was read; when it was deleted or replaced meanwhile, what
+ * was written for it is settled instead (see settleReplacedImage). Returns the new file version.
+ */
+export async function writeImageFiles(media: Media, { resignOnly }: { resignOnly: boolean }, req: PayloadRequest): Promise<string | undefined> {
+  try {
+    const rewritten = (resignOnly && (await resignMediaFiles(media, req))) || (await rewriteMediaFiles(media, req))
+    // The files' bytes and version changed: the image's documents and every page and API read showing it.
+    await purgeMediaAndPagesShowing([media.id], req)
+    return rewritten.fileVersion ?? undefined
+  } catch (error) {
+    if (!(error instanceof ImageReplacedError)) throw error
+    await settleReplacedImage(error, req)
+    return undefined
+  }
+}
+
+/**
+ * Files written for an image deleted meanwhile would be left behind: they are removed. But when
+ * an image stored under the same file name exists now (a new upload took the freed name), they
+ * are its files' names, overwritten with the old image's credit: its files are written again.
+ */
+async function settleReplacedImage({ media, files }: ImageReplacedError, req: PayloadRequest): Promise<void> {
+  const holder = await req.payload.db.findOne<Media>({ collection: 'media', where: { filename: { equals: media.filename } }, req })
+  req.payload.logger.info({ media: media.id, files, rewrittenFor: holder?.id }, 'image deleted or replaced while its files were written')
+  if (holder) await queueMediaRewrites(req, [holder.id])
+  else await removeServedFiles(staticDirOf(req), files)
 }
 
 /** Queues a rewrite (or, `resignOnly`, a re-sign) per image; the server's job runner (or `payload.jobs.run()`) does them. */

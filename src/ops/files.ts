@@ -37,15 +37,23 @@ export async function describeFiles(dir: string, prefix: string): Promise<FileEn
 }
 
 /**
- * Mirrors a folder by hard links where it can (instant, and a file replaced later by rename keeps
- * the linked version intact), by copies across file systems.
+ * How a file is mirrored: linked (instant, and a file replaced later by rename keeps the linked
+ * version intact), copied as it is now (a file that may still be written in place, which a link
+ * would follow), or left out.
  */
-export async function linkTree(from: string, to: string): Promise<void> {
+export type MirrorWay = 'link' | 'copy' | 'skip'
+
+/** Mirrors a folder, each file the way `wayOf` says; links fall back to copies across file systems. */
+export async function mirrorTree(from: string, to: string, wayOf: (relative: string) => MirrorWay): Promise<void> {
   for (const relative of await listFiles(from)) {
+    const way = wayOf(relative)
+    if (way === 'skip') continue
+    const source = path.join(from, relative)
     const target = path.join(to, relative)
     await fs.mkdir(path.dirname(target), { recursive: true })
-    await fs.link(path.join(from, relative), target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EXDEV' || error.code === 'EPERM') return fs.copyFile(path.join(from, relative), target)
+    const linked = way === 'link' ? fs.link(source, target) : fs.copyFile(source, target)
+    await linked.catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EXDEV' || error.code === 'EPERM') return fs.copyFile(source, target)
       // Deleted since it was listed: the caller checks what the database still references.
       if (error.code === 'ENOENT') return undefined
       throw error

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import type { ServedFile, SignServedFile } from '@/collections/Media/files/contentCredentials'
-import { writeAtomically } from '@/collections/Media/files/keptOriginal'
+import { writeAtomically } from '@/lib/files/atomicWrite'
 import { MIME_TYPES } from '@/lib/images/uploadContent'
 import type { SigningCredentials } from './credentials'
 import { readContentCredentials } from './read'

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { staticDirOf } from '@/collections/Media/files/collectionFiles'
 import { signingPlanFor } from '@/collections/Media/files/contentCredentials'
 import { resignFilesInWorker, type ResignOutcome } from '@/collections/Media/files/imageWorker'
+import { recordFiles, writtenFilesOf } from '@/collections/Media/files/rewriteMediaFiles'
 import { getMediaCredit } from '@/domain/media/credit'
 import type { Media } from '@/payload-types'
 import { recordedFilesOf } from './servedFiles'
@@ -36,7 +37,7 @@ export async function resignMediaFiles(media: Media, req: PayloadRequest): Promi
     return null
   }
   const updated = withResigned(media, outcome)
-  await req.payload.db.updateOne({ collection: 'media', id: media.id, data: { filesize: updated.filesize, sizes: updated.sizes, fileVersion: updated.fileVersion }, returning: false, req })
+  await recordFiles(media, { filesize: updated.filesize, sizes: updated.sizes, fileVersion: updated.fileVersion }, writtenFilesOf(updated), req)
   req.payload.logger.debug({ media: media.id, fileVersion: updated.fileVersion }, 're-signed image files with new Content Credentials')
   return updated
 }

@@ -4,6 +4,7 @@ import sharp, { type OutputInfo } from 'sharp'
 
 import { buildXmpPacket, toExifCredit } from '@/licensing'
 import type { CreditSubject } from '@/licensing/types'
+import { writeAtomically } from '@/lib/files/atomicWrite'
 import { type Region, toRegion } from '@/lib/images/cropRegion'
 import { decideEncodeOptions, hasAtMostColours, PALETTE_COLOURS, readSourceFidelity, type SourceFidelity } from '@/lib/images/encoding'
 import { createFileVersion } from '@/lib/images/fileUrls'
@@ -12,7 +13,7 @@ import { MIME_TYPES } from '@/lib/images/uploadContent'
 import { type FileTarget, fileTargets, originalLast } from '@/lib/images/variants'
 import type { Media } from '@/payload-types'
 import type { SignServedFile } from './contentCredentials'
-import { readKeptOriginal, writeAtomically } from './keptOriginal'
+import { readKeptOriginal } from './keptOriginal'
 
 export type FileSet = Pick<Media, 'filename' | 'sourceCrop'>
 

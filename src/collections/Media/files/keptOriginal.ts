@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import sharp from 'sharp'
 
+import { writeAtomically } from '@/lib/files/atomicWrite'
 import { toImageFormat } from '@/lib/images/encoding'
 import { stripJpegMetadata, stripWebpMetadata } from '@/lib/images/stripMetadata'
 
@@ -65,16 +65,6 @@ export async function readKeptOriginal(staticDir: string, filename: string): Pro
 /** Removes the kept original when its media document (or its file) goes. */
 export async function removeKeptOriginal(staticDir: string, filename: string | null | undefined): Promise<void> {
   if (filename) await fs.rm(keptOriginalPath(staticDir, filename), { force: true })
-}
-
-/**
- * Written beside the target and renamed, so a reader never gets half a file. The temporary name
- * is unique: a publish may write an image's files while its upload's job writes the same ones.
- */
-export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${target}.${randomUUID()}.tmp`
-  await fs.writeFile(temporary, bytes)
-  await fs.rename(temporary, target)
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { getMediaCredit } from '@/domain/media/credit'
 import { THUMBNAIL_VARIANT, VARIANT_NAMES } from '@/lib/images/variants'
@@ -31,11 +31,40 @@ export function hasAllFiles(media: Pick<Media, 'fileVersion' | 'sizes'>): boolea
 }
 
 /**
+ * Thrown when the files were written for an image that is no longer the one they were written
+ * for: deleted meanwhile, given a new upload, or (SQL reuses the highest id after a delete) its id
+ * taken by another image. `files` are the file names written.
+ */
+export class ImageReplacedError extends Error {
+  constructor(
+    readonly media: Pick<Media, 'id' | 'filename'>,
+    readonly files: string[],
+  ) {
+    super(`image ${media.id} (${media.filename}) was deleted or replaced while its files were written`)
+  }
+}
+
+/**
+ * Records the files' bookkeeping on the image's row, in one conditional write, only if the row
+ * still holds the image they were written from (same id, creation time and stored file).
+ * Written straight to the database: it is bookkeeping about the files, not an edit (no hooks, no
+ * new version in the history).
+ */
+export async function recordFiles(media: Media, data: Partial<Media>, written: string[], req: PayloadRequest): Promise<void> {
+  const sameImage: Where = { and: [{ id: { equals: media.id } }, { createdAt: { equals: media.createdAt } }, { filename: { equals: media.filename } }] }
+  const recorded = await req.payload.db.updateOne({ collection: 'media', where: sameImage, data, select: { id: true }, req })
+  if (!recorded) throw new ImageReplacedError(media, written)
+}
+
+/** Every file name of a written image: the original and each size. */
+export const writtenFilesOf = (media: Pick<Media, 'filename' | 'sizes'>): string[] => [
+  ...new Set([media.filename, ...Object.values(media.sizes ?? {}).map((size) => size?.filename)].filter((name): name is string => Boolean(name))),
+]
+
+/**
  * Rewrites every file of a media document from its kept upload with the current credit, and
  * records the sizes, byte sizes and file version. The files are written by the image worker (a
- * low-priority child process); the row is updated once they are all in place. Written straight
- * to the database: it is bookkeeping about the files, not an edit (no hooks, no new version in
- * the history).
+ * low-priority child process); the row is updated once they are all in place.
  */
 export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Promise<Media> {
   const { subject } = await getMediaCredit(media, req)
@@ -44,13 +73,8 @@ export async function rewriteMediaFiles(media: Media, req: PayloadRequest): Prom
   const result = await writeFilesInWorker({ media: { filename: media.filename, sourceCrop: media.sourceCrop }, subject, staticDir, maxPixels: maxPixelsOf(req), plan }, req.payload.logger)
   if (!result) return media
   const rewritten = withRewrite(media, result)
-  await req.payload.db.updateOne({
-    collection: 'media',
-    id: media.id,
-    data: { filesize: rewritten.filesize, width: rewritten.width, height: rewritten.height, sizes: rewritten.sizes, fileVersion: rewritten.fileVersion, sourceCrop: rewritten.sourceCrop },
-    returning: false,
-    req,
-  })
+  const { filesize, width, height, sizes, fileVersion, sourceCrop } = rewritten
+  await recordFiles(media, { filesize, width, height, sizes, fileVersion, sourceCrop }, writtenFilesOf(rewritten), req)
   req.payload.logger.debug({ media: media.id, fileVersion: result.fileVersion }, 'wrote credit metadata and Content Credentials into image files')
   return rewritten
 }

@@ -3,11 +3,12 @@ import fs from 'node:fs/promises'
 import type { PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
+import { writeAtomically } from '@/lib/files/atomicWrite'
 import { toImageFormat } from '@/lib/images/encoding'
 import { MIME_TYPES } from '@/lib/images/uploadContent'
 import { captureParentManifest, type ParentManifest, parseParent, serializeParent } from '@/provenance/parent'
 import { getSigningCredentials } from '@/provenance/processCredentials'
-import { keptOriginalPath, writeAtomically } from './keptOriginal'
+import { keptOriginalPath } from './keptOriginal'
 
 /** Beside the kept upload, outside the served folder: the upload's own Content Credentials. */
 const parentPath = (staticDir: string, filename: string) => `${keptOriginalPath(staticDir, filename)}.c2pa-parent.json`
