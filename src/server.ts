@@ -5,6 +5,7 @@
  * Payload's admin at /admin and its REST/GraphQL API at /api).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import path from 'node:path'
 
 import next from 'next'
 import { getPayload } from 'payload'
@@ -33,7 +34,9 @@ import { createMediaFiles } from './server/mediaFiles'
 import { closeServer, createMetricsHandler, metricsOnPublicPort, startMetricsServer } from './server/metrics/endpoint'
 import { createMetrics } from './server/metrics/metrics'
 import { createResponseCache } from './server/responseCache'
+import { pageStylesheets } from './server/publicDocument'
 import { createSearchApi } from './server/searchApi'
+import { createSearchPage } from './server/searchPage'
 import { createSiteHeaders } from './server/siteHeaders'
 import { inMemoryLimiters } from './server/rateLimit/limiters'
 import { createAccountLimiters, createRateLimit } from './server/rateLimit/rateLimit'
@@ -116,6 +119,8 @@ async function main(): Promise<void> {
     }),
     ...(metricsOnPublicPort(settings.metrics) && { metrics: createMetricsHandler(metrics.registry, settings.metrics.token) }),
     searchApi: createSearchApi(payload, settings.trustedOrigins),
+    // Rendered with the build's stylesheets; in development Next renders it (its assets change as you edit).
+    ...(settings.isProduction && { searchPage: createSearchPage(settings.trustedOrigins, pageStylesheets(path.join(cwd, '.next'), '/search')) }),
   })
   const jobs = startJobRunner({
     // One process at a time across a cluster (a Redis lock); a single process just runs them.

@@ -30,9 +30,11 @@ type CreateAppArgs = {
   metrics?: RequestHandler
   /** GET /api/articles/search for anonymous callers, before Next (src/server/searchApi.ts). */
   searchApi?: RequestHandler
+  /** GET /search for anonymous readers, before Next (src/server/searchPage.tsx). */
+  searchPage?: RequestHandler
 }
 
-export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit, metrics, searchApi }: CreateAppArgs): Express {
+export function createApp({ logger, isProduction, checkHealth, handleWithNext, siteHeaders, trustedProxies = ['loopback'], isHttps = false, rateLimit, metrics, searchApi, searchPage }: CreateAppArgs): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false)
@@ -74,6 +76,7 @@ export function createApp({ logger, isProduction, checkHealth, handleWithNext, s
 
   app.use(readOnlyPages)
   if (searchApi) app.get('/api/articles/search', searchApi)
+  if (searchPage) app.get('/search', searchPage)
 
   // No body parsers here: Next and Payload read the raw request themselves.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))

@@ -134,6 +134,22 @@ describe('the search page', () => {
     expect(html).toContain('Nothing found for “qwzxqwzx”')
   })
 
+  it('is rendered before Next for anonymous readers, with the markup Next gives it (an extra parameter sends it through Next)', async () => {
+    // What Next adds that a page without its client runtime does not use.
+    const withoutNextMarkers = (html: string) =>
+      html.replaceAll(' data-next-head=""', '').replaceAll(' data-n-g=""', '').replaceAll('<noscript data-n-css=""></noscript>', '').replace(/<link rel="preload" href="[^"]+" as="style"\/>/g, '')
+    for (const query of ['q=Putin', 'q=putin&page=2', 'q=qwzxqwzx', '', `q=${'x'.repeat(MAX_QUERY_LENGTH + 1)}`, 'q=%22no%20limits%22']) {
+      const [direct, next] = [await get(`/search?${query}`), await get(`/search?${query}&through=next`)]
+      expect(direct.status).toBe(next.status)
+      const [directHtml, nextHtml] = [await direct.text(), await next.text()]
+      expect(directHtml).not.toContain('data-next-head')
+      expect(nextHtml).toContain('data-next-head')
+      expect(directHtml).toBe(withoutNextMarkers(nextHtml))
+      expect(direct.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(direct.headers.get('cache-control')).toBe('no-store')
+    }
+  })
+
   it('answers an over-long query with a 400 that says why, and the form', async () => {
     const response = await get(`/search?q=${'x'.repeat(MAX_QUERY_LENGTH + 1)}`)
     expect(response.status).toBe(400)

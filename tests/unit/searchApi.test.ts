@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { isPlainAnonymousSearch } from '../../src/server/searchApi'
+import { isPlainAnonymousRequest } from '../../src/server/beforeNext'
+import { SEARCH_API_PARAMS } from '../../src/server/searchApi'
 
 const TRUSTED = ['https://news.example']
-const plain = (query: string, headers: Record<string, string> = {}) => isPlainAnonymousSearch({ headers, search: new URLSearchParams(query) }, TRUSTED)
+const plain = (query: string, headers: Record<string, string> = {}) => isPlainAnonymousRequest({ headers, search: new URLSearchParams(query) }, TRUSTED, SEARCH_API_PARAMS)
 
-describe('isPlainAnonymousSearch', () => {
+describe('isPlainAnonymousRequest, for the search API', () => {
   it('takes an anonymous search with its own parameters, from anywhere but a trusted origin', () => {
     expect(plain('q=putin')).toBe(true)
     expect(plain('q=putin&page=2&limit=5&depth=0')).toBe(true)

@@ -8,7 +8,7 @@ import { findRedirect } from '@/lib/data/redirects'
 import { getSiteIdentity } from '@/lib/data/site'
 import { toNotFoundMeta, type PageMeta } from '@/lib/seo/metadata'
 import type { SiteIdentity } from '@/lib/site'
-import type { NotFoundProps, PageProps } from './props'
+import type { NotFoundProps, PageProps, SiteProps } from './props'
 
 /*
  * How a public page is made (src/pages): `getServerSideProps = publicPage(load)`, where `load`
@@ -40,10 +40,15 @@ function setCacheHeaders(res: GetServerSidePropsContext['res'], tags: string[]):
   }
 }
 
+/** What every public page shows besides its own content: the site, its sections, the origin its links and tags name. */
+export async function loadSiteProps(): Promise<Omit<SiteProps, 'head'>> {
+  const [site, sections] = await Promise.all([getSiteIdentity(), listSections()])
+  return { site, sections, origin: getSettings().serverUrl }
+}
+
 export function publicPage<P>(load: PageLoader<P>): GetServerSideProps<PageProps<P> | NotFoundProps> {
   return async (context) => {
-    const [site, sections] = await Promise.all([getSiteIdentity(), listSections()])
-    const origin = getSettings().serverUrl
+    const { site, sections, origin } = await loadSiteProps()
     const result = await load(context, { site, origin })
     if ('notFound' in result) {
       // An address that moved (a changed slug) answers 301 to where the document is now.
