@@ -15,6 +15,7 @@ import { withPasswordResets } from './src/collections/Users/passwordResets'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { slugRedirects } from './src/plugins/slugRedirects'
 import { hasRole } from './src/access/roles'
+import { withExclusiveRunEndpoint } from './src/jobs/exclusiveRuns'
 import { rewriteMediaFilesTask } from './src/jobs/rewriteMediaFiles'
 import { createDatabaseAdapter } from './src/config/databaseAdapter'
 import { createEmailAdapter } from './src/config/email'
@@ -94,6 +95,7 @@ export default buildConfig({
     tasks: [rewriteMediaFilesTask],
     // Lets one image's file rewrites run one at a time (see src/jobs/rewriteMediaFiles.ts).
     enableConcurrencyControl: true,
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => withExclusiveRunEndpoint(defaultJobsCollection),
   },
   graphQL: {
     // Bounds the cost of one query; the site itself never uses GraphQL.

@@ -19,6 +19,7 @@ import { registerPurgeTarget } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
+import { registerExclusiveJobRuns } from './jobs/exclusiveRuns'
 import { IMAGE_JOBS_PER_RUN, runDueJobs } from './jobs/runDueJobs'
 import { requeueStaleJobs } from './jobs/requeueStaleJobs'
 import { seedIfEmpty } from './seed/seed'
@@ -138,6 +139,14 @@ async function main(): Promise<void> {
     timeoutMs: settings.jobsTimeoutMs,
     logger,
   })
+  // Payload's run endpoint runs as one of the runner's runs, under the same lock (src/jobs/exclusiveRuns.ts).
+  registerExclusiveJobRuns((work) =>
+    jobs.exclusive(async () => {
+      let result: Awaited<ReturnType<typeof work>> | null = null
+      await cluster.runJobsExclusive(async () => void (result = await work()))
+      return result
+    }),
+  )
   // Hooks purge a change again when its transaction commits (purgeChange), whichever request,
   // job or process made it: nothing here depends on how the request ends.
   const uploads = createUploadLimit(UPLOADS_AT_ONCE)

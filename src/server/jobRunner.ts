@@ -13,6 +13,11 @@ export type JobRunner = {
   close: () => Promise<void>
   /** Runs due jobs now (a request just queued some); during a run, once more right after it. */
   tick: () => Promise<void>
+  /**
+   * Runs `work` (a run asked for some other way: Payload's endpoint) as one of this runner's runs:
+   * after the run under way, and before the next. Two runs at once claim the same job.
+   */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>
 }
 
 /**
@@ -24,11 +29,8 @@ export function startJobRunner({ run, intervalMs, timeoutMs, logger }: JobRunner
   let running: Promise<void> | undefined
   let again = false
   let closed = false
-  const tick = (): Promise<void> => {
-    if (running) {
-      again = true
-      return running
-    }
+  /** Makes `work` the run under way: the next waits for it, or for its timeout. */
+  const startRun = (work: () => Promise<unknown>): Promise<void> => {
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -37,14 +39,11 @@ export function startJobRunner({ run, intervalMs, timeoutMs, logger }: JobRunner
       }, timeoutMs)
       timer.unref()
     })
-    const work = run().then(
-      (result) => {
-        logger.debug({}, 'job run done')
-        if (result?.more) again = true
-      },
-      (error: unknown) => logger.error({ err: error }, 'job run failed'),
+    const done = work().then(
+      () => undefined,
+      () => undefined,
     )
-    running = Promise.race([work, timedOut]).finally(() => {
+    running = Promise.race([done, timedOut]).finally(() => {
       clearTimeout(timer)
       running = undefined
       if (again && !closed) {
@@ -54,10 +53,32 @@ export function startJobRunner({ run, intervalMs, timeoutMs, logger }: JobRunner
     })
     return running
   }
+  const tick = (): Promise<void> => {
+    if (running) {
+      again = true
+      return running
+    }
+    return startRun(() =>
+      run().then(
+        (result) => {
+          logger.debug({}, 'job run done')
+          if (result?.more) again = true
+        },
+        (error: unknown) => logger.error({ err: error }, 'job run failed'),
+      ),
+    )
+  }
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    while (running) await running
+    const result = work()
+    await startRun(() => result)
+    return result
+  }
   const interval = setInterval(() => void tick(), intervalMs)
   interval.unref()
   return {
     tick,
+    exclusive,
     close: async () => {
       closed = true
       clearInterval(interval)

@@ -92,3 +92,39 @@ describe('startJobRunner, when work is waiting', () => {
     await runner.close()
   })
 })
+
+describe('startJobRunner, a run asked for another way', () => {
+  it('starts after the run under way and holds the next until it ends, and gives back its answer', async () => {
+    const events: string[] = []
+    let release: () => void = () => undefined
+    const runner = startJobRunner({
+      run: async () => {
+        events.push('run starts')
+        await new Promise<void>((resolve) => (release = resolve))
+        events.push('run ends')
+      },
+      intervalMs: 60_000,
+      timeoutMs: 10_000,
+      logger: logger(),
+    })
+    void runner.tick()
+    const asked = runner.exclusive(async () => {
+      events.push('asked run')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      return 'its answer'
+    })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(events).toEqual(['run starts'])
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    // A tick asked meanwhile waits for the asked run.
+    void runner.tick()
+    expect(events).toEqual(['run starts', 'run ends', 'asked run'])
+    expect(await asked).toBe('its answer')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(events).toEqual(['run starts', 'run ends', 'asked run', 'run starts'])
+    release()
+    await runner.close()
+  })
+})
+

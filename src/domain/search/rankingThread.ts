@@ -1,3 +1,4 @@
+import { processSlot } from '@/lib/processSlot'
 import type { SearchQuery } from '@/lib/search/query'
 import type { PageRequest, RankedPage } from './rankedIds'
 
@@ -11,20 +12,17 @@ export type RankingThread = {
   close: () => Promise<void>
 }
 
-const REGISTRY = Symbol.for('publication.searchRankingThread')
-type GlobalWithThread = typeof globalThis & { [REGISTRY]?: RankingThread }
+const registered = processSlot<RankingThread>('searchRankingThread')
 
 /**
- * The server registers its thread here, on globalThis, so that Next's bundle (the reader's search
- * page) and the server's own modules (the API route) share it. Without one (tests, scripts), SQLite
- * rankings run on the calling thread.
+ * The server registers its thread for the whole process (Next's bundle, the reader's search page
+ * through Next, and the server's own modules, the routes before Next). Without one (tests,
+ * scripts), SQLite rankings run on the calling thread.
  */
 export function registerRankingThread(thread: RankingThread | null): void {
-  const global = globalThis as GlobalWithThread
-  if (thread) global[REGISTRY] = thread
-  else delete global[REGISTRY]
+  registered.set(thread)
 }
 
 export function registeredRankingThread(): RankingThread | null {
-  return (globalThis as GlobalWithThread)[REGISTRY] ?? null
+  return registered.get()
 }
