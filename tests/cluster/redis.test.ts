@@ -30,6 +30,16 @@ function client(): Redis {
   return connection
 }
 
+/** Resolves once some process holds the lock: a new client may take a while to connect and take it. */
+async function untilHeld(key: string): Promise<void> {
+  const watcher = client()
+  const deadline = Date.now() + 5000
+  while ((await watcher.get(key)) === null) {
+    if (Date.now() > deadline) throw new Error(`nobody took ${key} within 5 s`)
+    await sleep(5)
+  }
+}
+
 describe('purge bus on Redis', () => {
   it('reaches every other process, which has purged by the time the sender’s purge resolves', async () => {
     const purged: Record<string, string[][]> = { a: [], b: [], c: [] }
@@ -74,7 +84,7 @@ describe('job lock on Redis', () => {
     const [first, second] = [client(), client()].map((redisClient) => createRedisLock({ redis: redisClient, key: 'test:lock-a', logger }))
     let release: () => void = () => undefined
     const running = first!(() => new Promise<void>((resolve) => (release = resolve)))
-    await sleep(20)
+    await untilHeld('test:lock-a')
     let ranSecond = false
     expect(await second!(async () => void (ranSecond = true))).toBe(false)
     expect(ranSecond).toBe(false)
@@ -89,6 +99,7 @@ describe('job lock on Redis', () => {
     const lock = createRedisLock({ redis: holder, key: 'test:lock-b', logger, ttlMs: 300 })
     const other = createRedisLock({ redis: client(), key: 'test:lock-b', logger, ttlMs: 300 })
     const longRun = lock(() => sleep(900))
+    await untilHeld('test:lock-b')
     await sleep(600)
     expect(await other(async () => undefined)).toBe(false)
     await longRun
@@ -106,9 +117,10 @@ describe('job lock held by a run that hangs', () => {
     const hung = createRedisLock({ redis: client(), key: 'test:lock-c', logger, ttlMs: 300, maxHoldMs: 400 })
     const other = createRedisLock({ redis: client(), key: 'test:lock-c', logger, ttlMs: 300 })
     const hanging = hung(() => sleep(1500))
+    await untilHeld('test:lock-c')
     await sleep(350)
     expect(await other(async () => undefined)).toBe(false)
-    await sleep(500)
+    await sleep(700)
     expect(await other(async () => undefined)).toBe(true)
     await hanging
   })
