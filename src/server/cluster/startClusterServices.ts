@@ -42,7 +42,7 @@ const runDirectly: RunExclusive = async (task) => {
  * (PROXY_PURGE_URL) and the other processes over the Redis bus (REDIS_URL). The server uses them
  * beside its own cache; a process without one (the CLI running jobs) uses them alone.
  */
-export async function connectPurgeTargets({ redisUrl, proxyPurgeUrl, logger, purgeBusMetrics }: Pick<ClusterArgs, 'redisUrl' | 'proxyPurgeUrl' | 'logger' | 'purgeBusMetrics'>): Promise<Closable[]> {
+async function connectPurgeTargets({ redisUrl, proxyPurgeUrl, logger, purgeBusMetrics }: Pick<ClusterArgs, 'redisUrl' | 'proxyPurgeUrl' | 'logger' | 'purgeBusMetrics'>): Promise<Closable[]> {
   const resources: Closable[] = []
   if (proxyPurgeUrl) {
     const unregister = registerPurgeTarget('proxy', createProxyPurgeTarget(proxyPurgeUrl), 'edge')
