@@ -62,7 +62,7 @@ beforeAll(async () => {
 function rank(text: string, limit: number, offset: number, sqlite?: SqliteRanking): Promise<RankedPage> {
   const parsed = parseQuery(text)
   if (!parsed.ok) throw new Error(parsed.message)
-  return rankFromIndex(sqlRunnerOf(payload())!, parsed.query, { limit, offset }, sqlite)
+  return rankFromIndex(sqlRunnerOf(payload())!, parsed.query, { limit, offset }, { sqlite })
 }
 
 /** SQLite ranks a small match set whole and a large one tier by tier: both must give the same pages (PostgreSQL has one way). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { sql } from 'drizzle-orm'
 
 import { rankFromIndex } from '../../src/domain/search/rankedIds'
 import { registeredRankingThread, registerRankingThread, type RankingThread } from '../../src/domain/search/rankingThread'
@@ -36,6 +37,10 @@ afterAll(async () => {
   await thread?.close()
 })
 
+/** The search's version counter as the app reads it before asking the thread. */
+const indexVersion = async () =>
+  String((await sqlRunnerOf(payload())!.rows<{ version: number }>(sql`SELECT version FROM article_search_version WHERE id = 1`))[0]!.version)
+
 const queryOf = (text: string) => {
   const parsed = parseQuery(text)
   if (!parsed.ok) throw new Error(parsed.message)
@@ -45,9 +50,10 @@ const queryOf = (text: string) => {
 describe('the SQLite ranking thread', () => {
   it('ranks every page exactly as the calling thread does', async () => {
     const runner = sqlRunnerOf(payload())!
+    const version = await indexVersion()
     for (const text of ['summit', 'putin', 'Путин', '普京', '"trade talks"', 'summit putin', 'nothing-like-this']) {
       for (const page of [{ limit: 2, offset: 0 }, { limit: 2, offset: 2 }, { limit: 10, offset: 0 }]) {
-        expect(await thread.rank(queryOf(text), page)).toEqual(await rankFromIndex(runner, queryOf(text), page))
+        expect(await thread.rank(queryOf(text), page, version)).toEqual(await rankFromIndex(runner, queryOf(text), page))
       }
     }
   })
@@ -61,15 +67,23 @@ describe('the SQLite ranking thread', () => {
     expect(thread.answered()).toBeGreaterThan(before)
   })
 
+  it('finds a word published after it looked up the words of its prefix', async () => {
+    const page = { limit: 10, offset: 0 }
+    expect(await thread.rank(queryOf('quorat'), page, await indexVersion())).toEqual({ ids: [], totalDocs: 0 })
+    const article = await createArticle(payload(), { headline: 'Quorate at last', body: paragraphsToLexical(['The vote goes ahead.']), _status: 'published' })
+    expect(await thread.rank(queryOf('quorat'), page, await indexVersion())).toEqual({ ids: [article.id], totalDocs: 1 })
+    await payload().delete({ collection: 'articles', id: article.id })
+  })
+
   it('fails a ranking it cannot make with the reason, and keeps answering', async () => {
     const broken = startRankingThread('file:/nonexistent-folder/none.db')
-    await expect(broken.rank(queryOf('summit'), { limit: 1, offset: 0 })).rejects.toThrow(/unable to open|no such|SQLITE_CANTOPEN/i)
+    await expect(broken.rank(queryOf('summit'), { limit: 1, offset: 0 }, '1')).rejects.toThrow(/unable to open|no such|SQLITE_CANTOPEN/i)
     await broken.close()
-    expect((await thread.rank(queryOf('summit'), { limit: 1, offset: 0 })).totalDocs).toBeGreaterThan(0)
+    expect((await thread.rank(queryOf('summit'), { limit: 1, offset: 0 }, await indexVersion())).totalDocs).toBeGreaterThan(0)
   })
 
   it('starts a new thread for the next ranking once its thread has stopped', async () => {
     await thread.close()
-    expect((await thread.rank(queryOf('summit'), { limit: 1, offset: 0 })).totalDocs).toBe(HEADLINES.length + 1)
+    expect((await thread.rank(queryOf('summit'), { limit: 1, offset: 0 }, await indexVersion())).totalDocs).toBe(HEADLINES.length + 1)
   })
 })

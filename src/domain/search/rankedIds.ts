@@ -7,6 +7,7 @@ import type { SearchQuery } from '@/lib/search/query'
 import { pageAcrossTiers } from '@/lib/search/tiers'
 import { MAX_PREFIX_LEXEMES, prefixTokensOf, toExpandedTsquery, type PrefixLexemes } from '@/lib/search/tsqueryExpansion'
 import { cacheAgainstIndexVersion } from './indexVersion'
+import { createPrefixWordsCache, wordsOfPrefixes, type KeptPrefixWords, type PrefixWordsCache } from './prefixWords'
 import { findRankedMongoIds } from './mongo'
 import { registeredRankingThread } from './rankingThread'
 import { sqlRunnerOf, type SqlRunner } from './sqlRunner'
@@ -32,20 +33,26 @@ export const SQLITE_RANK_WHOLE_UP_TO = 1000
 
 export type SqliteRanking = { rankWholeUpTo?: number }
 
+/** How a ranking may go: where looked-up prefix words are kept (prefixWords.ts); SQLite's threshold (tests). */
+export type RankingOptions = { keptWords?: KeptPrefixWords; sqlite?: SqliteRanking }
+
 /**
  * The words each prefix stands for, from the index's own word list (migration …_search_prefixes),
  * for the prefixes that stand for few enough (fts5Terms.ts). The list counts each word's
  * articles as it goes, so the lookup stops one word past the limit.
  */
-async function termsOfPrefixes(runner: SqlRunner, prefixes: string[]): Promise<PrefixTerms> {
-  const found = new Map<string, string[]>()
-  for (const prefix of prefixes) {
-    const rows = await runner.rows<{ term: string }>(
-      sql`SELECT term FROM article_search_terms WHERE term >= ${prefix} AND term < ${prefix} || char(1114111) ORDER BY term LIMIT ${MAX_FTS5_PREFIX_TERMS + 1}`,
-    )
-    found.set(prefix, rows.map((row) => row.term))
+async function termsOfPrefixes(runner: SqlRunner, prefixes: string[], kept?: KeptPrefixWords): Promise<PrefixTerms> {
+  const lookup = async (missing: string[]) => {
+    const found = new Map<string, string[]>()
+    for (const prefix of missing) {
+      const rows = await runner.rows<{ term: string }>(
+        sql`SELECT term FROM article_search_terms WHERE term >= ${prefix} AND term < ${prefix} || char(1114111) ORDER BY term LIMIT ${MAX_FTS5_PREFIX_TERMS + 1}`,
+      )
+      found.set(prefix, rows.map((row) => row.term))
+    }
+    return found
   }
-  return writableTerms(found)
+  return writableTerms(await wordsOfPrefixes(prefixes, lookup, kept))
 }
 
 /**
@@ -55,8 +62,8 @@ async function termsOfPrefixes(runner: SqlRunner, prefixes: string[]): Promise<P
  * bm25 with one column weighted: it is below zero exactly when some word of the query is in that
  * column, as `{headline} : (…)` would select.
  */
-async function sqliteRankedIds(runner: SqlRunner, query: SearchQuery, page: PageRequest, { rankWholeUpTo = SQLITE_RANK_WHOLE_UP_TO }: SqliteRanking = {}): Promise<RankedPage> {
-  const terms = await termsOfPrefixes(runner, fts5PrefixTokensOf(query))
+async function sqliteRankedIds(runner: SqlRunner, query: SearchQuery, page: PageRequest, { keptWords, sqlite: { rankWholeUpTo = SQLITE_RANK_WHOLE_UP_TO } = {} }: RankingOptions): Promise<RankedPage> {
+  const terms = await termsOfPrefixes(runner, fts5PrefixTokensOf(query), keptWords)
   const match = toFts5Match(query, terms)
   const count = async (expression: string) =>
     Number((await runner.rows<{ total: number }>(sql`SELECT count(*) AS total FROM article_search WHERE article_search MATCH ${expression}`))[0]?.total ?? 0)
@@ -110,18 +117,20 @@ const TS_LENGTH_NORMALIZATION = 1
  * up to one more than toExpandedTsquery uses. The prefix is first made what to_tsquery('simple')
  * makes of it (ts_lexize), so the range is the one `prefix:*` matches.
  */
-async function lexemesOfPrefixes(runner: SqlRunner, prefixes: string[]): Promise<PrefixLexemes> {
-  const found = new Map<string, string[]>(prefixes.map((prefix) => [prefix, []]))
-  if (prefixes.length === 0) return found
-  const list = sql.join(prefixes.map((prefix) => sql`${prefix}`), sql`, `)
-  const rows = await runner.rows<{ prefix: string; lexeme: string }>(sql`
-    SELECT p.prefix, l.lexeme FROM unnest(ARRAY[${list}]::text[]) AS p(prefix)
-    CROSS JOIN LATERAL (SELECT coalesce((ts_lexize('simple', p.prefix))[1], p.prefix) AS start) AS n
-    CROSS JOIN LATERAL (
-      SELECT lexeme FROM article_search_lexemes WHERE lexeme >= n.start AND lexeme < n.start || chr(1114111) ORDER BY lexeme LIMIT ${MAX_PREFIX_LEXEMES + 1}
-    ) AS l`)
-  for (const row of rows) found.get(row.prefix)?.push(row.lexeme)
-  return found
+async function lexemesOfPrefixes(runner: SqlRunner, prefixes: string[], kept?: KeptPrefixWords): Promise<PrefixLexemes> {
+  const lookup = async (missing: string[]) => {
+    const found = new Map<string, string[]>(missing.map((prefix) => [prefix, []]))
+    const list = sql.join(missing.map((prefix) => sql`${prefix}`), sql`, `)
+    const rows = await runner.rows<{ prefix: string; lexeme: string }>(sql`
+      SELECT p.prefix, l.lexeme FROM unnest(ARRAY[${list}]::text[]) AS p(prefix)
+      CROSS JOIN LATERAL (SELECT coalesce((ts_lexize('simple', p.prefix))[1], p.prefix) AS start) AS n
+      CROSS JOIN LATERAL (
+        SELECT lexeme FROM article_search_lexemes WHERE lexeme >= n.start AND lexeme < n.start || chr(1114111) ORDER BY lexeme LIMIT ${MAX_PREFIX_LEXEMES + 1}
+      ) AS l`)
+    for (const row of rows) found.get(row.prefix)?.push(row.lexeme)
+    return found
+  }
+  return prefixes.length === 0 ? new Map() : wordsOfPrefixes(prefixes, lookup, kept)
 }
 
 /**
@@ -137,8 +146,8 @@ async function lexemesOfPrefixes(runner: SqlRunner, prefixes: string[]): Promise
  * are found with each prefix written as the lexemes it stands for (toExpandedTsquery), which GIN
  * intersects without first collecting every article of a common word; ts_rank keeps the prefixes.
  */
-async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit, offset }: PageRequest): Promise<RankedPage> {
-  const matchText = toExpandedTsquery(query, await lexemesOfPrefixes(runner, prefixTokensOf(query)))
+async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit, offset }: PageRequest, { keptWords }: RankingOptions): Promise<RankedPage> {
+  const matchText = toExpandedTsquery(query, await lexemesOfPrefixes(runner, prefixTokensOf(query), keptWords))
   if (matchText === null) return { ids: [], totalDocs: 0 }
   const match = sql`to_tsquery('simple', ${matchText})`
   const all = sql`to_tsquery('simple', ${toTsquery(query)})`
@@ -172,9 +181,13 @@ async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit,
  */
 const rankedPages = cacheAgainstIndexVersion<RankedPage>({ maxEntries: 1000 })
 
-/** One ranking straight from a SQL engine's index, kept nowhere (the bench times this). */
-export function rankFromIndex(runner: SqlRunner, query: SearchQuery, page: PageRequest, sqlite?: SqliteRanking): Promise<RankedPage> {
-  return runner.withIndexScans((session) => (runner.engine === 'sqlite' ? sqliteRankedIds(session, query, page, sqlite) : postgresRankedIds(session, query, page)))
+/** Prefix words for the rankings made on this thread, per Payload instance (so per database). */
+const prefixWordCaches = new WeakMap<Payload, PrefixWordsCache>()
+const prefixWordsOf = (payload: Payload) => prefixWordCaches.get(payload) ?? prefixWordCaches.set(payload, createPrefixWordsCache()).get(payload)!
+
+/** One ranking straight from a SQL engine's index; without `keptWords`, nothing is kept (the bench times this). */
+export function rankFromIndex(runner: SqlRunner, query: SearchQuery, page: PageRequest, options: RankingOptions = {}): Promise<RankedPage> {
+  return runner.withIndexScans((session) => (runner.engine === 'sqlite' ? sqliteRankedIds(session, query, page, options) : postgresRankedIds(session, query, page, options)))
 }
 
 /**
@@ -186,5 +199,9 @@ export function findRankedArticleIds(payload: Payload, query: SearchQuery, page:
   if (!runner) return findRankedMongoIds(payload, query, page)
   const key = JSON.stringify([query.items, page.offset, page.limit])
   const thread = runner.engine === 'sqlite' ? registeredRankingThread() : null
-  return rankedPages(payload)!.get(key, () => (thread ? thread.rank(query, page) : rankFromIndex(runner, query, page)), indexVersion)
+  return rankedPages(payload)!.get(
+    key,
+    (version) => (thread ? thread.rank(query, page, version) : rankFromIndex(runner, query, page, { keptWords: { cache: prefixWordsOf(payload), version } })),
+    indexVersion,
+  )
 }

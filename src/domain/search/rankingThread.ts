@@ -2,11 +2,12 @@ import { processSlot } from '@/lib/processSlot'
 import type { SearchQuery } from '@/lib/search/query'
 import type { PageRequest, RankedPage } from './rankedIds'
 
-export type RankingRequest = { id: number; query: SearchQuery; page: PageRequest }
+/** `indexVersion`: the search's version counter as the asking thread read it before asking. */
+export type RankingRequest = { id: number; query: SearchQuery; page: PageRequest; indexVersion: string }
 export type RankingReply = { id: number; ranked: RankedPage } | { id: number; error: string }
 
 export type RankingThread = {
-  rank: (query: SearchQuery, page: PageRequest) => Promise<RankedPage>
+  rank: (query: SearchQuery, page: PageRequest, indexVersion: string) => Promise<RankedPage>
   /** How many rankings the thread has answered (for tests and the operator). */
   answered: () => number
   close: () => Promise<void>

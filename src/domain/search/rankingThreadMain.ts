@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 
+import { createPrefixWordsCache } from './prefixWords'
 import { rankFromIndex } from './rankedIds'
 import type { RankingReply, RankingRequest } from './rankingThread'
 import { sqliteRunner } from './sqlRunner'
@@ -16,11 +17,13 @@ const client = createClient({ url })
 const ready = client.execute(`PRAGMA busy_timeout = ${Number(busyTimeoutMs)}`)
 const runner = sqliteRunner(drizzle(client))
 
-parentPort!.on('message', async ({ id, query, page }: RankingRequest) => {
+const prefixWords = createPrefixWordsCache()
+
+parentPort!.on('message', async ({ id, query, page, indexVersion }: RankingRequest) => {
   let reply: RankingReply
   try {
     await ready
-    reply = { id, ranked: await rankFromIndex(runner, query, page) }
+    reply = { id, ranked: await rankFromIndex(runner, query, page, { keptWords: { cache: prefixWords, version: indexVersion } }) }
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) }
   }

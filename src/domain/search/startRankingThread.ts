@@ -56,10 +56,10 @@ export function startRankingThread(url: string, { busyTimeoutMs = 5000 } = {}): 
   }
 
   return {
-    rank(query, page) {
+    rank(query, page, indexVersion) {
       worker ??= start()
       const id = nextId++
-      const request: RankingRequest = { id, query, page }
+      const request: RankingRequest = { id, query, page, indexVersion }
       return new Promise<RankedPage>((resolve, reject) => {
         pending.set(id, { resolve, reject })
         worker!.postMessage(request)
