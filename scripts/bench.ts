@@ -2,7 +2,9 @@
  * `npm run bench`: figures, not pass/fail. Starts the production server on a throwaway database
  * with its default logging (the log goes to a file, as in production), and measures in the same
  * run, under the same load, the front and article pages without compression and with brotli, each
- * against a baseline: a bare node:http server answering the same bytes in the same encoding. Then
+ * against two baselines: a bare node:http server answering the same body in the same encoding
+ * (the target's yardstick), and one answering with the app's headers too (the same bytes on the
+ * wire: what is left is the app's own work per request). Then
  * other URLs, an uncached render, publish → visible under load, the server's memory, and camera
  * uploads (scripts/lib/benchUploads.ts): upload time, time until the sizes are written, memory
  * and readers through a burst of 20.
@@ -49,6 +51,24 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
       })
       .on('error', reject)
   })
+}
+
+/** Headers Node writes for any server (the connection's and the clock's) and the length it sets from the body. */
+const NODE_OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+
+/** The app's headers for a baseline that sends its whole response: the same header bytes, not only the same body. */
+function headersToRepeat(headers: http.IncomingHttpHeaders): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(headers).flatMap(([name, value]) => (value === undefined || NODE_OWN_HEADERS.has(name) ? [] : [[name, value]])))
+}
+
+/** A bare node:http server answering `body` with `responseHeaders`, under the same load as the app. */
+async function loadBaseline(body: Buffer, responseHeaders: Record<string, string | string[]>, requestHeaders: Record<string, string>): Promise<Figures & { cpuUsPerRequest: number }> {
+  const baselineServer = await startBaseline(body, responseHeaders)
+  try {
+    return await loadProcess(baselineServer.child.pid!, baselineServer.url, requestHeaders)
+  } finally {
+    baselineServer.child.kill()
+  }
 }
 
 /** Issue 17's targets for a cache hit with brotli: ≥ 60 % of the baseline's req/s, p99 ≤ 15 ms. */
@@ -143,13 +163,13 @@ async function benchAll(base: string, articleUrl: string): Promise<void> {
       const headers = { 'accept-encoding': encoding }
       const sent = await rawGet(url, headers)
       if ((sent.headers['content-encoding'] ?? 'identity') !== encoding || sent.headers['x-cache'] !== 'HIT') throw new Error(`${url} was not a cache hit in ${encoding}`)
-      const baselineServer = await startBaseline(sent.body, { 'content-type': String(sent.headers['content-type']), ...(encoding === 'br' ? { 'content-encoding': 'br' } : {}) })
-      const baseline = await loadProcess(baselineServer.child.pid!, baselineServer.url, headers)
-      baselineServer.child.kill()
+      const baseline = await loadBaseline(sent.body, { 'content-type': String(sent.headers['content-type']), ...(encoding === 'br' ? { 'content-encoding': 'br' } : {}) }, headers)
+      const sameResponse = await loadBaseline(sent.body, headersToRepeat(sent.headers), headers)
       const app = await loadProcess(server.child.pid!, url, headers)
       baselines[`${name} ${encoding}`] = baseline
       console.log(line(`${name}, ${encoding} (${(sent.body.length / 1024).toFixed(1)} KB)`, app, baseline) + (encoding === 'br' ? `  ${hitTarget(app, baseline)}` : ''))
-      console.log(line('  baseline, node:http, same bytes', baseline))
+      console.log(line('  baseline, node:http, same body', baseline))
+      console.log(line('  baseline, node:http, same headers and body', sameResponse) + `  (the app: ${((app.rps / sameResponse.rps) * 100).toFixed(0)} % of it)`)
     }
   }
   const baseline = baselines['article page br']!

@@ -9,7 +9,7 @@ import { freePort } from './serverProcess'
  * The benchmark's yardstick: a bare `node:http` server in its own process answering every request
  * with the given bytes and headers. What no Node server can beat on this machine, measured in the same run.
  */
-export async function startBaseline(body: Buffer, headers: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+export async function startBaseline(body: Buffer, headers: Record<string, string | string[]>): Promise<{ child: ChildProcess; url: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-baseline-'))
   const bodyFile = path.join(dir, 'body')
   fs.writeFileSync(bodyFile, body)
