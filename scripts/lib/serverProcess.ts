@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 
+import { processTree } from './processMemory'
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
@@ -42,6 +44,21 @@ type StartOptions = {
   logFile?: string
 }
 
+/**
+ * SIGKILL to a process and everything under it: a server killed while it waits for its
+ * `next build` (ensureBuild.ts) would otherwise leave the build running, taking a core from
+ * whatever runs next.
+ */
+function killTree(pid: number): void {
+  for (const { pid: member } of processTree(pid)) {
+    try {
+      process.kill(member, 'SIGKILL')
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
 /** Starts `src/server.ts` as `npm start` does, and waits until /healthz answers 200. */
 export async function startServer(env: Record<string, string>, { timeoutMs = 240_000, logFile }: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -70,7 +87,7 @@ export async function startServer(env: Record<string, string>, { timeoutMs = 240
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  child.kill('SIGKILL')
+  killTree(child.pid!)
   throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${output()}`)
 }
 
