@@ -7,7 +7,7 @@ import type { SearchQuery } from '@/lib/search/query'
 import { pageAcrossTiers } from '@/lib/search/tiers'
 import { MAX_PREFIX_LEXEMES, prefixTokensOf, toExpandedTsquery, type PrefixLexemes } from '@/lib/search/tsqueryExpansion'
 import { cacheAgainstIndexVersion } from './indexVersion'
-import { createPrefixWordsCache, wordsOfPrefixes, type KeptPrefixWords, type PrefixWordsCache } from './prefixWords'
+import { MAX_KEPT_PREFIXES, wordsOfPrefixes, type KeptPrefixWords } from './prefixWords'
 import { findRankedMongoIds } from './mongo'
 import { registeredRankingThread } from './rankingThread'
 import { sqlRunnerOf, type SqlRunner } from './sqlRunner'
@@ -181,9 +181,8 @@ async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit,
  */
 const rankedPages = cacheAgainstIndexVersion<RankedPage>({ maxEntries: 1000 })
 
-/** Prefix words for the rankings made on this thread, per Payload instance (so per database). */
-const prefixWordCaches = new WeakMap<Payload, PrefixWordsCache>()
-const prefixWordsOf = (payload: Payload) => prefixWordCaches.get(payload) ?? prefixWordCaches.set(payload, createPrefixWordsCache()).get(payload)!
+/** Prefix words for the rankings made on the calling thread, per database. */
+const prefixWords = cacheAgainstIndexVersion<readonly string[]>({ maxEntries: MAX_KEPT_PREFIXES })
 
 /** One ranking straight from a SQL engine's index; without `keptWords`, nothing is kept (the bench times this). */
 export function rankFromIndex(runner: SqlRunner, query: SearchQuery, page: PageRequest, options: RankingOptions = {}): Promise<RankedPage> {
@@ -201,7 +200,7 @@ export function findRankedArticleIds(payload: Payload, query: SearchQuery, page:
   const thread = runner.engine === 'sqlite' ? registeredRankingThread() : null
   return rankedPages(payload)!.get(
     key,
-    (version) => (thread ? thread.rank(query, page, version) : rankFromIndex(runner, query, page, { keptWords: { cache: prefixWordsOf(payload), version } })),
+    (version) => (thread ? thread.rank(query, page, version) : rankFromIndex(runner, query, page, { keptWords: { cache: prefixWords(payload)!, version } })),
     indexVersion,
   )
 }

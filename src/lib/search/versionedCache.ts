@@ -12,6 +12,13 @@ export type VersionedCache<Value> = {
    * not read twice for one request; `compute` gets the version its value is kept under.
    */
   get: (key: string, compute: (version: string) => Promise<Value>, version?: string) => Promise<Value>
+  /**
+   * The values of several keys under `version`: those kept under it, and the others from one
+   * call of `computeMissing` (one statement for all of them), kept under it too.
+   */
+  getMany: (keys: readonly string[], computeMissing: (missing: string[]) => Promise<ReadonlyMap<string, Value>>, version: string) => Promise<Map<string, Value>>
+  /** How many values are kept. */
+  readonly size: number
 }
 
 /**
@@ -20,7 +27,8 @@ export type VersionedCache<Value> = {
  */
 export type VersionedCacheBounds<Value> = { maxEntries: number } | { maxEntries: number; maxSize: number; sizeOf: (value: Value) => number }
 
-export function createVersionedCache<Value extends object>(readVersion: () => Promise<string>, bounds: VersionedCacheBounds<Value>): VersionedCache<Value> {
+/** `readVersion`: null where every caller passes the version it read (a thread asked by another). */
+export function createVersionedCache<Value extends object>(readVersion: (() => Promise<string>) | null, bounds: VersionedCacheBounds<Value>): VersionedCache<Value> {
   type Entry = { version: string; value: Value }
   const entries = new LRUCache<string, Entry>(
     'sizeOf' in bounds
@@ -29,12 +37,31 @@ export function createVersionedCache<Value extends object>(readVersion: () => Pr
   )
   return {
     async get(key, compute, known) {
-      const version = known ?? (await readVersion())
+      if (known === undefined && !readVersion) throw new Error('this cache is given the version by its callers')
+      const version = known ?? (await readVersion!())
       const hit = entries.get(key)
       if (hit && hit.version === version) return hit.value
       const value = await compute(version)
       entries.set(key, { version, value })
       return value
+    },
+    async getMany(keys, computeMissing, version) {
+      const found = new Map<string, Value>()
+      const missing: string[] = []
+      for (const key of keys) {
+        const hit = entries.get(key)
+        if (hit && hit.version === version) found.set(key, hit.value)
+        else missing.push(key)
+      }
+      if (missing.length === 0) return found
+      for (const [key, value] of await computeMissing(missing)) {
+        entries.set(key, { version, value })
+        found.set(key, value)
+      }
+      return found
+    },
+    get size() {
+      return entries.size
     },
   }
 }

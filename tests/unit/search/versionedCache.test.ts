@@ -55,6 +55,20 @@ describe('createVersionedCache', () => {
     expect(work.calls()).toBe(4)
   })
 
+  it('gives several keys at once, computing only the missing ones in one call, under the version given', async () => {
+    const cache = createVersionedCache<{ of: string }>(null, { maxEntries: 10 })
+    const asked: string[][] = []
+    const computeMissing = async (missing: string[]) => {
+      asked.push(missing)
+      return new Map(missing.map((key) => [key, { of: key }]))
+    }
+    expect(await cache.getMany(['a'], computeMissing, '1')).toEqual(new Map([['a', { of: 'a' }]]))
+    expect(await cache.getMany(['a', 'b'], computeMissing, '1')).toEqual(new Map([['a', { of: 'a' }], ['b', { of: 'b' }]]))
+    expect(await cache.getMany(['a', 'b'], computeMissing, '2')).toEqual(new Map([['a', { of: 'a' }], ['b', { of: 'b' }]]))
+    expect(asked).toEqual([['a'], ['b'], ['a', 'b']])
+    await expect(cache.get('a', async () => ({ of: 'a' }))).rejects.toThrow(/given the version/)
+  })
+
   it('with sizes, holds values up to the given total size, dropping the least recently used', async () => {
     const cache = createVersionedCache<{ size: number }>(async () => '1', { maxEntries: 10, maxSize: 10, sizeOf: (value) => value.size })
     let calls = 0
