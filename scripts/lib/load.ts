@@ -38,8 +38,8 @@ export const LOAD_TOOL = wrk
   ? `wrk (${WRK_THREADS} threads, ${CONNECTIONS} connections, ${SECONDS} s per URL)`
   : `autocannon (${CONNECTIONS} connections, ${SECONDS} s per URL; wrk not installed, so the load generator may cap both baseline and app)`
 
-async function runWrk(command: string, url: string, headers: Record<string, string>): Promise<Figures> {
-  const args = ['-t', String(WRK_THREADS), '-c', String(CONNECTIONS), '-d', `${SECONDS}s`, '--latency', '--timeout', '10s']
+async function runWrk(command: string, url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
+  const args = ['-t', String(WRK_THREADS), '-c', String(CONNECTIONS), '-d', `${seconds}s`, '--latency', '--timeout', '10s']
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`)
   const child = spawn(command, [...args, url], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -53,14 +53,14 @@ async function runWrk(command: string, url: string, headers: Record<string, stri
   return parseWrkOutput(output)
 }
 
-async function runAutocannon(url: string, headers: Record<string, string>): Promise<Figures> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+async function runAutocannon(url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers })
   return { requests: result.requests.total, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
 }
 
-/** One load run against `url` with the given request headers. */
-export async function load(url: string, headers: Record<string, string> = {}): Promise<Figures> {
-  return wrk ? runWrk(wrk, url, headers) : runAutocannon(url, headers)
+/** One load run against `url` with the given request headers, BENCH_SECONDS long unless told. */
+export async function load(url: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<Figures> {
+  return wrk ? runWrk(wrk, url, headers, seconds) : runAutocannon(url, headers, seconds)
 }
 
 export async function timed(url: string, init?: RequestInit): Promise<{ ms: number; response: Response; text: string }> {
@@ -83,9 +83,9 @@ export function cpuTimeMs(pid: number): number {
  * A load run against a server process, with the server's CPU time per answered request: on a
  * machine shared with other work, req/s varies with what else runs, CPU per request much less.
  */
-export async function loadProcess(pid: number, url: string, headers: Record<string, string> = {}): Promise<Figures & { cpuUsPerRequest: number }> {
+export async function loadProcess(pid: number, url: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<Figures & { cpuUsPerRequest: number }> {
   const cpuBefore = cpuTimeMs(pid)
-  const figures = await load(url, headers)
+  const figures = await load(url, headers, seconds)
   return { ...figures, cpuUsPerRequest: Math.round(((cpuTimeMs(pid) - cpuBefore) * 1000) / Math.max(1, figures.requests)) }
 }
 
