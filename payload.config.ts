@@ -77,7 +77,7 @@ export default buildConfig({
   }),
   // Password reset e-mails through SMTP_URL; none without it (resets are then off, said once at start).
   email: createEmailAdapter(settings.mail),
-  db: createDatabaseAdapter(settings.database, { schema: settings.databaseSchema }),
+  db: await createDatabaseAdapter(settings.database, { schema: settings.databaseSchema }),
   sharp,
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },

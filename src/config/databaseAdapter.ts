@@ -1,13 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { postgresAdapter } from '@payloadcms/db-postgres'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { migrations as sqliteMigrations } from '../migrations'
-import { migrations as postgresMigrations } from '../migrations-postgres'
+import type { migrations as sqliteMigrations } from '../migrations'
+import type { migrations as postgresMigrations } from '../migrations-postgres'
 import type { DatabaseChoice } from './database'
 
 /** SQLite waits this long for a lock held by another connection before failing a write. */
@@ -19,26 +16,36 @@ const MIGRATION_DIRS = { sqlite: 'src/migrations', postgres: 'src/migrations-pos
 /**
  * `schema: 'migrations'` outside production (tests): no push, and the committed migrations are
  * applied on connect as production applies them. `'push'`: Payload's development default.
+ *
+ * Only the chosen engine's adapter and migrations are loaded: MongoDB's driver alone is 10 MB of
+ * a server's heap (and a 17 MB BSON buffer) that a SQLite or PostgreSQL server never uses.
  */
-export function createDatabaseAdapter(choice: DatabaseChoice, { schema = 'push' }: { schema?: 'migrations' | 'push' } = {}): DatabaseAdapterObj {
+export async function createDatabaseAdapter(choice: DatabaseChoice, { schema = 'push' }: { schema?: 'migrations' | 'push' } = {}): Promise<DatabaseAdapterObj> {
   const push = schema === 'push'
   switch (choice.engine) {
-    case 'mongodb':
+    case 'mongodb': {
+      const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
       return mongooseAdapter({ url: choice.url })
-    case 'postgres':
+    }
+    case 'postgres': {
+      const { postgresAdapter } = await import('@payloadcms/db-postgres')
+      const { migrations } = await import('../migrations-postgres')
       return withMigrationsOnConnect(
         withPoolErrorLogging(
           postgresAdapter({
             pool: { connectionString: choice.url },
             migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.postgres),
             // As with SQLite: production never pushes the schema, the committed migrations build it.
-            prodMigrations: postgresMigrations,
+            prodMigrations: migrations,
             push,
           }),
         ),
-        push ? null : postgresMigrations,
+        push ? null : migrations,
       )
-    case 'sqlite':
+    }
+    case 'sqlite': {
+      const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
+      const { migrations } = await import('../migrations')
       // libSQL creates the file but not its folder.
       fs.mkdirSync(path.dirname(choice.filePath), { recursive: true })
       return withMigrationsOnConnect(
@@ -47,11 +54,12 @@ export function createDatabaseAdapter(choice: DatabaseChoice, { schema = 'push' 
           wal: true,
           busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
           migrationDir: path.resolve(process.cwd(), MIGRATION_DIRS.sqlite),
-          prodMigrations: sqliteMigrations,
+          prodMigrations: migrations,
           push,
         }),
-        push ? null : sqliteMigrations,
+        push ? null : migrations,
       )
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import type { Payload } from 'payload'
 import { startThrowawayRedis, type ThrowawayRedis } from '../../scripts/lib/redis'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { makeThrowawayEnv, removeDir } from '../support/env'
+import { importPayloadAndConfig } from '../support/payloadConfig'
 
 const LOCK_KEY = 'publication:jobs-lock'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -29,7 +30,7 @@ beforeAll(async () => {
   dir = throwaway.dir
   env = { ...throwaway.env, SEED_ON_START: 'false', REDIS_URL: redis.url }
   Object.assign(process.env, env)
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
+  const { getPayload, config } = await importPayloadAndConfig()
   payload = await getPayload({ config })
 }, 120_000)
 

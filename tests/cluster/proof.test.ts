@@ -11,6 +11,7 @@ import { startCluster, type RunningCluster } from '../../scripts/lib/cluster'
 import { GENEROUS_RATE_LIMITS } from '../../scripts/lib/serverProcess'
 import { paragraphsToLexical } from '../../src/lib/richText'
 import type { Article, User } from '../../src/payload-types'
+import { importPayloadAndConfig } from '../support/payloadConfig'
 
 type Doc = Record<string, unknown> & { id: Article['id'] }
 
@@ -169,7 +170,7 @@ async function localApi(): Promise<Payload> {
   const { DATABASE_URI, PAYLOAD_SECRET, MEDIA_DIR } = cluster.appEnv
   // Production mode: the schema comes from the migrations the servers applied, never pushed.
   Object.assign(process.env, { DATABASE_URI, PAYLOAD_SECRET, MEDIA_DIR, NODE_ENV: 'production', LOG_LEVEL: 'warn' })
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
+  const { getPayload, config } = await importPayloadAndConfig()
   local = await getPayload({ config, key: 'cluster-test' })
   return local
 }

@@ -13,6 +13,7 @@ import { startThrowawayRedis, type ThrowawayRedis } from '../../scripts/lib/redi
 import { paragraphsToLexical } from '../../src/lib/richText'
 import { createRedisLock } from '../../src/server/cluster/redisLock'
 import { makeThrowawayEnv, removeDir } from '../support/env'
+import { importPayloadAndConfig } from '../support/payloadConfig'
 
 let postgres: ThrowawayPostgres
 let redis: ThrowawayRedis
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const throwaway = makeThrowawayEnv('jobs')
   dir = throwaway.dir
   Object.assign(process.env, throwaway.env, { SEED_ON_START: 'false' })
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
+  const { getPayload, config } = await importPayloadAndConfig()
   // One after the other: the first creates the schema.
   for (const key of ['process-a', 'process-b']) instances.push(await getPayload({ config, key }))
 }, 120_000)

@@ -2,12 +2,13 @@ import { afterAll, beforeAll } from '@jest/globals'
 import type { Payload } from 'payload'
 
 import { removeDir } from './env'
+import { importPayloadAndConfig } from './payloadConfig'
 
 /** Boots Payload on the test file's throwaway database once, and tears it down after. */
 export function usePayload(): () => Payload {
   let payload: Payload | undefined
   beforeAll(async () => {
-    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
+    const { getPayload, config } = await importPayloadAndConfig()
     payload = await getPayload({ config })
   })
   afterAll(async () => {
