@@ -17,8 +17,8 @@ const MIGRATION_DIRS = { sqlite: 'src/migrations', postgres: 'src/migrations-pos
  * `schema: 'migrations'` outside production (tests): no push, and the committed migrations are
  * applied on connect as production applies them. `'push'`: Payload's development default.
  *
- * Only the chosen engine's adapter and migrations are loaded: MongoDB's driver alone is 10 MB of
- * a server's heap (and a 17 MB BSON buffer) that a SQLite or PostgreSQL server never uses.
+ * Only the chosen engine's adapter and migrations are loaded: MongoDB's driver alone is about
+ * 10 MB of a server's heap, which a SQLite or PostgreSQL server never uses.
  */
 export async function createDatabaseAdapter(choice: DatabaseChoice, { schema = 'push' }: { schema?: 'migrations' | 'push' } = {}): Promise<DatabaseAdapterObj> {
   const push = schema === 'push'
