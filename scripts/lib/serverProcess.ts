@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 
+import { buildServer, SERVER_BUNDLE } from './buildServer'
 import { processTree } from './processMemory'
 
 export async function freePort(): Promise<number> {
@@ -64,13 +65,17 @@ function killTree(pid: number): void {
   }
 }
 
-/** Starts `src/server.ts` as `npm start` does, and waits until /healthz answers 200. */
+/** Compiled once per process (scripts/lib/buildServer.ts): every server it starts runs the same code. */
+let built: Promise<string> | undefined
+
+/** Starts the server as `npm start` does (compiled, then run by plain Node), and waits until /healthz answers 200. */
 export async function startServer(env: Record<string, string>, { timeoutMs = 240_000, logFile }: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let log = ''
   const logFd = logFile ? fs.openSync(logFile, 'a') : undefined
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--conditions=production', '--import', 'tsx', 'src/server.ts'], {
+  await (built ??= buildServer())
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--conditions=production', SERVER_BUNDLE], {
     cwd: process.cwd(),
     // As `npm start`: its Node flags above; glibc's per-thread malloc arenas would keep what image work freed.
     env: { ...process.env, NODE_OPTIONS: '', ...SERVER_MALLOC_ENV, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', SERVER_URL: baseUrl, ...env },

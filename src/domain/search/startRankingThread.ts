@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 
 import type { RankedPage } from './rankedIds'
@@ -9,7 +9,8 @@ const THREAD_EXEC_ARGV = process.execArgv.flatMap((arg, index, all) =>
   arg.startsWith('--conditions=') || arg.startsWith('-C=') ? [arg] : arg === '--conditions' || arg === '-C' ? [arg, all[index + 1]!] : [],
 )
 
-const ENTRY = fileURLToPath(new URL('./rankingThreadMain.ts', import.meta.url))
+/** The thread's entry, found from the working directory: the server runs bundled (scripts/lib/buildServer.ts). */
+const ENTRY = path.join(process.cwd(), 'src', 'domain', 'search', 'rankingThreadMain.ts')
 /**
  * TypeScript through tsx's CommonJS hooks, which run on the thread itself: ESM loader hooks
  * (`--import tsx`) are registered too late for a worker's own entry on Node 20.
