@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import next from 'next'
 import { getPayload } from 'payload'
@@ -19,6 +20,7 @@ import { registerPurgeTarget } from './lib/cache/purge'
 import { cacheTags } from './lib/cache/tags'
 import { tdmHeaders } from './lib/seo/tdm'
 import { toSiteIdentity } from './lib/site'
+import { registerCompiledWorkers } from './lib/workerEntry'
 import { registerExclusiveJobRuns } from './jobs/exclusiveRuns'
 import { IMAGE_JOBS_PER_RUN, runDueJobs } from './jobs/runDueJobs'
 import { requeueStaleJobs } from './jobs/requeueStaleJobs'
@@ -57,6 +59,8 @@ exitOnFatalErrors(logger, logDestination)
 
 async function main(): Promise<void> {
   const cwd = process.cwd()
+  // Compiled (npm start, scripts/lib/buildServer.ts): the workers were compiled beside this module.
+  registerCompiledWorkers(import.meta.url.endsWith('.mjs') ? path.dirname(fileURLToPath(import.meta.url)) : null)
   if (settings.isProduction) await ensureProductionBuild(cwd, logger)
 
   // Read only when scraped: the cache and Payload below exist by then.

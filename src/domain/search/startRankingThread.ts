@@ -1,6 +1,6 @@
-import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 
+import { WORKER_ENTRIES, workerScript } from '@/lib/workerEntry'
 import type { RankedPage } from './rankedIds'
 import type { RankingReply, RankingRequest, RankingThread } from './rankingThread'
 
@@ -9,13 +9,6 @@ const THREAD_EXEC_ARGV = process.execArgv.flatMap((arg, index, all) =>
   arg.startsWith('--conditions=') || arg.startsWith('-C=') ? [arg] : arg === '--conditions' || arg === '-C' ? [arg, all[index + 1]!] : [],
 )
 
-/** The thread's entry, found from the working directory: the server runs bundled (scripts/lib/buildServer.ts). */
-const ENTRY = path.join(process.cwd(), 'src', 'domain', 'search', 'rankingThreadMain.ts')
-/**
- * TypeScript through tsx's CommonJS hooks, which run on the thread itself: ESM loader hooks
- * (`--import tsx`) are registered too late for a worker's own entry on Node 20.
- */
-const BOOT = `require('tsx/cjs'); require(${JSON.stringify(ENTRY)})`
 
 /**
  * A worker thread that ranks SQLite searches on its own connection. libSQL runs each statement
@@ -37,7 +30,8 @@ export function startRankingThread(url: string, { busyTimeoutMs = 5000 } = {}): 
   }
 
   const start = () => {
-    const started = new Worker(BOOT, { eval: true, workerData: { url, busyTimeoutMs }, execArgv: THREAD_EXEC_ARGV })
+    // A CommonJS script (workerScript): ESM loader hooks are registered too late for a worker's own entry on Node 20.
+    const started = new Worker(workerScript(WORKER_ENTRIES.ranking), { eval: true, workerData: { url, busyTimeoutMs }, execArgv: THREAD_EXEC_ARGV })
     started.unref()
     started.on('message', (reply: RankingReply) => {
       const waiting = pending.get(reply.id)

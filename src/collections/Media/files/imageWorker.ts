@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 
 import pLimit from 'p-limit'
 import type { Logger } from 'pino'
 
 import { getSettings } from '@/config/settings'
+import { WORKER_ENTRIES, workerScript } from '@/lib/workerEntry'
 import type { CreditSubject } from '@/licensing/types'
 import type { RecordedFile, RecordedFiles } from '@/provenance/servedFiles'
 import type { SigningPlan } from './contentCredentials'
@@ -23,9 +23,6 @@ export const IMAGE_WORKER_NICENESS = 10
 
 /** An idle worker exits after this long, and its memory (decoded photos, the C2PA SDK's heap) goes with it. */
 export const IMAGE_WORKER_IDLE_MS = 10_000
-
-/** The worker's entry, found from the working directory: Next bundles this module elsewhere. */
-const ENTRY = path.join(process.cwd(), 'src', 'collections', 'Media', 'files', 'imageWorkerMain.ts')
 
 /** One image's files to write: everything the worker needs, as plain data. */
 export type WriteFilesTask = { media: FileSet; subject: CreditSubject; staticDir: string; maxPixels: number; plan: SigningPlan }
@@ -75,11 +72,10 @@ export function createImageWorker({ retireAboveBytes, allocator, idleMs = IMAGE_
 
   function startWorker(): ChildProcess {
     started += 1
-    // TypeScript through tsx's CommonJS hooks, which run on the worker's own thread (its ESM
-    // hooks, as `npm start` uses, take a loader thread with a V8 heap of its own: 30 MB more).
-    // Node's own options are not inherited (a test runner's).
+    // A CommonJS script (workerScript): tsx's ESM hooks would take a loader thread with a V8 heap
+    // of its own, 30 MB more. Node's own options are not inherited (a test runner's).
     const lower = Math.max(0, IMAGE_WORKER_NICENESS - os.getPriority())
-    const child = spawn('nice', ['-n', String(lower), process.execPath, ...WORKER_NODE_FLAGS, '--conditions=production', '--require', 'tsx/cjs', '--eval', `require(${JSON.stringify(ENTRY)})`], {
+    const child = spawn('nice', ['-n', String(lower), process.execPath, ...WORKER_NODE_FLAGS, '--conditions=production', '--eval', workerScript(WORKER_ENTRIES.image)], {
       cwd: process.cwd(),
       env: { ...process.env, NODE_OPTIONS: '', ...allocator.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
