@@ -9,7 +9,6 @@ const THREAD_EXEC_ARGV = process.execArgv.flatMap((arg, index, all) =>
   arg.startsWith('--conditions=') || arg.startsWith('-C=') ? [arg] : arg === '--conditions' || arg === '-C' ? [arg, all[index + 1]!] : [],
 )
 
-
 /**
  * A worker thread that ranks SQLite searches on its own connection. libSQL runs each statement
  * on the calling thread, so on the main thread a ranking (several full-text statements over tens
