@@ -20,10 +20,11 @@ export async function startBaseline(body: Buffer, headers: Record<string, string
     const headers = { ...${JSON.stringify(headers)}, 'content-length': body.length }
     http.createServer((req, res) => { res.writeHead(200, headers); res.end(body) }).listen(${port}, '127.0.0.1', () => console.log('ready'))
   `
+  // The body is read before 'ready': the folder goes once the server has started, or failed to.
   const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise<void>((resolve, reject) => {
     child.stdout?.once('data', () => resolve())
     child.once('exit', (code) => reject(new Error(`baseline server exited with ${code}`)))
-  })
+  }).finally(() => fs.rmSync(dir, { recursive: true, force: true }))
   return { child, url: `http://127.0.0.1:${port}/` }
 }

@@ -2,13 +2,17 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import { promisify } from 'node:util'
 
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import sharp from 'sharp'
 
 import { createImageWorker, type WriteFilesTask } from '../../src/collections/Media/files/imageWorker'
 import { keepUpload } from '../../src/collections/Media/files/keptOriginal'
 import { chooseWorkerAllocator } from '../../src/collections/Media/files/workerAllocator'
+import { removeDir } from '../support/env'
 import { mediaDir, mediaFile } from '../support/images'
+
+// No Payload here (usePayload removes the folder elsewhere): the throwaway folder setupIntEnv made goes with this file.
+afterAll(() => removeDir(process.env.THROWAWAY_DIR!))
 
 const allocator = chooseWorkerAllocator('auto', fs.existsSync)
 const subject = { creator: 'Worker Test', license: null }
