@@ -4,7 +4,7 @@ import { ArticleFigure } from './ArticleFigure'
 import { IMAGE_SIZES } from './imageSizes'
 import { PublishedDate } from './PublishedDate'
 
-export function ArticleCard({ article, origin, lead }: { article: ArticleSummary; origin: string; lead: boolean }) {
+export function ArticleCard({ article, origin, timeZone, lead }: { article: ArticleSummary; origin: string; timeZone: string; lead: boolean }) {
   return (
     <article className={lead ? 'card card--lead' : 'card'}>
       {article.image ? (
@@ -21,7 +21,7 @@ export function ArticleCard({ article, origin, lead }: { article: ArticleSummary
       </h2>
       {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
       <p className="meta">
-        <PublishedDate iso={article.publishedAt} />
+        <PublishedDate iso={article.publishedAt} timeZone={timeZone} />
       </p>
     </article>
   )

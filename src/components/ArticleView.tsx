@@ -8,7 +8,7 @@ import { IMAGE_SIZES } from './imageSizes'
 import { PublishedDate } from './PublishedDate'
 
 /** The article as readers see it; the public page and the editors' preview both render this. */
-export function ArticleView({ article, origin, children }: { article: Article; origin: string; children?: React.ReactNode }) {
+export function ArticleView({ article, origin, timeZone, children }: { article: Article; origin: string; timeZone: string; children?: React.ReactNode }) {
   return (
     <article className="article">
       {children}
@@ -22,13 +22,13 @@ export function ArticleView({ article, origin, children }: { article: Article; o
         {article.standfirst ? <p className="standfirst">{article.standfirst}</p> : null}
         <p className="meta">
           <Byline article={article} />
-          <PublishedDate iso={article.publishedAt} />
-          {article.revisedAt ? <PublishedDate iso={article.revisedAt} prefix="Updated " /> : null}
+          <PublishedDate iso={article.publishedAt} timeZone={timeZone} linked />
+          {article.revisedAt ? <PublishedDate iso={article.revisedAt} timeZone={timeZone} prefix="Updated " /> : null}
         </p>
       </header>
       {article.image ? <ArticleFigure image={article.image} origin={origin} sizes={IMAGE_SIZES.article} priority /> : null}
       <ArticleBody body={article.body} origin={origin} />
-      <CorrectionsNotice corrections={article.corrections} />
+      <CorrectionsNotice corrections={article.corrections} timeZone={timeZone} />
     </article>
   )
 }

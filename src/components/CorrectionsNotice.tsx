@@ -2,7 +2,7 @@ import type { Correction } from '@/lib/data/views'
 import { PublishedDate } from './PublishedDate'
 
 /** Corrections stay visible on the article, oldest first, as news practice asks. */
-export function CorrectionsNotice({ corrections }: { corrections: Correction[] }) {
+export function CorrectionsNotice({ corrections, timeZone }: { corrections: Correction[]; timeZone: string }) {
   if (corrections.length === 0) return null
   return (
     <aside className="corrections" aria-labelledby="corrections-title">
@@ -10,7 +10,7 @@ export function CorrectionsNotice({ corrections }: { corrections: Correction[] }
       <ul>
         {corrections.map((correction) => (
           <li key={`${correction.date}-${correction.text}`}>
-            <PublishedDate iso={correction.date} />: {correction.text}
+            <PublishedDate iso={correction.date} timeZone={timeZone} />: {correction.text}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
-import type { ListPageData } from '@/lib/pages/listPages'
+import type { ListPageData, MonthsAround as MonthLinks } from '@/lib/pages/listPages'
+import type { PageProps } from '@/lib/pages/props'
 import { ArticleCard } from './ArticleCard'
 import { ArticleFigure } from './ArticleFigure'
 import { ImageDetails } from './ImageDetails'
@@ -6,7 +7,7 @@ import { IMAGE_SIZES } from './imageSizes'
 import { JsonLd } from './JsonLd'
 
 /** A list page: heading (and an author's profile), cards newest first, and the way to newer and older pages. */
-export function ListPageView({ page, origin, headingHidden = false }: { page: ListPageData; origin: string; headingHidden?: boolean }) {
+export function ListPageView({ page, origin, timeZone, headingHidden = false }: { page: ListPageData; origin: string; timeZone: string; headingHidden?: boolean }) {
   return (
     <section className="front" aria-labelledby="list-title">
       <JsonLd data={page.jsonLd} />
@@ -38,7 +39,7 @@ export function ListPageView({ page, origin, headingHidden = false }: { page: Li
       {page.position ? <p className="meta">{page.position}</p> : null}
       {page.articles.length === 0 ? <p>No articles have been published here yet.</p> : null}
       {page.articles.map((article, index) => (
-        <ArticleCard key={article.slug} article={article} origin={origin} lead={index === 0 && page.position === null} />
+        <ArticleCard key={article.slug} article={article} origin={origin} timeZone={timeZone} lead={index === 0 && page.position === null} />
       ))}
       {page.newer || page.older ? (
         <nav className="pager" aria-label="More articles">
@@ -56,16 +57,28 @@ export function ListPageView({ page, origin, headingHidden = false }: { page: Li
           ) : null}
         </nav>
       ) : null}
+      {page.months ? <MonthsAround months={page.months} /> : null}
     </section>
   )
 }
 
+/** A month's archive leads on to the nearest later and earlier months with articles. */
+function MonthsAround({ months }: { months: MonthLinks }) {
+  if (!months.later && !months.earlier) return null
+  return (
+    <nav className="pager" aria-label="Other months">
+      {months.later ? <a href={months.later.path}>← {months.later.name}</a> : <span />}
+      {months.earlier ? <a href={months.earlier.path}>{months.earlier.name} →</a> : null}
+    </nav>
+  )
+}
+
 /** The default export of every list page file in src/pages. */
-export function ListPage({ page, origin }: { page: ListPageData; origin: string }) {
-  return <ListPageView page={page} origin={origin} />
+export function ListPage({ page, origin, site }: PageProps<ListPageData>) {
+  return <ListPageView page={page} origin={origin} timeZone={site.timeZone} />
 }
 
 /** The front page keeps the site's name as its visible heading (the masthead). */
-export function FrontPage({ page, origin }: { page: ListPageData; origin: string }) {
-  return <ListPageView page={page} origin={origin} headingHidden />
+export function FrontPage({ page, origin, site }: PageProps<ListPageData>) {
+  return <ListPageView page={page} origin={origin} timeZone={site.timeZone} headingHidden />
 }

@@ -1,11 +1,12 @@
 import type { SearchPageView } from '@/lib/data/search'
+import type { PageProps } from '@/lib/pages/props'
 import { searchPagePath } from '@/lib/search/paths'
 import { MAX_QUERY_LENGTH } from '@/lib/search/query'
 import { articlePath } from '@/lib/urls'
 import { PublishedDate } from './PublishedDate'
 
 /** /search: a plain GET form (works without JavaScript), ranked results with marked excerpts, result pages. */
-export function SearchView({ page: view }: { page: SearchPageView }) {
+export function SearchView({ page: view, site }: PageProps<SearchPageView>) {
   const heading = view.query ? `Search: ${view.query}` : 'Search'
   return (
     <section className="search" aria-labelledby="search-title">
@@ -36,7 +37,7 @@ export function SearchView({ page: view }: { page: SearchPageView }) {
               </h2>
               {result.standfirst ? <p className="standfirst">{result.standfirst}</p> : null}
               <p className="meta">
-                <PublishedDate iso={result.publishedAt} />
+                <PublishedDate iso={result.publishedAt} timeZone={site.timeZone} />
               </p>
               {/* Escaped text with <mark> only: src/lib/search/excerpt.ts */}
               <p className="search__excerpt" dangerouslySetInnerHTML={{ __html: result.excerptHtml }} />

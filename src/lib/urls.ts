@@ -33,8 +33,10 @@ export function authorPath(slug: string): string {
 export const slugPaths = { articles: articlePath, sections: sectionPath, authors: authorPath } as const
 export type SluggedCollection = keyof typeof slugPaths
 
-export function archivePath(year: string, month: string): string {
-  return `/archive/${year}/${month}`
+/** A month's archive page, from its `YYYY-MM` (src/lib/timeZone.ts). */
+export function archiveMonthPath(month: string): string {
+  const [year, monthNumber] = month.split('-') as [string, string]
+  return `/archive/${year}/${monthNumber}`
 }
 
 /** An image's own page: the photo, its full credit and license terms, and the articles using it. */

@@ -20,11 +20,11 @@ export function pageStylesheets(distDir: string, page: string): string[] {
  * head tags, layout and stylesheets), for a page the server answers before Next.
  * tests/http/search.test.ts holds the two to the same markup.
  */
-export function renderPublicDocument<P>(Page: ComponentType<{ page: P }>, props: PageProps<P>, stylesheets: readonly string[]): string {
+export function renderPublicDocument<P>(Page: ComponentType<PageProps<P>>, props: PageProps<P>, stylesheets: readonly string[]): string {
   // renderToString, as Next renders the page: text is split (<!-- -->) the same way.
   const body = renderToString(
     <SiteLayout site={props.site} sections={props.sections}>
-      <Page page={props.page} />
+      <Page {...props} />
     </SiteLayout>,
   )
   const document = renderToStaticMarkup(

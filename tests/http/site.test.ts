@@ -31,7 +31,8 @@ describe('article page', () => {
   it('shows the headline, standfirst, date and all nine body paragraphs', () => {
     expect(html).toContain('<h1>Xi and Putin reaffirm their ‘no limits’ partnership in Beijing</h1>')
     expect(html).toMatch(/<p class="standfirst">Vladimir Putin’s state visit to China/)
-    expect(html).toMatch(/<time dateTime="2024-05-16T10:00:00.000Z">16 May 2024<\/time>/)
+    // The date leads to its month's archive.
+    expect(html).toContain('<a href="/archive/2024/05"><time dateTime="2024-05-16T10:00:00.000Z">16 May 2024</time></a>')
     const body = between(html, /<div class="article__body">/, '</article>')
     expect(body.match(/<p>/g)).toHaveLength(9)
     expect(body).toContain('Earlier today, a meeting in Beijing between China’s Xi Jinping')

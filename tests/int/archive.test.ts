@@ -162,6 +162,36 @@ describe('sections, authors and months', () => {
     }
     expect((await render(getServerSideProps, '/archive/2024/13', { year: '2024', month: '13' })).status).toBe(404)
   })
+
+  it('leads each month to the nearest months with published articles, and purges those when a month fills or empties', async () => {
+    const { getServerSideProps } = await pages.month()
+    const around = async (year: string, month: string) => (await render(getServerSideProps, `/archive/${year}/${month}`, { year, month })).props?.page?.months
+    const link = (name: string, path: string) => ({ name, path })
+    await createArticle(payload(), { slug: 'autumn-2022', publishedAt: '2022-10-15T12:00:00.000Z', _status: 'published' })
+    // A draft's month is no neighbour.
+    await createArticle(payload(), { slug: 'draft-2023', publishedAt: '2023-03-05T12:00:00.000Z', _status: 'draft' })
+    expect(await around('2022', '10')).toEqual({ earlier: null, later: link('January 2024', '/archive/2024/01') })
+    expect((await around('2024', '01'))?.earlier).toEqual(link('October 2022', '/archive/2022/10'))
+    // A month with nothing in it still leads on both ways.
+    expect(await around('2023', '03')).toEqual({ earlier: link('October 2022', '/archive/2022/10'), later: link('January 2024', '/archive/2024/01') })
+
+    const recorded: string[][] = []
+    const unregister = registerPurgeTarget('archive-months-test', (tags) => void recorded.push(tags))
+    const neighbourTags = ['list:month-2022-10', 'list:month-2022-10:pages', 'list:month-2024-01', 'list:month-2024-01:pages']
+    try {
+      const spring = await createArticle(payload(), { slug: 'spring-2023', publishedAt: '2023-05-20T12:00:00.000Z', _status: 'published' })
+      expect(recorded.flat()).toEqual(expect.arrayContaining(neighbourTags))
+      expect(await around('2022', '10')).toEqual({ earlier: null, later: link('May 2023', '/archive/2023/05') })
+      expect((await around('2024', '01'))?.earlier).toEqual(link('May 2023', '/archive/2023/05'))
+
+      recorded.length = 0
+      await payload().delete({ collection: 'articles', id: spring.id })
+      expect(recorded.flat()).toEqual(expect.arrayContaining(neighbourTags))
+      expect((await around('2022', '10'))?.later).toEqual(link('January 2024', '/archive/2024/01'))
+    } finally {
+      unregister()
+    }
+  })
 })
 
 describe('an image’s uses', () => {

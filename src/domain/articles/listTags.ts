@@ -2,10 +2,12 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { getSettings } from '@/config/settings'
 import { tagsForListPositions, type ListPosition } from '@/lib/cache/changeTags'
+import { cacheTags } from '@/lib/cache/tags'
 import { toSiteIdentity } from '@/lib/site'
 import { zonedMonthOf } from '@/lib/timeZone'
 import { listKey, resolveListWhere, type ArticleList } from './lists'
 import type { LiveArticle } from './liveArticles'
+import { findMonthNeighbours } from './monthNeighbours'
 
 /** The lists a published article is in: everything, its section, each author, its month, the uses of each image it shows. */
 export function listsOf(article: LiveArticle, timeZone: string): ArticleList[] {
@@ -31,6 +33,22 @@ async function positionIn(list: ArticleList, publishedAt: string, stays: boolean
 }
 
 /**
+ * Each month archive links the nearest months with articles around it, so a month that gains its
+ * first article or loses its last changes the pages of its neighbours: those of the months the
+ * article was and is in, read after the change (two indexed reads a month), are purged whole.
+ */
+async function monthNeighbourTags(months: readonly string[], timeZone: string, req: PayloadRequest): Promise<string[]> {
+  const around = await Promise.all(months.map((month) => findMonthNeighbours(req.payload, month, timeZone, req)))
+  return around
+    .flatMap(({ earlier, later }) => [earlier, later])
+    .flatMap((month) => {
+      if (!month) return []
+      const key = listKey({ kind: 'month', month, timeZone })
+      return [cacheTags.listHead(key), cacheTags.listPages(key)]
+    })
+}
+
+/**
  * The list pages an article's change makes stale, before and after it: one or two indexed counts
  * per list, so a publish purges a handful of pages whatever the archive holds.
  */
@@ -46,5 +64,6 @@ export async function tagsForListChange(before: LiveArticle | null, after: LiveA
       listsOf(state, timeZone).map((list) => positionIn(list, state.publishedAt, sameDate && keysBefore.has(listKey(list)) && keysAfter.has(listKey(list)), req)),
     ),
   )
-  return tagsForListPositions(positions, getSettings().listPageSize)
+  const months = [...new Set(states.map((state) => zonedMonthOf(state.publishedAt, timeZone)))]
+  return [...new Set([...tagsForListPositions(positions, getSettings().listPageSize), ...(await monthNeighbourTags(months, timeZone, req))])]
 }

@@ -34,13 +34,18 @@ export type ListSubject = {
   profile?: AuthorView
   /** An image's credits page shows the image, its credit and its license terms above its uses. */
   image?: ImageView
+  /** A month's archive links the nearest later and earlier months with articles. */
+  months?: MonthsAround
 }
+
+export type MonthsAround = { earlier: Crumb | null; later: Crumb | null }
 
 export type ListPageData = {
   name: string
   description: string | null
   profile: AuthorView | null
   image: ImageView | null
+  months: MonthsAround | null
   /** "Page 3 of 40", or null on a landing page. */
   position: string | null
   articles: ArticleSummary[]
@@ -73,7 +78,7 @@ function describe(subject: ListSubject, page: { path: string; title: string; tra
 
 /** What every list page shows of its subject, with its own articles, place and neighbours. */
 function listPageData(subject: ListSubject, page: Pick<ListPageData, 'position' | 'articles' | 'newer' | 'older' | 'jsonLd'>): ListPageData {
-  return { name: subject.name, description: subject.description, profile: subject.profile ?? null, image: subject.image ?? null, ...page }
+  return { name: subject.name, description: subject.description, profile: subject.profile ?? null, image: subject.image ?? null, months: subject.months ?? null, ...page }
 }
 
 /** A list's landing page: its newest articles (two pages' worth) and the way to older ones. */

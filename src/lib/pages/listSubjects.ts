@@ -1,12 +1,15 @@
 import type { GetServerSidePropsContext } from 'next'
 
+import { findMonthNeighbours } from '@/domain/articles/monthNeighbours'
 import { cacheTags } from '@/lib/cache/tags'
 import { getCreditedImage } from '@/lib/data/credits'
+import { getPayloadClient } from '@/lib/data/payload'
 import { getAuthor, getSection } from '@/lib/data/profiles'
+import { formatMonth } from '@/lib/format'
 import { scopedFeedLinks } from '@/lib/seo/metadata'
 import type { SiteIdentity } from '@/lib/site'
 import { parseArchiveMonth } from '@/lib/timeZone'
-import { archivePath, authorPath, imageCreditPath, machinePaths, sectionPath } from '@/lib/urls'
+import { archiveMonthPath, authorPath, imageCreditPath, machinePaths, sectionPath } from '@/lib/urls'
 import type { ListSubject } from './listPages'
 
 /** Which list an address names: the page files in src/pages pass one of these to listPages. */
@@ -58,10 +61,20 @@ export async function author(context: GetServerSidePropsContext): Promise<ListSu
 export async function month(context: GetServerSidePropsContext, site: SiteIdentity): Promise<ListSubject | null> {
   const key = parseArchiveMonth(param(context, 'year'), param(context, 'month'))
   if (!key) return null
-  const [year, monthNumber] = key.split('-') as [string, string]
-  const name = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${key}-15T00:00:00Z`))
-  const path = archivePath(year, monthNumber)
-  return { list: { kind: 'month', month: key, timeZone: site.timeZone }, name, description: `Everything ${site.name} published in ${name}.`, path, trail: [HOME, { name, path }], kind: 'collection', tags: [] }
+  const name = formatMonth(key)
+  const path = archiveMonthPath(key)
+  const around = await findMonthNeighbours(await getPayloadClient(), key, site.timeZone)
+  const link = (month: string | null) => (month ? { name: formatMonth(month), path: archiveMonthPath(month) } : null)
+  return {
+    list: { kind: 'month', month: key, timeZone: site.timeZone },
+    name,
+    description: `Everything ${site.name} published in ${name}.`,
+    path,
+    trail: [HOME, { name, path }],
+    kind: 'collection',
+    tags: [],
+    months: { earlier: link(around.earlier), later: link(around.later) },
+  }
 }
 
 export async function image(context: GetServerSidePropsContext): Promise<ListSubject | null> {

@@ -25,7 +25,7 @@ export const getServerSideProps = publicPage<Article>(async ({ params }, { site,
 
 export default function ArticlePage({ page: article, site, origin }: PageProps<Article>) {
   return (
-    <ArticleView article={article} origin={origin}>
+    <ArticleView article={article} origin={origin} timeZone={site.timeZone}>
       <JsonLd data={toNewsArticleJsonLd(article, { origin, site })} />
     </ArticleView>
   )

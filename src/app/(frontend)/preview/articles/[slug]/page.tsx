@@ -7,6 +7,7 @@ import { LivePreviewListener } from '@/components/LivePreviewListener.client'
 import { PreviewBanner } from '@/components/PreviewBanner'
 import { getSettings } from '@/config/settings'
 import { getArticleDraft } from '@/lib/data/articles'
+import { getSiteIdentity } from '@/lib/data/site'
 import { articlePath } from '@/lib/urls'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -28,7 +29,7 @@ export default async function ArticlePreviewPage({ params }: Props) {
     redirect(articlePath(slug))
   }
   return (
-    <ArticleView article={article} origin={getSettings().serverUrl}>
+    <ArticleView article={article} origin={getSettings().serverUrl} timeZone={(await getSiteIdentity()).timeZone}>
       <PreviewBanner slug={article.slug} />
       <LivePreviewListener />
     </ArticleView>
