@@ -8,11 +8,11 @@ const STATES: Record<ContentCredentialsView['validationState'], string> = {
 }
 
 /** "Content Credentials: signed by …, 30 November 2026 · opened, resized, edited.metadata · verified". */
-export function ContentCredentialsSummary({ summary }: { summary: ContentCredentialsView }) {
+export function ContentCredentialsSummary({ summary, timeZone }: { summary: ContentCredentialsView; timeZone: string }) {
   return (
     <p className="meta content-credentials">
       Content Credentials: signed by {summary.signedBy ?? 'an unnamed signer'}
-      {summary.signedAt ? <>, {formatDate(summary.signedAt)}</> : null} · {summary.actions.join(', ')} · {STATES[summary.validationState]}
+      {summary.signedAt ? <>, {formatDate(summary.signedAt, timeZone)}</> : null} · {summary.actions.join(', ')} · {STATES[summary.validationState]}
     </p>
   )
 }

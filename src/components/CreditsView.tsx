@@ -1,11 +1,12 @@
 import type { CreditsPageData } from '@/lib/pages/creditPages'
+import type { PageProps } from '@/lib/pages/props'
 import { absoluteUrl, imageCreditPath } from '@/lib/urls'
 import { ContentCredentialsSummary } from './ContentCredentialsSummary'
 import { ImageCredit } from './ImageCredit'
 import { Picture } from './Picture'
 
 /** /credits: each public image with its full credit and a link to its own page (with the articles using it). */
-export function CreditsView({ page, origin }: { page: CreditsPageData; origin: string }) {
+export function CreditsView({ page, origin, timeZone }: { page: CreditsPageData; origin: string; timeZone: string }) {
   return (
     <section className="credits">
       <h1>Image credits</h1>
@@ -21,7 +22,7 @@ export function CreditsView({ page, origin }: { page: CreditsPageData; origin: s
                 <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />
               </p>
               {image.caption ? <p className="caption">{image.caption}</p> : null}
-              {image.contentCredentials ? <ContentCredentialsSummary summary={image.contentCredentials} /> : null}
+              {image.contentCredentials ? <ContentCredentialsSummary summary={image.contentCredentials} timeZone={timeZone} /> : null}
               <p className="meta">
                 <a href={imageCreditPath(image.id)}>Where this image is used</a>
               </p>
@@ -40,6 +41,6 @@ export function CreditsView({ page, origin }: { page: CreditsPageData; origin: s
 }
 
 /** The default export of the /credits page files in src/pages. */
-export function CreditsPage({ page, origin }: { page: CreditsPageData; origin: string }) {
-  return <CreditsView page={page} origin={origin} />
+export function CreditsPage({ page, origin, site }: PageProps<CreditsPageData>) {
+  return <CreditsView page={page} origin={origin} timeZone={site.timeZone} />
 }

@@ -7,7 +7,7 @@ import { IMAGE_SIZES } from './imageSizes'
 import { Picture } from './Picture'
 
 /** An image's credits page: the photo, its full credit (title, author, source, license) and what the license allows. */
-export function ImageDetails({ image, origin }: { image: ImageView; origin: string }) {
+export function ImageDetails({ image, origin, timeZone }: { image: ImageView; origin: string; timeZone: string }) {
   const terms = describePermissions(image.credit.license)
   return (
     <figure className="figure image-details">
@@ -16,7 +16,7 @@ export function ImageDetails({ image, origin }: { image: ImageView; origin: stri
         {image.caption ? <span className="caption">{image.caption}</span> : null}
         <ImageCredit credit={image.credit} imageUrl={absoluteUrl(image.url, origin)} />
         <span className="meta">License terms: {terms.summary}</span>
-        {image.contentCredentials ? <ContentCredentialsSummary summary={image.contentCredentials} /> : null}
+        {image.contentCredentials ? <ContentCredentialsSummary summary={image.contentCredentials} timeZone={timeZone} /> : null}
       </figcaption>
     </figure>
   )

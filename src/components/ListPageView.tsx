@@ -14,7 +14,7 @@ export function ListPageView({ page, origin, timeZone, headingHidden = false }: 
       {page.image ? (
         <header>
           <h1 id="list-title">{page.name}</h1>
-          <ImageDetails image={page.image} origin={origin} />
+          <ImageDetails image={page.image} origin={origin} timeZone={timeZone} />
           <h2>Published articles using this image</h2>
         </header>
       ) : page.profile ? (
