@@ -5,6 +5,8 @@ import { LRUCache } from 'lru-cache'
  * version first, and a value computed after that read is stored under that version. A change
  * that lands while a value is being computed therefore moves the version past it, so that
  * value is never served again; a value is never stored under a version newer than its data.
+ * Callers asking for a key being computed under the same version wait for that computation: a
+ * publish moves the version, and every reader of a popular query would otherwise rank it at once.
  */
 export type VersionedCache<Value> = {
   /**
@@ -35,15 +37,24 @@ export function createVersionedCache<Value extends object>(readVersion: (() => P
       ? { max: bounds.maxEntries, maxSize: bounds.maxSize, sizeCalculation: (entry: Entry) => Math.max(1, bounds.sizeOf(entry.value)) }
       : { max: bounds.maxEntries },
   )
+  const computing = new Map<string, { version: string; value: Promise<Value> }>()
   return {
     async get(key, compute, known) {
       if (known === undefined && !readVersion) throw new Error('this cache is given the version by its callers')
       const version = known ?? (await readVersion!())
       const hit = entries.get(key)
       if (hit && hit.version === version) return hit.value
-      const value = await compute(version)
-      entries.set(key, { version, value })
-      return value
+      const running = computing.get(key)
+      if (running && running.version === version) return running.value
+      const value = compute(version)
+      computing.set(key, { version, value })
+      try {
+        const computed = await value
+        entries.set(key, { version, value: computed })
+        return computed
+      } finally {
+        if (computing.get(key)?.value === value) computing.delete(key)
+      }
     },
     async getMany(keys, computeMissing, version) {
       const found = new Map<string, Value>()

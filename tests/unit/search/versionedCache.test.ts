@@ -28,6 +28,48 @@ describe('createVersionedCache', () => {
     expect(work.calls()).toBe(2)
   })
 
+  it('computes a key once for callers that ask while it is being computed under the same version, not under another', async () => {
+    let version = 1
+    const cache = createVersionedCache<{ call: number }>(async () => String(version), { maxEntries: 10 })
+    let calls = 0
+    let finish: () => void = () => undefined
+    const slow = () =>
+      new Promise<{ call: number }>((resolve) => {
+        calls += 1
+        const call = calls
+        finish = () => resolve({ call })
+      })
+    const first = cache.get('putin', slow)
+    const second = cache.get('putin', slow)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(calls).toBe(1)
+    finish()
+    expect(await Promise.all([first, second])).toEqual([{ call: 1 }, { call: 1 }])
+    // A caller that read a newer version does not take a computation under the older one.
+    const older = cache.get('sanctions', slow)
+    await new Promise((resolve) => setImmediate(resolve))
+    const finishOlder = finish
+    version = 2
+    const newer = cache.get('sanctions', slow)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(calls).toBe(3)
+    finish()
+    finishOlder()
+    expect(await Promise.all([older, newer])).toEqual([{ call: 2 }, { call: 3 }])
+  })
+
+  it('lets every waiting caller see a failed computation fail, and computes again on the next ask', async () => {
+    const cache = createVersionedCache<{ call: number }>(async () => '1', { maxEntries: 10 })
+    let calls = 0
+    const failing = async () => {
+      calls += 1
+      throw new Error('database gone')
+    }
+    await expect(Promise.all([cache.get('putin', failing), cache.get('putin', failing)])).rejects.toThrow('database gone')
+    expect(calls).toBe(1)
+    expect(await cache.get('putin', async () => ({ call: 9 }))).toEqual({ call: 9 })
+  })
+
   it('keeps a value computed during a change under the version read before it, so it is not served after', async () => {
     let version = 1
     const cache = createVersionedCache<{ call: number }>(async () => String(version), { maxEntries: 10 })
