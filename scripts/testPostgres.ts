@@ -20,7 +20,8 @@ try {
   console.log(`PostgreSQL for the tests: ${postgres.url}`)
   const args = process.argv.slice(2)
   const projects = args.some((arg) => arg.startsWith('--selectProjects')) ? [] : ['--selectProjects', 'int', 'http']
-  const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...projects, ...SQLITE_ONLY.flatMap((file) => ['--testPathIgnorePatterns', file]), ...args], {
+  // The caller's arguments first: Jest's list options (the ignore patterns) take every value after them, test paths too.
+  const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...args, ...projects, ...SQLITE_ONLY.flatMap((file) => ['--testPathIgnorePatterns', file])], {
     stdio: 'inherit',
     env: { ...process.env, TEST_POSTGRES_URL: postgres.url, NODE_OPTIONS: '--experimental-vm-modules --no-warnings' },
   })
