@@ -1,5 +1,6 @@
-import type { ListPageData, MonthsAround as MonthLinks } from '@/lib/pages/listPages'
+import type { ListPageData } from '@/lib/pages/listPages'
 import type { PageProps } from '@/lib/pages/props'
+import { AroundNav } from './AroundNav'
 import { ArticleCard } from './ArticleCard'
 import { ArticleFigure } from './ArticleFigure'
 import { ImageDetails } from './ImageDetails'
@@ -57,19 +58,8 @@ export function ListPageView({ page, origin, timeZone, headingHidden = false }: 
           ) : null}
         </nav>
       ) : null}
-      {page.months ? <MonthsAround months={page.months} /> : null}
+      {page.months ? <AroundNav label="Other months" later={page.months.later} earlier={page.months.earlier} up={page.months.year} /> : null}
     </section>
-  )
-}
-
-/** A month's archive leads on to the nearest later and earlier months with articles. */
-function MonthsAround({ months }: { months: MonthLinks }) {
-  if (!months.later && !months.earlier) return null
-  return (
-    <nav className="pager" aria-label="Other months">
-      {months.later ? <a href={months.later.path}>← {months.later.name}</a> : <span />}
-      {months.earlier ? <a href={months.earlier.path}>{months.earlier.name} →</a> : null}
-    </nav>
   )
 }
 

@@ -33,6 +33,11 @@ export function authorPath(slug: string): string {
 export const slugPaths = { articles: articlePath, sections: sectionPath, authors: authorPath } as const
 export type SluggedCollection = keyof typeof slugPaths
 
+/** A year's archive page: its months. */
+export function archiveYearPath(year: string): string {
+  return `/archive/${year}`
+}
+
 /** A month's archive page, from its `YYYY-MM` (src/lib/timeZone.ts). */
 export function archiveMonthPath(month: string): string {
   const [year, monthNumber] = month.split('-') as [string, string]

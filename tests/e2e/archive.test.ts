@@ -65,4 +65,19 @@ describe('the archive, as a reader', () => {
     await expect(page.locator('.profile').textContent()).resolves.toContain('Writes about physics.')
     await screenshot(page, 'archive-author')
   })
+
+  it('goes by date: from an article to its month, to the month before, and up to its year', async () => {
+    const page = await readerPage(browser)
+    await page.goto(`${base}/articles/discovery-3`)
+    await Promise.all([page.waitForURL((url) => url.pathname === '/archive/2025/03'), page.click('.meta a:has(time)')])
+    await expect(page.locator('h1').textContent()).resolves.toBe('March 2025')
+    // The seed's article (16 May 2024) is the nearest earlier month; nothing is later.
+    await Promise.all([page.waitForURL((url) => url.pathname === '/archive/2024/05'), page.click('nav[aria-label="Other months"] >> text=May 2024 →')])
+    await expect(page.locator('.card__headline').allTextContents()).resolves.toHaveLength(1)
+    await Promise.all([page.waitForURL((url) => url.pathname === '/archive/2024'), page.click('nav[aria-label="Other months"] >> text="2024"')])
+    await expect(page.locator('.archive-months a').allTextContents()).resolves.toEqual(['May 2024'])
+    await Promise.all([page.waitForURL((url) => url.pathname === '/archive/2025'), page.click('nav[aria-label="Other years"] >> text=← 2025')])
+    await expect(page.locator('.archive-months a').allTextContents()).resolves.toEqual(['March 2025'])
+    await screenshot(page, 'archive-year')
+  })
 })

@@ -46,6 +46,7 @@ const pages = {
   sectionPage: () => import('../../src/pages/sections/[slug]/page/[page]'),
   author: () => import('../../src/pages/authors/[slug]/index'),
   month: () => import('../../src/pages/archive/[year]/[month]/index'),
+  year: () => import('../../src/pages/archive/[year]/index'),
   image: () => import('../../src/pages/credits/[image]/index'),
 }
 
@@ -170,18 +171,18 @@ describe('sections, authors and months', () => {
     await createArticle(payload(), { slug: 'autumn-2022', publishedAt: '2022-10-15T12:00:00.000Z', _status: 'published' })
     // A draft's month is no neighbour.
     await createArticle(payload(), { slug: 'draft-2023', publishedAt: '2023-03-05T12:00:00.000Z', _status: 'draft' })
-    expect(await around('2022', '10')).toEqual({ earlier: null, later: link('January 2024', '/archive/2024/01') })
+    expect(await around('2022', '10')).toEqual({ earlier: null, later: link('January 2024', '/archive/2024/01'), year: link('2022', '/archive/2022') })
     expect((await around('2024', '01'))?.earlier).toEqual(link('October 2022', '/archive/2022/10'))
     // A month with nothing in it still leads on both ways.
-    expect(await around('2023', '03')).toEqual({ earlier: link('October 2022', '/archive/2022/10'), later: link('January 2024', '/archive/2024/01') })
+    expect(await around('2023', '03')).toMatchObject({ earlier: link('October 2022', '/archive/2022/10'), later: link('January 2024', '/archive/2024/01') })
 
     const recorded: string[][] = []
     const unregister = registerPurgeTarget('archive-months-test', (tags) => void recorded.push(tags))
-    const neighbourTags = ['list:month-2022-10', 'list:month-2022-10:pages', 'list:month-2024-01', 'list:month-2024-01:pages']
+    const neighbourTags = ['list:month-2022-10', 'list:month-2022-10:pages', 'list:month-2024-01', 'list:month-2024-01:pages', 'archive:2022', 'archive:2023', 'archive:2024']
     try {
       const spring = await createArticle(payload(), { slug: 'spring-2023', publishedAt: '2023-05-20T12:00:00.000Z', _status: 'published' })
       expect(recorded.flat()).toEqual(expect.arrayContaining(neighbourTags))
-      expect(await around('2022', '10')).toEqual({ earlier: null, later: link('May 2023', '/archive/2023/05') })
+      expect(await around('2022', '10')).toMatchObject({ earlier: null, later: link('May 2023', '/archive/2023/05') })
       expect((await around('2024', '01'))?.earlier).toEqual(link('May 2023', '/archive/2023/05'))
 
       recorded.length = 0
@@ -191,6 +192,27 @@ describe('sections, authors and months', () => {
     } finally {
       unregister()
     }
+  })
+
+  it('shows a year’s months with published articles and the years around it, and 404 for a year with none', async () => {
+    const { getServerSideProps } = await pages.year()
+    const year = (value: string) => render(getServerSideProps, `/archive/${value}`, { year: value })
+    const y2022 = await year('2022')
+    expect(y2022.props?.page).toMatchObject({ year: '2022', months: [{ name: 'October 2022', path: '/archive/2022/10' }], earlier: null, later: { name: '2024', path: '/archive/2024' } })
+    expect(y2022.headers['surrogate-key']?.split(' ')).toEqual(expect.arrayContaining(['archive:2022', 'site']))
+    // January 2024 (the fixtures and the month edge), read one month at a time.
+    const y2024 = await year('2024')
+    expect(y2024.props?.page).toMatchObject({ months: [{ name: 'January 2024', path: '/archive/2024/01' }], earlier: { name: '2022', path: '/archive/2022' } })
+    expect(y2024.read).toBe(3)
+    // 2023 holds a draft only; the 404 is kept until an article lands in the year.
+    const y2023 = await year('2023')
+    expect(y2023.status).toBe(404)
+    expect(y2023.headers['surrogate-key']?.split(' ')).toContain('archive:2023')
+    for (const bad of ['23', '20234', 'x']) expect((await year(bad)).status).toBe(404)
+    // A month's breadcrumbs pass through its year.
+    const { getServerSideProps: month } = await pages.month()
+    const january = await render(month, '/archive/2024/01', { year: '2024', month: '01' })
+    expect(JSON.stringify(january.props?.page?.jsonLd)).toContain('"name":"2024","item":"http://localhost:3000/archive/2024"')
   })
 })
 

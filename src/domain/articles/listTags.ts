@@ -32,20 +32,24 @@ async function positionIn(list: ArticleList, publishedAt: string, stays: boolean
   return { key: listKey(list), position, total: stays ? position + 1 : (await count(published)) + 1 }
 }
 
+const yearOf = (month: string) => month.slice(0, 4)
+
 /**
- * Each month archive links the nearest months with articles around it, so a month that gains its
- * first article or loses its last changes the pages of its neighbours: those of the months the
- * article was and is in, read after the change (two indexed reads a month), are purged whole.
+ * Each month archive links the nearest months with articles around it, and each year's page its
+ * months and the years around it, so a month that gains its first article or loses its last
+ * changes its neighbours' pages: those of the months the article was and is in, read after the
+ * change (two indexed reads a month), are purged whole, with the year pages of all of them.
  */
-async function monthNeighbourTags(months: readonly string[], timeZone: string, req: PayloadRequest): Promise<string[]> {
+async function dateArchiveTags(months: readonly string[], timeZone: string, req: PayloadRequest): Promise<string[]> {
   const around = await Promise.all(months.map((month) => findMonthNeighbours(req.payload, month, timeZone, req)))
-  return around
-    .flatMap(({ earlier, later }) => [earlier, later])
-    .flatMap((month) => {
-      if (!month) return []
+  const neighbours = around.flatMap(({ earlier, later }) => [earlier, later]).filter((month): month is string => month !== null)
+  return [
+    ...neighbours.flatMap((month) => {
       const key = listKey({ kind: 'month', month, timeZone })
       return [cacheTags.listHead(key), cacheTags.listPages(key)]
-    })
+    }),
+    ...[...months, ...neighbours].map((month) => cacheTags.archiveYear(yearOf(month))),
+  ]
 }
 
 /**
@@ -65,5 +69,5 @@ export async function tagsForListChange(before: LiveArticle | null, after: LiveA
     ),
   )
   const months = [...new Set(states.map((state) => zonedMonthOf(state.publishedAt, timeZone)))]
-  return [...new Set([...tagsForListPositions(positions, getSettings().listPageSize), ...(await monthNeighbourTags(months, timeZone, req))])]
+  return [...new Set([...tagsForListPositions(positions, getSettings().listPageSize), ...(await dateArchiveTags(months, timeZone, req))])]
 }

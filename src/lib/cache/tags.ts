@@ -22,6 +22,8 @@ export const cacheTags = {
   listPage: (key: string, page: number) => `list:${key}:${page}`,
   /** Every numbered page of a list, for the rare change that moves most of them (an old article unpublished). */
   listPages: (key: string) => `list:${key}:pages`,
+  /** A year's archive page (`YYYY`): its months with articles, and the years around it. */
+  archiveYear: (year: string) => `archive:${year}`,
   /** The /credits page. */
   credits: 'credits',
   /** Anything that shows one image (its document, its files). */

@@ -34,11 +34,11 @@ export type ListSubject = {
   profile?: AuthorView
   /** An image's credits page shows the image, its credit and its license terms above its uses. */
   image?: ImageView
-  /** A month's archive links the nearest later and earlier months with articles. */
+  /** A month's archive links the nearest later and earlier months with articles, and its year. */
   months?: MonthsAround
 }
 
-export type MonthsAround = { earlier: Crumb | null; later: Crumb | null }
+export type MonthsAround = { earlier: Crumb | null; later: Crumb | null; year: Crumb }
 
 export type ListPageData = {
   name: string

@@ -9,12 +9,12 @@ import { formatMonth } from '@/lib/format'
 import { scopedFeedLinks } from '@/lib/seo/metadata'
 import type { SiteIdentity } from '@/lib/site'
 import { parseArchiveMonth } from '@/lib/timeZone'
-import { archiveMonthPath, authorPath, imageCreditPath, machinePaths, sectionPath } from '@/lib/urls'
+import { archiveMonthPath, archiveYearPath, authorPath, imageCreditPath, machinePaths, sectionPath } from '@/lib/urls'
 import type { ListSubject } from './listPages'
 
 /** Which list an address names: the page files in src/pages pass one of these to listPages. */
 
-const HOME = { name: 'Home', path: '/' }
+export const HOME_CRUMB = { name: 'Home', path: '/' }
 
 function param(context: GetServerSidePropsContext, name: string): string | undefined {
   const value = context.params?.[name]
@@ -22,7 +22,7 @@ function param(context: GetServerSidePropsContext, name: string): string | undef
 }
 
 export async function everything(_context: GetServerSidePropsContext, site: SiteIdentity): Promise<ListSubject> {
-  return { list: { kind: 'all' }, name: site.name, description: null, path: '/', trail: [HOME], kind: 'front', tags: [cacheTags.articleList] }
+  return { list: { kind: 'all' }, name: site.name, description: null, path: '/', trail: [HOME_CRUMB], kind: 'front', tags: [cacheTags.articleList] }
 }
 
 export async function section(context: GetServerSidePropsContext): Promise<ListSubject | null> {
@@ -34,7 +34,7 @@ export async function section(context: GetServerSidePropsContext): Promise<ListS
     name: found.name,
     description: found.description,
     path,
-    trail: [HOME, { name: found.name, path }],
+    trail: [HOME_CRUMB, { name: found.name, path }],
     kind: 'collection',
     tags: [cacheTags.section(found.id)],
     feeds: (site, origin) => scopedFeedLinks(found.name, path, site, origin),
@@ -50,7 +50,7 @@ export async function author(context: GetServerSidePropsContext): Promise<ListSu
     name: found.name,
     description: found.bio,
     path,
-    trail: [HOME, { name: found.name, path }],
+    trail: [HOME_CRUMB, { name: found.name, path }],
     kind: 'profile',
     tags: [cacheTags.author(found.id), ...(found.photo ? [cacheTags.media(found.photo.id)] : [])],
     feeds: (site, origin) => scopedFeedLinks(found.name, path, site, origin),
@@ -65,15 +65,16 @@ export async function month(context: GetServerSidePropsContext, site: SiteIdenti
   const path = archiveMonthPath(key)
   const around = await findMonthNeighbours(await getPayloadClient(), key, site.timeZone)
   const link = (month: string | null) => (month ? { name: formatMonth(month), path: archiveMonthPath(month) } : null)
+  const year = { name: key.slice(0, 4), path: archiveYearPath(key.slice(0, 4)) }
   return {
     list: { kind: 'month', month: key, timeZone: site.timeZone },
     name,
     description: `Everything ${site.name} published in ${name}.`,
     path,
-    trail: [HOME, { name, path }],
+    trail: [HOME_CRUMB, year, { name, path }],
     kind: 'collection',
     tags: [],
-    months: { earlier: link(around.earlier), later: link(around.later) },
+    months: { earlier: link(around.earlier), later: link(around.later), year },
   }
 }
 
@@ -87,7 +88,7 @@ export async function image(context: GetServerSidePropsContext): Promise<ListSub
     name,
     description: found.caption,
     path,
-    trail: [HOME, { name: 'Image credits', path: machinePaths.credits }, { name, path }],
+    trail: [HOME_CRUMB, { name: 'Image credits', path: machinePaths.credits }, { name, path }],
     kind: 'collection',
     tags: [cacheTags.media(found.id)],
     image: found,
