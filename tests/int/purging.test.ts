@@ -23,10 +23,10 @@ beforeEach(() => {
 
 /**
  * The pages named by what changed, each once (on PostgreSQL a change purges again when its
- * transaction commits); list pages and sitemap files follow positions, tested in archive.test.ts
- * and sitemapIndex.test.ts.
+ * transaction commits); list pages, year pages and sitemap files follow positions and dates,
+ * tested in archive.test.ts and sitemapIndex.test.ts.
  */
-const all = () => [...new Set(purged.flat().filter((tag) => !/^(list|sitemap):/.test(tag)))].sort()
+const all = () => [...new Set(purged.flat().filter((tag) => !/^(list|archive|sitemap):/.test(tag)))].sort()
 const sorted = (tags: string[]) => [...tags].sort()
 
 /** Makes a test's own starting state, then forgets what that purged: each test sees only its own change. */
