@@ -35,6 +35,16 @@ export function zonedMonthRange(month: string, timeZone: string): { start: Date;
   return { start: zonedMidnight(year, monthNumber - 1, timeZone), end: zonedMidnight(year, monthNumber, timeZone) }
 }
 
+/** A calendar year (`YYYY`) in the zone, as the instants it starts and ends at. */
+export function zonedYearRange(year: string, timeZone: string): { start: Date; end: Date } {
+  return { start: zonedMonthRange(`${year}-01`, timeZone).start, end: zonedMonthRange(`${year}-12`, timeZone).end }
+}
+
+/** The `YYYY` of a `YYYY-MM`. */
+export function yearOfMonth(month: string): string {
+  return month.slice(0, 4)
+}
+
 /** The `YYYY-MM` an instant falls in, in the zone. */
 export function zonedMonthOf(date: string | Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date(date))

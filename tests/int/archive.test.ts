@@ -185,6 +185,11 @@ describe('sections, authors and months', () => {
       expect(await around('2022', '10')).toMatchObject({ earlier: null, later: link('May 2023', '/archive/2023/05') })
       expect((await around('2024', '01'))?.earlier).toEqual(link('May 2023', '/archive/2023/05'))
 
+      // An edit that keeps the month changes no other month's links.
+      recorded.length = 0
+      await payload().update({ collection: 'articles', id: spring.id, data: { headline: 'Spring, revised', _status: 'published' } })
+      expect(recorded.flat().filter((tag) => neighbourTags.includes(tag))).toEqual([])
+
       recorded.length = 0
       await payload().delete({ collection: 'articles', id: spring.id })
       expect(recorded.flat()).toEqual(expect.arrayContaining(neighbourTags))

@@ -4,8 +4,8 @@ import { getSettings } from '@/config/settings'
 import { tagsForListPositions, type ListPosition } from '@/lib/cache/changeTags'
 import { cacheTags } from '@/lib/cache/tags'
 import { toSiteIdentity } from '@/lib/site'
-import { zonedMonthOf } from '@/lib/timeZone'
-import { listKey, resolveListWhere, type ArticleList } from './lists'
+import { yearOfMonth, zonedMonthOf } from '@/lib/timeZone'
+import { listKey, listWhere, resolveListWhere, type ArticleList } from './lists'
 import type { LiveArticle } from './liveArticles'
 import { findMonthNeighbours } from './monthNeighbours'
 
@@ -32,13 +32,26 @@ async function positionIn(list: ArticleList, publishedAt: string, stays: boolean
   return { key: listKey(list), position, total: stays ? position + 1 : (await count(published)) + 1 }
 }
 
-const yearOf = (month: string) => month.slice(0, 4)
+/**
+ * The months this change started (its first article) or emptied (its last): the only changes
+ * that alter the date archive's links. An edit that keeps its month reads nothing here; a
+ * publish, unpublish or new date counts the articles of the month it left and the one it joined.
+ */
+async function monthsStartedOrEmptied(before: LiveArticle | null, after: LiveArticle | null, timeZone: string, req: PayloadRequest): Promise<string[]> {
+  const monthOf = (state: LiveArticle | null) => (state?.publishedAt ? zonedMonthOf(state.publishedAt, timeZone) : null)
+  const [left, joined] = [monthOf(before), monthOf(after)]
+  if (left === joined) return []
+  const publishedIn = async (month: string) =>
+    (await req.payload.count({ collection: 'articles', where: { and: [listWhere({ kind: 'month', month, timeZone }), { _status: { equals: 'published' } }] }, overrideAccess: true, req })).totalDocs
+  const [leftCount, joinedCount] = await Promise.all([left ? publishedIn(left) : null, joined ? publishedIn(joined) : null])
+  return [...(left && leftCount === 0 ? [left] : []), ...(joined && joinedCount === 1 ? [joined] : [])]
+}
 
 /**
  * Each month archive links the nearest months with articles around it, and each year's page its
- * months and the years around it, so a month that gains its first article or loses its last
- * changes its neighbours' pages: those of the months the article was and is in, read after the
- * change (two indexed reads a month), are purged whole, with the year pages of all of them.
+ * months and the years around it, so a month that starts or empties changes its neighbours'
+ * pages: those are found after the change (two indexed reads a month) and purged whole, with the
+ * year pages of all of them.
  */
 async function dateArchiveTags(months: readonly string[], timeZone: string, req: PayloadRequest): Promise<string[]> {
   const around = await Promise.all(months.map((month) => findMonthNeighbours(req.payload, month, timeZone, req)))
@@ -48,7 +61,7 @@ async function dateArchiveTags(months: readonly string[], timeZone: string, req:
       const key = listKey({ kind: 'month', month, timeZone })
       return [cacheTags.listHead(key), cacheTags.listPages(key)]
     }),
-    ...[...months, ...neighbours].map((month) => cacheTags.archiveYear(yearOf(month))),
+    ...[...months, ...neighbours].map((month) => cacheTags.archiveYear(yearOfMonth(month))),
   ]
 }
 
@@ -68,6 +81,6 @@ export async function tagsForListChange(before: LiveArticle | null, after: LiveA
       listsOf(state, timeZone).map((list) => positionIn(list, state.publishedAt, sameDate && keysBefore.has(listKey(list)) && keysAfter.has(listKey(list)), req)),
     ),
   )
-  const months = [...new Set(states.map((state) => zonedMonthOf(state.publishedAt, timeZone)))]
+  const months = await monthsStartedOrEmptied(before, after, timeZone, req)
   return [...new Set([...tagsForListPositions(positions, getSettings().listPageSize), ...(await dateArchiveTags(months, timeZone, req))])]
 }

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { zonedMonthOf, zonedMonthRange } from '@/lib/timeZone'
+import { zonedMonthOf, zonedMonthRange, zonedYearRange } from '@/lib/timeZone'
 
 /** The nearest months (`YYYY-MM`) before and after a month that have published articles. */
 export type MonthNeighbours = { earlier: string | null; later: string | null }
@@ -48,15 +48,15 @@ export function findMonthNeighbours(payload: Payload, month: string, timeZone: s
 
 /** A year's way on: the nearest months with articles before and after it. */
 export function findYearNeighbours(payload: Payload, year: string, timeZone: string): Promise<MonthNeighbours> {
-  return monthsAround({ payload, timeZone }, { start: zonedMonthRange(`${year}-01`, timeZone).start, end: zonedMonthRange(`${year}-12`, timeZone).end })
+  return monthsAround({ payload, timeZone }, zonedYearRange(year, timeZone))
 }
 
 /** The months of a year (`YYYY`) that have published articles, oldest first: one indexed read per month found, and one more. */
 export async function findMonthsOfYear(payload: Payload, year: string, timeZone: string): Promise<string[]> {
   const reader = { payload, timeZone }
-  const yearEnd = zonedMonthRange(`${year}-12`, timeZone).end
+  const { start, end: yearEnd } = zonedYearRange(year, timeZone)
   const months: string[] = []
-  let from = zonedMonthRange(`${year}-01`, timeZone).start
+  let from = start
   while (months.length < MONTHS_IN_YEAR) {
     const month = await nearestMonth(reader, { and: [{ publishedAt: { greater_than_equal: from.toISOString() } }, { publishedAt: { less_than: yearEnd.toISOString() } }] }, 'later')
     if (!month) break

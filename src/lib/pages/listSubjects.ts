@@ -5,11 +5,11 @@ import { cacheTags } from '@/lib/cache/tags'
 import { getCreditedImage } from '@/lib/data/credits'
 import { getPayloadClient } from '@/lib/data/payload'
 import { getAuthor, getSection } from '@/lib/data/profiles'
-import { formatMonth } from '@/lib/format'
 import { scopedFeedLinks } from '@/lib/seo/metadata'
 import type { SiteIdentity } from '@/lib/site'
 import { parseArchiveMonth } from '@/lib/timeZone'
-import { archiveMonthPath, archiveYearPath, authorPath, imageCreditPath, machinePaths, sectionPath } from '@/lib/urls'
+import { authorPath, imageCreditPath, machinePaths, sectionPath } from '@/lib/urls'
+import { monthLink, yearLink } from './dateArchiveLinks'
 import type { ListSubject } from './listPages'
 
 /** Which list an address names: the page files in src/pages pass one of these to listPages. */
@@ -61,11 +61,9 @@ export async function author(context: GetServerSidePropsContext): Promise<ListSu
 export async function month(context: GetServerSidePropsContext, site: SiteIdentity): Promise<ListSubject | null> {
   const key = parseArchiveMonth(param(context, 'year'), param(context, 'month'))
   if (!key) return null
-  const name = formatMonth(key)
-  const path = archiveMonthPath(key)
+  const { name, path } = monthLink(key)
   const around = await findMonthNeighbours(await getPayloadClient(), key, site.timeZone)
-  const link = (month: string | null) => (month ? { name: formatMonth(month), path: archiveMonthPath(month) } : null)
-  const year = { name: key.slice(0, 4), path: archiveYearPath(key.slice(0, 4)) }
+  const year = yearLink(key)
   return {
     list: { kind: 'month', month: key, timeZone: site.timeZone },
     name,
@@ -74,7 +72,7 @@ export async function month(context: GetServerSidePropsContext, site: SiteIdenti
     trail: [HOME_CRUMB, year, { name, path }],
     kind: 'collection',
     tags: [],
-    months: { earlier: link(around.earlier), later: link(around.later), year },
+    months: { earlier: around.earlier ? monthLink(around.earlier) : null, later: around.later ? monthLink(around.later) : null, year },
   }
 }
 

@@ -1,16 +1,14 @@
 import { findMonthsOfYear, findYearNeighbours } from '@/domain/articles/monthNeighbours'
 import { cacheTags } from '@/lib/cache/tags'
 import { getPayloadClient } from '@/lib/data/payload'
-import { formatMonth } from '@/lib/format'
 import { toPageMeta } from '@/lib/seo/metadata'
 import { toListPageJsonLd, type Crumb } from '@/lib/structuredData'
-import { archiveMonthPath, archiveYearPath } from '@/lib/urls'
+import { archiveYearPath } from '@/lib/urls'
+import { monthLink, yearLink } from './dateArchiveLinks'
 import { HOME_CRUMB } from './listSubjects'
 import { notFound, type PageLoader } from './publicPage'
 
 export type YearArchiveData = { year: string; description: string; months: Crumb[]; later: Crumb | null; earlier: Crumb | null; jsonLd: Record<string, unknown> }
-
-const yearLink = (month: string | null): Crumb | null => (month ? { name: month.slice(0, 4), path: archiveYearPath(month.slice(0, 4)) } : null)
 
 /**
  * A year of the date archive: its months with published articles (in the publication's time
@@ -30,9 +28,9 @@ export const loadYearArchive: PageLoader<YearArchiveData> = async (context, { si
     page: {
       year,
       description,
-      months: months.map((month) => ({ name: formatMonth(month), path: archiveMonthPath(month) })),
-      later: yearLink(around.later),
-      earlier: yearLink(around.earlier),
+      months: months.map(monthLink),
+      later: around.later ? yearLink(around.later) : null,
+      earlier: around.earlier ? yearLink(around.earlier) : null,
       jsonLd: toListPageJsonLd({ kind: 'collection', name: year, description, path, trail: [HOME_CRUMB, { name: year, path }], articles: [] }, { origin, site }),
     },
     head: toPageMeta({ title: year, description, path }, site, origin),
