@@ -6,6 +6,7 @@ import * as migration_20261202_041857_status_date_indexes from './20261202_04185
 import * as migration_20261202_050000_search_tier_vectors from './20261202_050000_search_tier_vectors';
 import * as migration_20261202_060010_search_results_version from './20261202_060010_search_results_version';
 import * as migration_20261202_070010_search_prefix_lexemes from './20261202_070010_search_prefix_lexemes';
+import * as migration_20261204_060000_search_rank_function from './20261204_060000_search_rank_function';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_070010_search_prefix_lexemes.up,
     down: migration_20261202_070010_search_prefix_lexemes.down,
     name: '20261202_070010_search_prefix_lexemes',
+  },
+  {
+    up: migration_20261204_060000_search_rank_function.up,
+    down: migration_20261204_060000_search_rank_function.down,
+    name: '20261204_060000_search_rank_function',
   },
 ];

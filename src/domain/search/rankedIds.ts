@@ -134,7 +134,8 @@ async function lexemesOfPrefixes(runner: SqlRunner, prefixes: string[], kept?: K
 }
 
 /**
- * PostgreSQL, in one statement (one scan of the index, one round trip): the matches are read
+ * PostgreSQL, in one statement (one scan of the index, one round trip; the statement is the
+ * function article_search_rank, migration …_search_rank_function): the matches are read
  * once from search_vector's GIN index with each one's tier, picked from the headline's and the
  * standfirst's own small vectors (migration …_search_tier_vectors), which sit in the row, so
  * the big search_vector is not read for it; the tiers are counted from that set, and ts_rank (of
@@ -152,26 +153,9 @@ async function postgresRankedIds(runner: SqlRunner, query: SearchQuery, { limit,
   const match = sql`to_tsquery('simple', ${matchText})`
   const all = sql`to_tsquery('simple', ${toTsquery(query)})`
   const anyItem = sql`to_tsquery('simple', ${toTsqueryAnyItem(query)})`
-  // The vectors are null unless the row is published: no _status filter, so no row but a match is read.
-  const rows = await runner.rows<{ total: string; id: number | null }>(sql`
-    WITH matches AS MATERIALIZED (
-      SELECT id, published_at, search_vector AS vector,
-        CASE WHEN search_vector_headline @@ ${anyItem} THEN 0 WHEN search_vector_standfirst @@ ${anyItem} THEN 1 ELSE 2 END AS tier
-      FROM articles WHERE search_vector @@ ${match}
-    ),
-    tiers AS (
-      SELECT tier, count(*) AS size, (sum(count(*)) OVER (ORDER BY tier))::bigint - count(*) AS before FROM matches GROUP BY tier
-    ),
-    reached AS (
-      SELECT tier, before FROM tiers WHERE before < ${offset + limit}::bigint AND before + size > ${offset}::bigint
-    )
-    SELECT (SELECT coalesce(sum(size), 0) FROM tiers) AS total, page.id FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-      SELECT m.id, m.tier, ts_rank(${TS_WEIGHTS}::float4[], m.vector, ${all}, ${TS_LENGTH_NORMALIZATION}) AS score, m.published_at
-      FROM matches AS m JOIN reached USING (tier)
-      ORDER BY m.tier, score DESC, m.published_at DESC, m.id DESC
-      LIMIT ${limit}::bigint OFFSET ${offset}::bigint - (SELECT coalesce(min(before), 0) FROM reached)
-    ) AS page ON true
-    ORDER BY page.tier, page.score DESC, page.published_at DESC, page.id DESC`)
+  const rows = await runner.rows<{ total: string; id: number | null }>(
+    sql`SELECT total, id FROM article_search_rank(${match}, ${all}, ${anyItem}, ${TS_WEIGHTS}::float4[], ${TS_LENGTH_NORMALIZATION}::integer, ${offset}::bigint, ${limit}::bigint)`,
+  )
   return { ids: rows.flatMap((row) => (row.id === null ? [] : [Number(row.id)])), totalDocs: Number(rows[0]?.total ?? 0) }
 }
 
@@ -186,7 +170,7 @@ const prefixWords = cacheAgainstIndexVersion<readonly string[]>({ maxEntries: MA
 
 /** One ranking straight from a SQL engine's index; without `keptWords`, nothing is kept (the bench times this). */
 export function rankFromIndex(runner: SqlRunner, query: SearchQuery, page: PageRequest, options: RankingOptions = {}): Promise<RankedPage> {
-  return runner.withIndexScans((session) => (runner.engine === 'sqlite' ? sqliteRankedIds(session, query, page, options) : postgresRankedIds(session, query, page, options)))
+  return runner.engine === 'sqlite' ? sqliteRankedIds(runner, query, page, options) : postgresRankedIds(runner, query, page, options)
 }
 
 /**

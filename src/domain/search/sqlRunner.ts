@@ -6,20 +6,10 @@ export type SqlRunner = {
   engine: 'sqlite' | 'postgres'
   rows: <Row>(query: SQL) => Promise<Row[]>
   run: (query: SQL) => Promise<void>
-  /**
-   * Runs `work` where the planner uses the full-text indexes rather than a sequential scan. A
-   * common word matches a fifth of the articles, and PostgreSQL then estimates reading the table
-   * cheaper, not counting that each row's tsvector must be detoasted and matched: a second
-   * instead of a few milliseconds. (SQLite's FTS5 queries always read the index.)
-   */
-  withIndexScans: <Result>(work: (runner: SqlRunner) => Promise<Result>) => Promise<Result>
 }
 
 type SqliteDrizzle = { all: <Row>(query: SQL) => Promise<Row[]>; run: (query: SQL) => Promise<unknown> }
-type PostgresDrizzle = {
-  execute: (query: SQL) => Promise<{ rows: unknown[] }>
-  transaction: <Result>(work: (tx: PostgresDrizzle) => Promise<Result>) => Promise<Result>
-}
+type PostgresDrizzle = { execute: (query: SQL) => Promise<{ rows: unknown[] }> }
 
 export function sqliteRunner(db: SqliteDrizzle): SqlRunner {
   const runner: SqlRunner = {
@@ -28,7 +18,6 @@ export function sqliteRunner(db: SqliteDrizzle): SqlRunner {
     run: async (query) => {
       await db.run(query)
     },
-    withIndexScans: (work) => work(runner),
   }
   return runner
 }
@@ -40,11 +29,6 @@ export function postgresRunner(db: PostgresDrizzle): SqlRunner {
     run: async (query) => {
       await db.execute(query)
     },
-    withIndexScans: (work) =>
-      db.transaction(async (tx) => {
-        await tx.execute(sql`SET LOCAL enable_seqscan = off`)
-        return work(postgresRunner(tx))
-      }),
   }
 }
 
