@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { chooseEncoding, matchesETag } from './policy'
+import { headerLines, setPreparedHead, type HeaderList } from './preparedHead'
 import type { CachedResponse } from './store'
 
 /** Headers of the connection, not of the answer: kept when a render's own headers make way for its entry's. */
@@ -13,11 +14,8 @@ export function clearForEntry(res: ServerResponse): void {
 
 type Encoding = keyof CachedResponse['bodies']
 
-/** `[name, value, name, value, …]`, what `writeHead` takes in one call. */
-type HeaderList = Array<string | string[]>
-
-/** Headers of a hit that depend only on the entry, the encoding and the entry's age in whole seconds. */
-type Prepared = { ageSeconds: number; lists: Partial<Record<Encoding, HeaderList>> }
+/** Headers of a hit that depend only on the entry, the encoding and the entry's age in whole seconds: as a list, and as the lines of a head. */
+type Prepared = { ageSeconds: number; lists: Partial<Record<Encoding, HeaderList>>; lines: Partial<Record<Encoding, string>> }
 
 const prepared = new WeakMap<CachedResponse, Prepared>()
 
@@ -34,11 +32,22 @@ function headerList(entry: CachedResponse, encoding: Encoding, ageSeconds: numbe
  * The headers a hit sends, made once per entry, encoding and second of age rather than set one by
  * one on every request: a hit is then a lookup and one `writeHead`.
  */
-export function hitHeaders(entry: CachedResponse, encoding: Encoding, now = Date.now()): HeaderList {
+function preparedFor(entry: CachedResponse, now: number): Prepared {
   const ageSeconds = Math.max(0, Math.floor((now - entry.storedAt) / 1000))
   let state = prepared.get(entry)
-  if (!state || state.ageSeconds !== ageSeconds) prepared.set(entry, (state = { ageSeconds, lists: {} }))
-  return (state.lists[encoding] ??= headerList(entry, encoding, ageSeconds))
+  if (!state || state.ageSeconds !== ageSeconds) prepared.set(entry, (state = { ageSeconds, lists: {}, lines: {} }))
+  return state
+}
+
+export function hitHeaders(entry: CachedResponse, encoding: Encoding, now = Date.now()): HeaderList {
+  const state = preparedFor(entry, now)
+  return (state.lists[encoding] ??= headerList(entry, encoding, state.ageSeconds))
+}
+
+/** The same headers as the lines of a head (preparedHead.ts), made as seldom. */
+export function hitHeaderLines(entry: CachedResponse, encoding: Encoding, now = Date.now()): string {
+  const state = preparedFor(entry, now)
+  return (state.lines[encoding] ??= headerLines(hitHeaders(entry, encoding, now)))
 }
 
 /** Browsers send a handful of distinct Accept-Encoding values: each is parsed once. */
@@ -83,7 +92,8 @@ function dropBody(req: IncomingMessage): void {
 export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, cacheStatus: 'HIT' | 'MISS' = 'HIT'): number {
   dropBody(req)
   const encoding = encodingFor(req.headers['accept-encoding'])
-  const list = cacheStatus === 'HIT' ? hitHeaders(entry, encoding) : asMiss(hitHeaders(entry, encoding))
+  const now = Date.now()
+  const list = cacheStatus === 'HIT' ? hitHeaders(entry, encoding, now) : asMiss(hitHeaders(entry, encoding, now))
   if (entry.status === 200 && req.headers['if-none-match'] && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
     const notModified: HeaderList = []
     for (let index = 0; index < list.length; index += 2) {
@@ -93,7 +103,7 @@ export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: Cac
     res.end()
     return 304
   }
-  res.writeHead(entry.status, list)
+  if (cacheStatus === 'MISS' || !setPreparedHead(res, entry.status, hitHeaderLines(entry, encoding, now), now)) res.writeHead(entry.status, list)
   res.end(req.method === 'HEAD' ? undefined : entry.bodies[encoding])
   return entry.status
 }

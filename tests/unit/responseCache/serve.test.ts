@@ -4,6 +4,7 @@ import net, { type AddressInfo } from 'node:net'
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 
+import { setPreparedHead } from '../../../src/server/responseCache/preparedHead'
 import { hitHeaders, serveEntry } from '../../../src/server/responseCache/serve'
 import type { CachedResponse } from '../../../src/server/responseCache/store'
 
@@ -141,5 +142,75 @@ describe('serveEntry', () => {
     })
     const hit = await ticksPerRequest((req, res) => void serveEntry(req, res, cached))
     expect(hit).toBeLessThanOrEqual(bare - 5)
+  })
+
+  /** Each request in turn on one connection, each answer read whole (by its Content-Length; none after HEAD); Date lines blanked. */
+  async function exchange(setUp: (server: http.Server) => void, handler: http.RequestListener, requests: string[]): Promise<string[]> {
+    server = http.createServer(handler)
+    setUp(server)
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+    const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    let received = ''
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')))
+    const answers: string[] = []
+    const complete = (request: string) => {
+      const end = received.indexOf('\r\n\r\n')
+      if (end === -1) return false
+      const length = request.startsWith('HEAD') ? 0 : Number(/content-length: (\d+)/i.exec(received.slice(0, end))?.[1] ?? 0)
+      return received.length >= end + 4 + length
+    }
+    for (const request of requests) {
+      received = ''
+      socket.write(request)
+      while (!complete(request)) await new Promise((resolve) => setTimeout(resolve, 1))
+      answers.push(received.replace(/\r\nDate: [^\r]+/, '\r\nDate: (now)'))
+    }
+    socket.destroy()
+    await new Promise<void>((resolve) => server!.close(() => resolve()))
+    server = undefined
+    return answers
+  }
+
+  const HEAD = 'HEAD / HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\n\r\n'
+  const CLOSE = 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'
+  const OLD = 'GET / HTTP/1.0\r\nHost: x\r\n\r\n'
+
+  it.each([
+    ['a kept-alive connection', () => undefined, [GET, HEAD, GET]],
+    ['a shorter keep-alive and at most two requests per connection', (server: http.Server) => Object.assign(server, { keepAliveTimeout: 7000, maxRequestsPerSocket: 2 }), [GET, HEAD]],
+    ['no keep-alive timeout', (server: http.Server) => Object.assign(server, { keepAliveTimeout: 0 }), [GET]],
+    ['a client closing the connection', () => undefined, [CLOSE]],
+    ['an HTTP/1.0 client', () => undefined, [OLD]],
+  ])("a hit's head is byte for byte the one Node's writeHead makes: %s", async (_, setUp, requests) => {
+    const cached = entry()
+    const ours = await exchange(setUp, (req, res) => void serveEntry(req, res, cached), requests)
+    const nodes = await exchange(
+      setUp,
+      (req, res) => {
+        const encoding = req.headers['accept-encoding'] === 'br' ? 'br' : 'identity'
+        res.writeHead(200, hitHeaders(cached, encoding))
+        res.end(req.method === 'HEAD' ? undefined : cached.bodies[encoding])
+      },
+      requests,
+    )
+    expect(ours).toEqual(nodes)
+    expect(ours[0]).toMatch(/^HTTP\/1\.1 200 OK\r\ncontent-type: text\/html; charset=utf-8\r\n[\s\S]*\r\nlink: <\/a\.css>; rel=preload\r\nlink: <\/b\.css>; rel=preload\r\n[\s\S]*\r\nDate: \(now\)\r\n/)
+  })
+
+  it('takes the prepared head on a kept-alive connection with no header set, and leaves every other case to writeHead', async () => {
+    const taken: boolean[] = []
+    const answer = (before: (res: http.ServerResponse) => void) => (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      before(res)
+      const prepared = setPreparedHead(res, 200, 'content-length: 2\r\n')
+      taken.push(prepared)
+      if (!prepared) res.writeHead(200, { 'content-length': '2' })
+      res.end('ok')
+    }
+    await exchange(() => undefined, answer(() => undefined), [GET, GET, CLOSE])
+    await exchange(() => undefined, answer(() => undefined), [OLD])
+    await exchange(() => undefined, answer((res) => res.setHeader('Connection', 'close')), [GET])
+    await exchange((server) => Object.assign(server, { maxRequestsPerSocket: 1 }), answer(() => undefined), [GET])
+    expect(taken).toEqual([true, true, false, false, false, false])
   })
 })
