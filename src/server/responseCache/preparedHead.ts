@@ -41,7 +41,19 @@ export function headerLines(list: HeaderList): string {
 let dateSecond = -1
 let dateLine = ''
 let keepAliveLines = ''
-let keepAliveKey = ''
+let keepAliveFor: Pick<ResponseInternals, '_keepAliveTimeout' | '_defaultKeepAlive' | '_maxRequestsPerSocket'> | null = null
+/**
+ * Whole heads by status and header lines, for the current second and keep-alive settings: one
+ * string each, joined (and flattened by its first write) once. At most this many a second.
+ */
+const MAX_HEADS = 256
+const heads = new Map<number, Map<string, string>>()
+let headCount = 0
+
+function forgetHeads(): void {
+  heads.clear()
+  headCount = 0
+}
 
 /**
  * Sets the head of a hit as the exact bytes `writeHead(status, list)` would make, from its header
@@ -60,15 +72,27 @@ export function setPreparedHead(res: ServerResponse, status: number, lines: stri
   if (second !== dateSecond) {
     dateSecond = second
     dateLine = `Date: ${new Date(now).toUTCString()}\r\n`
+    forgetHeads()
   }
-  const key = `${internals._keepAliveTimeout}:${internals._defaultKeepAlive}:${internals._maxRequestsPerSocket}`
-  if (key !== keepAliveKey) {
-    keepAliveKey = key
-    const max = ~~internals._maxRequestsPerSocket > 0 ? `, max=${internals._maxRequestsPerSocket}` : ''
-    keepAliveLines = `Connection: keep-alive\r\n${internals._keepAliveTimeout && internals._defaultKeepAlive ? `Keep-Alive: timeout=${Math.floor(internals._keepAliveTimeout / 1000)}${max}\r\n` : ''}`
+  const { _keepAliveTimeout: timeout, _defaultKeepAlive: byDefault, _maxRequestsPerSocket: maxRequests } = internals
+  if (timeout !== keepAliveFor?._keepAliveTimeout || byDefault !== keepAliveFor._defaultKeepAlive || maxRequests !== keepAliveFor._maxRequestsPerSocket) {
+    keepAliveFor = { _keepAliveTimeout: timeout, _defaultKeepAlive: byDefault, _maxRequestsPerSocket: maxRequests }
+    const max = ~~maxRequests > 0 ? `, max=${maxRequests}` : ''
+    keepAliveLines = `Connection: keep-alive\r\n${timeout && byDefault ? `Keep-Alive: timeout=${Math.floor(timeout / 1000)}${max}\r\n` : ''}`
+    forgetHeads()
+  }
+  let byLines = heads.get(status)
+  if (!byLines) heads.set(status, (byLines = new Map()))
+  let head = byLines.get(lines)
+  if (head === undefined) {
+    head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines}${dateLine}${keepAliveLines}\r\n`
+    if (headCount < MAX_HEADS) {
+      byLines.set(lines, head)
+      headCount += 1
+    }
   }
   res.statusCode = status
-  internals._header = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines}${dateLine}${keepAliveLines}\r\n`
+  internals._header = head
   internals._headerSent = false
   return true
 }
