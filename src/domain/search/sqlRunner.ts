@@ -12,14 +12,13 @@ type SqliteDrizzle = { all: <Row>(query: SQL) => Promise<Row[]>; run: (query: SQ
 type PostgresDrizzle = { execute: (query: SQL) => Promise<{ rows: unknown[] }> }
 
 export function sqliteRunner(db: SqliteDrizzle): SqlRunner {
-  const runner: SqlRunner = {
+  return {
     engine: 'sqlite',
     rows: <Row>(query: SQL) => db.all<Row>(query),
     run: async (query) => {
       await db.run(query)
     },
   }
-  return runner
 }
 
 export function postgresRunner(db: PostgresDrizzle): SqlRunner {

@@ -30,7 +30,7 @@ function headerList(entry: CachedResponse, encoding: Encoding, ageSeconds: numbe
 
 /**
  * The headers a hit sends, made once per entry, encoding and second of age rather than set one by
- * one on every request: a hit is then a lookup and one `writeHead`.
+ * one on every request: a hit is then a lookup and its prepared head (preparedHead.ts).
  */
 function preparedFor(entry: CachedResponse, now: number): Prepared {
   const ageSeconds = Math.max(0, Math.floor((now - entry.storedAt) / 1000))
@@ -93,8 +93,10 @@ export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: Cac
   dropBody(req)
   const encoding = encodingFor(req.headers['accept-encoding'])
   const now = Date.now()
-  const list = cacheStatus === 'HIT' ? hitHeaders(entry, encoding, now) : asMiss(hitHeaders(entry, encoding, now))
+  // Only a 304, a miss or a connection the prepared head does not fit needs the list.
+  const headerListOf = () => (cacheStatus === 'HIT' ? hitHeaders(entry, encoding, now) : asMiss(hitHeaders(entry, encoding, now)))
   if (entry.status === 200 && req.headers['if-none-match'] && matchesETag(req.headers['if-none-match'], Object.values(entry.etags))) {
+    const list = headerListOf()
     const notModified: HeaderList = []
     for (let index = 0; index < list.length; index += 2) {
       if (!['content-type', 'content-length', 'content-encoding'].includes(list[index] as string)) notModified.push(list[index]!, list[index + 1]!)
@@ -103,7 +105,7 @@ export function serveEntry(req: IncomingMessage, res: ServerResponse, entry: Cac
     res.end()
     return 304
   }
-  if (cacheStatus === 'MISS' || !setPreparedHead(res, entry.status, hitHeaderLines(entry, encoding, now), now)) res.writeHead(entry.status, list)
+  if (cacheStatus === 'MISS' || !setPreparedHead(res, entry.status, hitHeaderLines(entry, encoding, now), now)) res.writeHead(entry.status, headerListOf())
   res.end(req.method === 'HEAD' ? undefined : entry.bodies[encoding])
   return entry.status
 }
