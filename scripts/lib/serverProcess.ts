@@ -27,16 +27,17 @@ export async function freePort(): Promise<number> {
 export const SERVER_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' }
 
 /**
- * Node's flags as `npm start` passes them:
- * - a young generation of 4 MB per semi-space instead of 16. The server's young objects (a
- *   request's, a render's) die within a few milliseconds either way, and the default's 32 MB were
- *   resident all the time: 27 MB less at idle and through a burst of uploads;
- * - the old generation may grow by half of what the last full collection kept before the next
- *   one starts. V8's own factor goes up to four times on a machine with memory to spare, so
- *   10 s of uncached API requests left 200–370 MB of garbage that waited, resident, for a full
- *   collection (the server alone went from 350 to 583–725 MB); with this it peaked at 466 MB.
+ * Node's flags as `npm start` passes them: the old generation may grow by half of what the last
+ * full collection kept before the next one starts. V8's own factor goes up to four times on a
+ * machine with memory to spare, so 10 s of uncached API requests left 200–370 MB of garbage that
+ * waited, resident, for a full collection (the server alone went from 350 to 583–725 MB); with
+ * this it peaked at 466 MB.
+ *
+ * The young generation keeps V8's size (16 MB per semi-space). A quarter of it saved 27 MB at
+ * idle, but every young collection also walks the server's large old heap, and four times as
+ * many of them cost a cache hit about a tenth of its throughput (README, "What a cache hit costs").
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=50']
+export const SERVER_NODE_FLAGS = ['--heap-growing-percent=50']
 
 export type RunningServer = { child: ChildProcess; baseUrl: string; output: () => string }
 

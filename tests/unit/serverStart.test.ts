@@ -12,7 +12,7 @@ const commandWords = command!.split(' ')
 
 describe('npm start and the server the tests and benchmarks start', () => {
   it('run Node with the same memory settings', () => {
-    expect(SERVER_NODE_FLAGS).toEqual(expect.arrayContaining(['--max-semi-space-size=4', '--heap-growing-percent=50']))
+    expect(SERVER_NODE_FLAGS).toEqual(expect.arrayContaining(['--heap-growing-percent=50']))
     for (const flag of SERVER_NODE_FLAGS) expect(commandWords.slice(1, -1)).toContain(flag)
     for (const [name, value] of Object.entries(SERVER_MALLOC_ENV)) expect(environment!.split(' ')).toContain(`${name}=${value}`)
   })
