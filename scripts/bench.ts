@@ -104,6 +104,19 @@ function hitTarget(figures: Figures, baseline: Figures): string {
 }
 
 /**
+ * Asks for each measured page in each encoding a few times, as browsers and crawlers do in a
+ * server's first seconds, before any load. V8 optimizes the hit path from the requests it has
+ * seen: after only the three requests above, the first round's flood deoptimized it ("wrong
+ * map", `--trace-deopt`) and the code it then settled on cost every hit of the run 31–33 µs of
+ * CPU instead of 24–28 (README, "What a cache hit costs").
+ */
+async function warmUp(urls: string[]): Promise<void> {
+  for (let round = 0; round < 3; round += 1) {
+    for (const url of urls) for (const encoding of ['identity', 'gzip', 'br']) await rawGet(url, { 'accept-encoding': encoding })
+  }
+}
+
+/**
  * Waits until the server is idle (under 5 % of a core for a second, at most a minute): after the
  * start it still signs and resizes the seed's images and Next loads its pages, and a measurement
  * taken meanwhile charges that work to the first URL measured.
@@ -177,6 +190,7 @@ async function benchAll(base: string, articleUrl: string): Promise<void> {
   await timed(`${base}/`)
   await new Promise((resolve) => setTimeout(resolve, 200))
   const cached = await timed(articleUrl, { headers: { 'accept-encoding': 'br' } })
+  await warmUp([articleUrl, `${base}/`])
   console.log(`waited ${ms(await settled(server.child.pid!))} for the server to settle (seed images, Next loading its pages)\n`)
 
   // Each page in each encoding against node:http servers answering its exact bytes, in rounds.
