@@ -9,10 +9,11 @@ export type RequestFacts = {
 }
 
 /**
- * Paths the cache never reads or stores: editors' tools, Next internals, files (served elsewhere),
- * and search, whose answers are per query: random queries would evict the pages readers need.
+ * Paths the cache never reads or stores: editors' tools, operators' endpoints, Next internals, files
+ * (served elsewhere), and search, whose answers are per query: random queries would evict the pages
+ * readers need.
  */
-const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/api/users', '/api/payload-', '/api/graphql', MEDIA_FILE_PATH, '/search/', '/api/articles/search/']
+const PASS_THROUGH_PREFIXES = ['/admin', '/next/', '/preview/', '/_next/', '/healthz', '/metrics', '/api/users', '/api/payload-', '/api/graphql', MEDIA_FILE_PATH, '/search/', '/api/articles/search/']
 
 /** The prefixes' own paths (`/admin`, `/next`): passed through too. */
 const PASS_THROUGH_PATHS = new Set(PASS_THROUGH_PREFIXES.map((prefix) => prefix.replace(/\/$/, '')))

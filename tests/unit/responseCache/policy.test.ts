@@ -35,7 +35,7 @@ describe('bypassReason', () => {
   })
 
   it('leaves editors tools, writes and internals alone', () => {
-    for (const url of ['/admin', '/admin/collections/articles', '/next/preview?path=/articles/x', '/preview/articles/x', '/_next/static/x.js', '/healthz', '/api/users/me', '/api/payload-jobs/run', '/api/graphql', '/api/media/file/a.jpg']) {
+    for (const url of ['/admin', '/admin/collections/articles', '/next/preview?path=/articles/x', '/preview/articles/x', '/_next/static/x.js', '/healthz', '/metrics', '/api/users/me', '/api/payload-jobs/run', '/api/graphql', '/api/media/file/a.jpg']) {
       expect(bypassReason(anonymous(url))).toBe('path')
     }
     expect(bypassReason(anonymous('/', {}, 'POST'))).toBe('method')
